@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+// Glossa: translation memory and terminology for multilingual publishing.
+//
+// Targets are layered one way: front ends (glossa, glossa-bench) → domain (GlossaMemory,
+// GlossaFormats) → text layer (GlossaSegmentation, GlossaText, GlossaXML, GlossaCore) → C shims.
+import PackageDescription
+
+let package = Package(
+    name: "Glossa",
+    products: [
+        .executable(name: "glossa", targets: ["glossa"]),
+        .executable(name: "glossa-bench", targets: ["glossa-bench"]),
+        .library(name: "GlossaMemory", targets: ["GlossaMemory"]),
+        .library(name: "GlossaFormats", targets: ["GlossaFormats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: System libraries (found through pkg-config; only the C shims include their headers)
+        .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+
+        // MARK: C shims whose public headers carry no ICU or libxml2 type
+        .target(name: "CGlossaICU", dependencies: ["CICU"]),
+        .target(name: "CGlossaXML", dependencies: ["CLibXML2"]),
+
+        // MARK: Text layer
+        .target(name: "GlossaText", dependencies: ["CGlossaICU"]),
+        .target(name: "GlossaXML", dependencies: ["CGlossaXML"]),
+        .target(name: "GlossaCore", dependencies: ["GlossaText"]),
+        .target(name: "GlossaSegmentation", dependencies: ["GlossaText", "GlossaXML", "GlossaCore", "CGlossaICU"]),
+
+        // MARK: Domain
+        .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite"]),
+        .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaSegmentation"]),
+
+        // MARK: Front ends
+        .executableTarget(
+            name: "glossa",
+            dependencies: [
+                "GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaText", "GlossaCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "glossa-bench",
+            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "CSQLite"]
+        ),
+
+        // MARK: Tests
+        .target(name: "GlossaTestSupport", dependencies: ["GlossaCore"], path: "Tests/GlossaTestSupport"),
+        .testTarget(name: "GlossaTextTests", dependencies: ["GlossaText"]),
+        .testTarget(name: "GlossaSegmentationTests", dependencies: ["GlossaSegmentation", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaMemoryTests", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaCLITests", dependencies: ["glossa", "GlossaTestSupport"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,43 @@
+// BCP-47 language tags: canonical form and the registries ICU knows.
+#include "CGlossaICU.h"
+
+#include <string.h>
+#include <string>
+
+#include <unicode/uchar.h>
+#include <unicode/uloc.h>
+#include <unicode/uscript.h>
+
+int32_t CGlossaICU_canonicalLanguageTag(const char *tag, char *dest, int32_t destCapacity) {
+    std::string hyphenated(tag);
+    if (hyphenated.empty()) return -1;
+    for (char &c : hyphenated) if (c == '_') c = '-';
+
+    char localeID[ULOC_FULLNAME_CAPACITY];
+    int32_t parsedLength = 0;
+    UErrorCode code = U_ZERO_ERROR;
+    uloc_forLanguageTag(hyphenated.c_str(), localeID, sizeof localeID, &parsedLength, &code);
+    // ICU parses the longest well-formed prefix; anything left over means a malformed tag.
+    if (U_FAILURE(code) || parsedLength != static_cast<int32_t>(hyphenated.size())) return -1;
+
+    int32_t length = uloc_toLanguageTag(localeID, dest, destCapacity, /*strict*/ true, &code);
+    if (U_FAILURE(code) || code == U_STRING_NOT_TERMINATED_WARNING) return -1;
+    return length;
+}
+
+static int32_t listContains(const char *const *list, const char *code) {
+    for (; *list != nullptr; ++list) if (strcmp(*list, code) == 0) return 1;
+    return 0;
+}
+
+int32_t CGlossaICU_isKnownLanguage(const char *code) {
+    return listContains(uloc_getISOLanguages(), code);
+}
+
+int32_t CGlossaICU_isKnownRegion(const char *code) {
+    return listContains(uloc_getISOCountries(), code);
+}
+
+int32_t CGlossaICU_isKnownScript(const char *code) {
+    return u_getPropertyValueEnum(UCHAR_SCRIPT, code) != UCHAR_INVALID_CODE ? 1 : 0;
+}

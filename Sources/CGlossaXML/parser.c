@@ -1,0 +1,212 @@
+// Push parsing with libxml2's SAX2 interface, forwarding events to a CGlossaXML_Handler.
+#include "CGlossaXML.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+#include <libxml/xmlerror.h>
+
+// Expanded text may exceed the bytes read by this factor plus the slack below, no more:
+// generous for real documents, fatal for nested-entity bombs.
+enum { amplificationFactor = 20, amplificationSlack = 1 << 20, maxAttributes = 256 };
+
+struct CGlossaXML_Parser {
+    xmlParserCtxtPtr context;
+    int32_t kind;
+    CGlossaXML_Handler handler;
+    size_t bytesPushed;
+    size_t charactersDelivered;
+    char *errorMessage;
+    int32_t errorLine;
+    int32_t errorColumn;
+    int stopped;
+};
+
+static xmlParserInputPtr refuseExternalEntity(const char *url, const char *id, xmlParserCtxtPtr context) {
+    (void)url; (void)id; (void)context;
+    return NULL;
+}
+
+static void recordError(CGlossaXML_Parser *parser, const char *message, int line, int column) {
+    if (parser->errorMessage != NULL) return;
+    parser->errorMessage = strdup(message);
+    size_t length = strlen(parser->errorMessage);
+    while (length > 0 && (parser->errorMessage[length - 1] == '\n' || parser->errorMessage[length - 1] == ' '))
+        parser->errorMessage[--length] = '\0';
+    parser->errorLine = line;
+    parser->errorColumn = column;
+}
+
+static void onStructuredError(void *userData, xmlErrorPtr error) {
+    CGlossaXML_Parser *parser = userData;
+    if (error == NULL || error->level < XML_ERR_FATAL) return;
+    recordError(parser, error->message ? error->message : "malformed document", error->line, error->int2);
+}
+
+static void failAndStop(CGlossaXML_Parser *parser, const char *message) {
+    recordError(parser, message, CGlossaXML_parserLine(parser), CGlossaXML_parserColumn(parser));
+    CGlossaXML_parserStop(parser);
+}
+
+static void onStartElementNs(void *userData, const xmlChar *localName, const xmlChar *prefix,
+                             const xmlChar *uri, int namespaceCount, const xmlChar **namespaces,
+                             int attributeCount, int defaultedCount, const xmlChar **attributes) {
+    (void)namespaceCount; (void)namespaces; (void)defaultedCount;
+    CGlossaXML_Parser *parser = userData;
+    if (parser->stopped || parser->handler.startElement == NULL) return;
+    if (attributeCount > maxAttributes) { failAndStop(parser, "too many attributes on one element"); return; }
+
+    // libxml2 gives (local, prefix, uri, value start, value end) per attribute; the handler
+    // wants NUL-terminated (qualified name, value) pairs.
+    const char *pairs[2 * maxAttributes];
+    char *owned[2 * maxAttributes];
+    for (int i = 0; i < attributeCount; i++) {
+        const xmlChar **a = attributes + 5 * i;
+        size_t localLength = strlen((const char *)a[0]);
+        size_t prefixLength = a[1] ? strlen((const char *)a[1]) + 1 : 0;
+        char *name = malloc(prefixLength + localLength + 1);
+        if (a[1]) { memcpy(name, a[1], prefixLength - 1); name[prefixLength - 1] = ':'; }
+        memcpy(name + prefixLength, a[0], localLength + 1);
+        size_t valueLength = (size_t)(a[4] - a[3]);
+        char *value = malloc(valueLength + 1);
+        memcpy(value, a[3], valueLength);
+        value[valueLength] = '\0';
+        owned[2 * i] = name; owned[2 * i + 1] = value;
+        pairs[2 * i] = name; pairs[2 * i + 1] = value;
+    }
+    parser->handler.startElement(parser->handler.context, (const char *)localName, (const char *)prefix,
+                                 (const char *)uri, pairs, attributeCount);
+    for (int i = 0; i < 2 * attributeCount; i++) free(owned[i]);
+}
+
+static void onEndElementNs(void *userData, const xmlChar *localName, const xmlChar *prefix, const xmlChar *uri) {
+    (void)prefix; (void)uri;
+    CGlossaXML_Parser *parser = userData;
+    if (parser->stopped || parser->handler.endElement == NULL) return;
+    parser->handler.endElement(parser->handler.context, (const char *)localName);
+}
+
+static void onHTMLStartElement(void *userData, const xmlChar *name, const xmlChar **attributes) {
+    CGlossaXML_Parser *parser = userData;
+    if (parser->stopped || parser->handler.startElement == NULL) return;
+    int32_t count = 0;
+    if (attributes != NULL) while (attributes[2 * count] != NULL) count++;
+    const char *pairs[2 * maxAttributes];
+    int32_t kept = count < maxAttributes ? count : maxAttributes;
+    for (int32_t i = 0; i < kept; i++) {
+        pairs[2 * i] = (const char *)attributes[2 * i];
+        // HTML allows attributes without a value (<option selected>).
+        pairs[2 * i + 1] = attributes[2 * i + 1] ? (const char *)attributes[2 * i + 1] : "";
+    }
+    parser->handler.startElement(parser->handler.context, (const char *)name, NULL, NULL, pairs, kept);
+}
+
+static void onHTMLEndElement(void *userData, const xmlChar *name) {
+    CGlossaXML_Parser *parser = userData;
+    if (parser->stopped || parser->handler.endElement == NULL) return;
+    parser->handler.endElement(parser->handler.context, (const char *)name);
+}
+
+static void onCharacters(void *userData, const xmlChar *text, int length) {
+    CGlossaXML_Parser *parser = userData;
+    if (parser->stopped || parser->handler.characters == NULL) return;
+    parser->charactersDelivered += (size_t)length;
+    if (parser->charactersDelivered > amplificationFactor * parser->bytesPushed + amplificationSlack) {
+        failAndStop(parser, "entity expansion limit exceeded (possible entity bomb)");
+        return;
+    }
+    parser->handler.characters(parser->handler.context, (const char *)text, length);
+}
+
+CGlossaXML_Parser *CGlossaXML_parserCreate(int32_t kind, const CGlossaXML_Handler *handler, const char *fileName) {
+    xmlInitParser();
+    xmlSetExternalEntityLoader(refuseExternalEntity);
+
+    CGlossaXML_Parser *parser = calloc(1, sizeof *parser);
+    if (parser == NULL) return NULL;
+    parser->kind = kind;
+    parser->handler = *handler;
+
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof sax);
+    if (kind == CGlossaXML_html) {
+        xmlSAX2InitHtmlDefaultSAXHandler(&sax);
+        sax.startElement = onHTMLStartElement;
+        sax.endElement = onHTMLEndElement;
+        sax.characters = onCharacters;
+        sax.cdataBlock = onCharacters;
+        sax.ignorableWhitespace = onCharacters;
+        sax.comment = NULL;
+        sax.processingInstruction = NULL;
+        sax.error = NULL;
+        sax.warning = NULL;
+        parser->context = htmlCreatePushParserCtxt(&sax, parser, NULL, 0, fileName, XML_CHAR_ENCODING_NONE);
+        if (parser->context != NULL)
+            htmlCtxtUseOptions(parser->context, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+    } else {
+        xmlSAXVersion(&sax, 2);
+        sax.startElementNs = onStartElementNs;
+        sax.endElementNs = onEndElementNs;
+        sax.startElement = NULL;
+        sax.endElement = NULL;
+        sax.characters = onCharacters;
+        sax.cdataBlock = onCharacters;
+        sax.ignorableWhitespace = onCharacters;
+        sax.comment = NULL;
+        sax.processingInstruction = NULL;
+        sax.externalSubset = NULL;
+        sax.serror = onStructuredError;
+        sax.error = NULL;
+        sax.warning = NULL;
+        parser->context = xmlCreatePushParserCtxt(&sax, parser, NULL, 0, fileName);
+        // NOENT expands internal entities into text; external ones reach only the refusing loader.
+        if (parser->context != NULL)
+            xmlCtxtUseOptions(parser->context, XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    }
+    if (parser->context == NULL) { free(parser); return NULL; }
+    return parser;
+}
+
+void CGlossaXML_parserFree(CGlossaXML_Parser *parser) {
+    if (parser == NULL) return;
+    if (parser->kind == CGlossaXML_html) htmlFreeParserCtxt(parser->context);
+    else xmlFreeParserCtxt(parser->context);
+    free(parser->errorMessage);
+    free(parser);
+}
+
+int32_t CGlossaXML_parserPush(CGlossaXML_Parser *parser, const char *chunk, int32_t length, int32_t terminate) {
+    if (parser->stopped || parser->errorMessage != NULL) return 1;
+    parser->bytesPushed += (size_t)length;
+    int code = parser->kind == CGlossaXML_html
+        ? htmlParseChunk(parser->context, chunk, length, terminate)
+        : xmlParseChunk(parser->context, chunk, length, terminate);
+    if (parser->kind == CGlossaXML_xml && parser->errorMessage == NULL &&
+        (code != 0 || !parser->context->wellFormed)) {
+        xmlErrorPtr last = xmlCtxtGetLastError(parser->context);
+        recordError(parser, last && last->message ? last->message : "malformed document",
+                    last ? last->line : CGlossaXML_parserLine(parser), last ? last->int2 : 0);
+    }
+    return parser->errorMessage != NULL ? 1 : 0;
+}
+
+void CGlossaXML_parserStop(CGlossaXML_Parser *parser) {
+    parser->stopped = 1;
+    xmlStopParser(parser->context);
+}
+
+int32_t CGlossaXML_parserLine(CGlossaXML_Parser *parser) {
+    return parser->context->input ? parser->context->input->line : 0;
+}
+
+int32_t CGlossaXML_parserColumn(CGlossaXML_Parser *parser) {
+    return parser->context->input ? parser->context->input->col : 0;
+}
+
+const char *CGlossaXML_parserErrorMessage(CGlossaXML_Parser *parser) { return parser->errorMessage; }
+int32_t CGlossaXML_parserErrorLine(CGlossaXML_Parser *parser) { return parser->errorLine; }
+int32_t CGlossaXML_parserErrorColumn(CGlossaXML_Parser *parser) { return parser->errorColumn; }

@@ -1,0 +1,88 @@
+import Testing
+@testable import GlossaText
+
+@Suite struct NormalizationTests {
+    @Test func composesDecomposedCyrillicAndLatin() {
+        // "й" as и + combining breve, "é" as e + combining acute: what some editors and PDFs produce.
+        let decomposed = "\u{0438}\u{0306}од, caf\u{0065}\u{0301}"
+        #expect(decomposed.normalized(.nfc) == "йод, café")
+        #expect(decomposed.normalized(.nfc).unicodeScalars.count == 9)
+        #expect("йод".normalized(.nfd).unicodeScalars.count == 4)
+    }
+
+    @Test func compatibilityFormsFoldLigaturesAndWidth() {
+        #expect("ﬁnal ＣＳＴＯ".normalized(.nfkc) == "final CSTO")
+        #expect("ﬁ".normalized(.nfc) == "ﬁ")
+        #expect("ﬁ".normalized(.nfkd) == "fi")
+    }
+
+    @Test func asciiAndEmptyPassThrough() {
+        #expect("".normalized(.nfc) == "")
+        #expect("CSTO".normalized(.nfkd) == "CSTO")
+    }
+
+    @Test func fullCaseFolding() {
+        #expect("Straße".caseFolded() == "strasse")
+        #expect("ОДКБ Комитет".caseFolded() == "одкб комитет")
+        #expect("ՀԱՊԿ".caseFolded() == "հապկ")
+        #expect("ΣΊΣΥΦΟΣ".caseFolded() == "σίσυφοσ")
+        #expect("".caseFolded() == "")
+    }
+
+    @Test func lookupFormCollapsesSpacesAndComposes() {
+        // The seed page has double spaces and no-break spaces between words.
+        let text = "  the VI meeting\u{00A0}\u{00A0}of the Interstate\tWorking Group  "
+        #expect(text.normalizedForLookup() == "the VI meeting of the Interstate Working Group")
+        #expect("e\u{0301}\n\n".normalizedForLookup() == "é")
+    }
+
+    @Test func longTextGrowsTheBuffer() {
+        // Each "ﷺ" expands to 18 code points under NFKC, far beyond the first buffer guess.
+        let text = String(repeating: "ﷺ", count: 200)
+        let folded = text.normalized(.nfkc)
+        #expect(folded.unicodeScalars.count == 200 * 18)
+    }
+}
+
+@Suite struct TransliterationTests {
+    @Test(arguments: [
+        ("Имангали Тасмагамбетов", "Imangali Tasmagambetov"),
+        ("Чолпон-Ата", "Colpon-Ata"),
+        ("Душанбе", "Dusanbe"),
+        ("ՀԱՊԿ", "HAPK"),
+        ("Ұжымдық қауіпсіздік", "Uzymdyk kauipsizdik"),
+        ("Қазақстан", "Kazakstan"),
+        ("CSTO", "CSTO"),
+    ])
+    func toASCIILatin(source: String, expected: String) {
+        #expect(Transliterator.toASCIILatin.transliterate(source) == expected)
+    }
+
+    @Test func unknownTransformIsAnError() {
+        #expect(throws: TextError.self) { try Transliterator(id: "Klingon-Latin") }
+    }
+}
+
+@Suite struct StableHashTests {
+    @Test func sameInputSameHashDifferentInputDifferentHash() {
+        #expect(StableHash("ОДКБ") == StableHash("ОДКБ"))
+        #expect(StableHash("ОДКБ") != StableHash("ОДКБ "))
+        #expect(StableHash("a", seed: 1) != StableHash("a", seed: 2))
+        #expect(StableHash("").bytes.count == 16)
+    }
+
+    @Test func valueIsFixedAcrossProcesses() {
+        // Persisted in TM files: this value must never change between builds or machines.
+        let first = StableHash("Collective Security Treaty Organization")
+        let again = StableHash(Array("Collective Security Treaty Organization".utf8))
+        #expect(first == again)
+        #expect(StableHash("") == StableHash([UInt8]()))
+    }
+
+    @Test func everyTailLengthChangesTheHash() {
+        var seen = Set<StableHash>()
+        let text = Array("Комитет секретарей советов безопасности".utf8)
+        for length in 0...text.count { seen.insert(StableHash(text[..<length])) }
+        #expect(seen.count == text.count + 1)
+    }
+}
