@@ -2,7 +2,7 @@
 // Glossa: translation memory and terminology for multilingual publishing.
 //
 // Targets are layered one way: front ends (glossa, glossa-bench) → domain (GlossaMemory,
-// GlossaFormats) → text layer (GlossaSegmentation, GlossaText, GlossaXML, GlossaCore) → C shims.
+// GlossaFormats) → text layer (GlossaSegmentation → GlossaXML → GlossaCore → GlossaText) → C shims.
 import PackageDescription
 
 let package = Package(
@@ -28,8 +28,8 @@ let package = Package(
 
         // MARK: Text layer
         .target(name: "GlossaText", dependencies: ["CGlossaICU"]),
-        .target(name: "GlossaXML", dependencies: ["CGlossaXML"]),
         .target(name: "GlossaCore", dependencies: ["GlossaText"]),
+        .target(name: "GlossaXML", dependencies: ["CGlossaXML", "GlossaCore"]),
         .target(name: "GlossaSegmentation", dependencies: ["GlossaText", "GlossaXML", "GlossaCore", "CGlossaICU"]),
 
         // MARK: Domain
@@ -50,7 +50,7 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .target(name: "GlossaTestSupport", dependencies: ["GlossaCore"], path: "Tests/GlossaTestSupport"),
+        .target(name: "GlossaTestSupport", path: "Tests/GlossaTestSupport"),
         .testTarget(name: "GlossaTextTests", dependencies: ["GlossaText"]),
         .testTarget(name: "GlossaSegmentationTests", dependencies: ["GlossaSegmentation", "GlossaTestSupport"]),
         .testTarget(name: "GlossaMemoryTests", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaTestSupport"]),

@@ -26,6 +26,13 @@ struct CGlossaXML_Parser {
     int stopped;
 };
 
+// libxml2's default SAX2 callbacks (document start, DTD declarations, entities) take the
+// callback argument to be the parser context, so userData stays the context and Glossa's
+// state lives in its _private field.
+static CGlossaXML_Parser *fromContext(void *userData) {
+    return ((xmlParserCtxtPtr)userData)->_private;
+}
+
 static xmlParserInputPtr refuseExternalEntity(const char *url, const char *id, xmlParserCtxtPtr context) {
     (void)url; (void)id; (void)context;
     return NULL;
@@ -42,7 +49,7 @@ static void recordError(CGlossaXML_Parser *parser, const char *message, int line
 }
 
 static void onStructuredError(void *userData, xmlErrorPtr error) {
-    CGlossaXML_Parser *parser = userData;
+    CGlossaXML_Parser *parser = fromContext(userData);
     if (error == NULL || error->level < XML_ERR_FATAL) return;
     recordError(parser, error->message ? error->message : "malformed document", error->line, error->int2);
 }
@@ -56,7 +63,7 @@ static void onStartElementNs(void *userData, const xmlChar *localName, const xml
                              const xmlChar *uri, int namespaceCount, const xmlChar **namespaces,
                              int attributeCount, int defaultedCount, const xmlChar **attributes) {
     (void)namespaceCount; (void)namespaces; (void)defaultedCount;
-    CGlossaXML_Parser *parser = userData;
+    CGlossaXML_Parser *parser = fromContext(userData);
     if (parser->stopped || parser->handler.startElement == NULL) return;
     if (attributeCount > maxAttributes) { failAndStop(parser, "too many attributes on one element"); return; }
 
@@ -85,13 +92,13 @@ static void onStartElementNs(void *userData, const xmlChar *localName, const xml
 
 static void onEndElementNs(void *userData, const xmlChar *localName, const xmlChar *prefix, const xmlChar *uri) {
     (void)prefix; (void)uri;
-    CGlossaXML_Parser *parser = userData;
+    CGlossaXML_Parser *parser = fromContext(userData);
     if (parser->stopped || parser->handler.endElement == NULL) return;
     parser->handler.endElement(parser->handler.context, (const char *)localName);
 }
 
 static void onHTMLStartElement(void *userData, const xmlChar *name, const xmlChar **attributes) {
-    CGlossaXML_Parser *parser = userData;
+    CGlossaXML_Parser *parser = fromContext(userData);
     if (parser->stopped || parser->handler.startElement == NULL) return;
     int32_t count = 0;
     if (attributes != NULL) while (attributes[2 * count] != NULL) count++;
@@ -106,13 +113,13 @@ static void onHTMLStartElement(void *userData, const xmlChar *name, const xmlCha
 }
 
 static void onHTMLEndElement(void *userData, const xmlChar *name) {
-    CGlossaXML_Parser *parser = userData;
+    CGlossaXML_Parser *parser = fromContext(userData);
     if (parser->stopped || parser->handler.endElement == NULL) return;
     parser->handler.endElement(parser->handler.context, (const char *)name);
 }
 
 static void onCharacters(void *userData, const xmlChar *text, int length) {
-    CGlossaXML_Parser *parser = userData;
+    CGlossaXML_Parser *parser = fromContext(userData);
     if (parser->stopped || parser->handler.characters == NULL) return;
     parser->charactersDelivered += (size_t)length;
     if (parser->charactersDelivered > amplificationFactor * parser->bytesPushed + amplificationSlack) {
@@ -144,7 +151,7 @@ CGlossaXML_Parser *CGlossaXML_parserCreate(int32_t kind, const CGlossaXML_Handle
         sax.processingInstruction = NULL;
         sax.error = NULL;
         sax.warning = NULL;
-        parser->context = htmlCreatePushParserCtxt(&sax, parser, NULL, 0, fileName, XML_CHAR_ENCODING_NONE);
+        parser->context = htmlCreatePushParserCtxt(&sax, NULL, NULL, 0, fileName, XML_CHAR_ENCODING_NONE);
         if (parser->context != NULL)
             htmlCtxtUseOptions(parser->context, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
     } else {
@@ -162,17 +169,21 @@ CGlossaXML_Parser *CGlossaXML_parserCreate(int32_t kind, const CGlossaXML_Handle
         sax.serror = onStructuredError;
         sax.error = NULL;
         sax.warning = NULL;
-        parser->context = xmlCreatePushParserCtxt(&sax, parser, NULL, 0, fileName);
+        parser->context = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, fileName);
         // NOENT expands internal entities into text; external ones reach only the refusing loader.
         if (parser->context != NULL)
             xmlCtxtUseOptions(parser->context, XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     }
     if (parser->context == NULL) { free(parser); return NULL; }
+    parser->context->_private = parser;
     return parser;
 }
 
 void CGlossaXML_parserFree(CGlossaXML_Parser *parser) {
     if (parser == NULL) return;
+    // The default start-document callback made an (element-free) document to hold the DTD.
+    if (parser->context->myDoc != NULL) xmlFreeDoc(parser->context->myDoc);
+    parser->context->myDoc = NULL;
     if (parser->kind == CGlossaXML_html) htmlFreeParserCtxt(parser->context);
     else xmlFreeParserCtxt(parser->context);
     free(parser->errorMessage);

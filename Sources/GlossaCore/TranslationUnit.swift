@@ -1,0 +1,94 @@
+import Foundation
+import GlossaText
+
+/// A named value attached to a unit or variant (TMX `prop`, XLIFF state, import provenance).
+public struct Property: Hashable, Sendable, Codable {
+    /// The property's name, as the source format spelled it ("x-context", "file").
+    public var name: String
+    /// Its value.
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// Who touched something and when: creation or last change of a unit or variant.
+public struct Stamp: Hashable, Sendable, Codable {
+    /// When it happened.
+    public var date: Date
+    /// Who did it (a user id or tool name), if known.
+    public var author: String?
+
+    public init(date: Date, author: String? = nil) {
+        self.date = date
+        self.author = author
+    }
+}
+
+/// One language version of a unit: a segment of text in one language.
+public struct Variant: Hashable, Sendable, Codable {
+    /// The language of the text.
+    public var language: LanguageTag
+    /// The segment as written (not normalized).
+    public var text: String
+    /// Creation, if the source recorded it per variant.
+    public var created: Stamp?
+    /// Last change, if the source recorded it per variant.
+    public var changed: Stamp?
+    /// Notes on this variant.
+    public var notes: [String]
+    /// Properties of this variant.
+    public var properties: [Property]
+
+    public init(language: LanguageTag, text: String, created: Stamp? = nil, changed: Stamp? = nil,
+                notes: [String] = [], properties: [Property] = []) {
+        self.language = language
+        self.text = text
+        self.created = created
+        self.changed = changed
+        self.notes = notes
+        self.properties = properties
+    }
+}
+
+/// A translation unit: the same segment in one or more languages, with where it came from.
+///
+/// A unit is not a source/target pair: it holds 1…N variants, so one unit serves en→ru,
+/// ru→kk and every other direction between the languages it has.
+public struct TranslationUnit: Hashable, Sendable, Codable {
+    /// The id the source format gave the unit (TMX `tuid`, XLIFF id), if any.
+    public var externalID: String?
+    /// The language versions; at most one per language.
+    public var variants: [Variant]
+    /// The document or file the unit came from.
+    public var origin: String?
+    /// Context that disambiguates the segment (a PO msgctxt, a key, a neighbouring segment).
+    public var context: String?
+    /// Creation of the unit.
+    public var created: Stamp?
+    /// Last change of the unit.
+    public var changed: Stamp?
+    /// Notes on the unit.
+    public var notes: [String]
+    /// Free key/value properties of the unit.
+    public var properties: [Property]
+
+    public init(externalID: String? = nil, variants: [Variant], origin: String? = nil, context: String? = nil,
+                created: Stamp? = nil, changed: Stamp? = nil, notes: [String] = [], properties: [Property] = []) {
+        self.externalID = externalID
+        self.variants = variants
+        self.origin = origin
+        self.context = context
+        self.created = created
+        self.changed = changed
+        self.notes = notes
+        self.properties = properties
+    }
+
+    /// The variant in `language`, if the unit has one.
+    public func variant(in language: LanguageTag) -> Variant? {
+        variants.first { $0.language == language }
+    }
+}

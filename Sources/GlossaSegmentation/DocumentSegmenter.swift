@@ -1,0 +1,52 @@
+import GlossaCore
+
+/// The document formats Glossa segments.
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    /// Plain text: a paragraph per line.
+    case text
+    /// Markdown.
+    case markdown
+    /// HTML or XHTML.
+    case html
+
+    /// The format a file name suggests; plain text when the extension says nothing.
+    public init(path: String) {
+        let name = path.lowercased()
+        if name.hasSuffix(".md") || name.hasSuffix(".markdown") { self = .markdown }
+        else if name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".xhtml") { self = .html }
+        else { self = .text }
+    }
+}
+
+/// Reads a document into blocks and splits each block into sentences, keeping each
+/// sentence's line and column in the file.
+public struct DocumentSegmenter {
+    private let segmenter: SentenceSegmenter
+
+    /// Segments with `segmenter`'s language and rules.
+    public init(segmenter: SentenceSegmenter) {
+        self.segmenter = segmenter
+    }
+
+    /// The blocks of a document in `format`, split into sentences. Text formats must be
+    /// UTF-8 (an `InputError` names the first bad byte); HTML may declare any charset.
+    public func segment(bytes: [UInt8], file: String, format: DocumentFormat) throws -> [SegmentedBlock] {
+        let blocks: [TextBlock]
+        switch format {
+        case .text: blocks = PlainTextReader.blocks(of: try SourceText(bytes: bytes, file: file))
+        case .markdown: blocks = MarkdownReader.blocks(of: try SourceText(bytes: bytes, file: file))
+        case .html: blocks = try HTMLReader.blocks(of: bytes, file: file)
+        }
+        return blocks.compactMap(segment)
+    }
+
+    /// One block split into sentences; nil when it holds no text.
+    public func segment(_ block: TextBlock) -> SegmentedBlock? {
+        let bytes = Array(block.text.utf8)
+        let sentences = segmenter.sentenceRanges(in: block.text).map { range in
+            let place = block.sourceMap.position(of: range.lowerBound, in: block.text)
+            return Sentence(text: String(decoding: bytes[range], as: UTF8.self), line: place.line, column: place.column)
+        }
+        return sentences.isEmpty ? nil : SegmentedBlock(kind: block.kind, sentences: sentences)
+    }
+}

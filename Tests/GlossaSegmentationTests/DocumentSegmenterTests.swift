@@ -1,0 +1,135 @@
+import GlossaCore
+import GlossaTestSupport
+import GlossaText
+import Testing
+@testable import GlossaSegmentation
+
+@Suite struct DocumentSegmenterTests {
+    func segment(_ text: String, _ format: DocumentFormat, _ language: LanguageTag = "en") throws -> [SegmentedBlock] {
+        try DocumentSegmenter(segmenter: SentenceSegmenter(language: language))
+            .segment(bytes: Array(text.utf8), file: "doc", format: format)
+    }
+
+    @Test func seedPageDatesAndHeadlinesAreTheirOwnBlocks() throws {
+        let bytes = try Fixtures.bytes(Fixtures.seedPage)
+        let blocks = try DocumentSegmenter(segmenter: SentenceSegmenter(language: "en"))
+            .segment(bytes: bytes, file: "seed.txt", format: .text)
+        #expect(blocks[0].sentences.map(\.text) == ["23.06.2025"])
+        #expect(blocks[1].sentences.first?.text.hasPrefix("On June 18-19, 2025, in Dushanbe") == true)
+        #expect(blocks[1].sentences.count == 1)
+        #expect(blocks[2].sentences.map(\.text) == ["23.06.2025"])
+        let dates = blocks.filter { $0.sentences.count == 1 && $0.sentences[0].text.allSatisfy { $0.isNumber || $0 == "." } }
+        #expect(dates.count == 4)
+        // The no-break-space-only lines and blank lines yield no block and no empty sentence.
+        #expect(blocks.allSatisfy { $0.sentences.allSatisfy { !$0.text.isEmpty } })
+        #expect(blocks.last?.sentences.map(\.text) == ["Back to the all news"])
+        let speech = blocks.first { $0.sentences.first?.text.hasPrefix("I would like to express") == true }
+        #expect(speech?.sentences.count == 3)
+        #expect(speech?.sentences[1].line == 34)
+        #expect(speech?.sentences[1].column == 174)
+    }
+
+    @Test func plainTextPositionsCountCharacters() throws {
+        let blocks = try segment("Первое. Второе.\r\n\n  Третье!", .text, "ru")
+        #expect(blocks.map { $0.sentences.map(\.text) } == [["Первое.", "Второе."], ["Третье!"]])
+        #expect(blocks[0].sentences[1].column == 9)
+        #expect(blocks[1].sentences[0].line == 3)
+        #expect(blocks[1].sentences[0].column == 3)
+    }
+
+    @Test func invalidUTF8IsAnErrorAtItsPlace() throws {
+        var bytes = Array("Line one.\nSecond ".utf8)
+        bytes.append(0xC3)
+        bytes.append(0x28)
+        do {
+            _ = try DocumentSegmenter(segmenter: SentenceSegmenter(language: "en")).segment(bytes: bytes, file: "bad.txt", format: .text)
+            Issue.record("invalid UTF-8 accepted")
+        } catch let error as InputError {
+            #expect(error.description == "bad.txt:2:8: invalid UTF-8 (byte 0xC3)")
+        }
+    }
+
+    @Test func markdownBlocksAndInlineMarkup() throws {
+        let markdown = """
+        # The CSTO *Secretary General*
+
+        On June 19, 2025, a regular meeting of the
+        [Committee of Secretaries](https://odkb-csto.org/) was held. It was **chaired** by the `Kyrgyz` side.
+
+        - First item. Second sentence.
+        - Second item
+
+        > Dear colleagues,
+        > dear friends.
+
+        ```
+        code. Not. Text.
+        ```
+
+        | Term | Термин |
+        |------|--------|
+        | CSTO | ОДКБ |
+
+        Setext heading
+        --------------
+        <!-- a comment. -->
+        [ref]: https://example.org
+        snake_case_name stays.
+        """
+        let blocks = try segment(markdown, .markdown)
+        #expect(blocks.map(\.kind) == [.heading, .paragraph, .listItem, .listItem, .quote, .tableCell, .tableCell, .tableCell, .tableCell, .heading, .paragraph])
+        #expect(blocks[0].sentences.map(\.text) == ["The CSTO Secretary General"])
+        #expect(blocks[1].sentences.map(\.text) == [
+            "On June 19, 2025, a regular meeting of the Committee of Secretaries was held.",
+            "It was chaired by the Kyrgyz side.",
+        ])
+        #expect(blocks[2].sentences.map(\.text) == ["First item.", "Second sentence."])
+        #expect(blocks[4].sentences.map(\.text) == ["Dear colleagues, dear friends."])
+        #expect(blocks[5...8].map { $0.sentences[0].text } == ["Term", "Термин", "CSTO", "ОДКБ"])
+        #expect(blocks[9].sentences[0].text == "Setext heading")
+        #expect(blocks[10].sentences[0].text == "snake_case_name stays.")
+        // "It was" starts on line 4, after the link's destination was dropped.
+        let second = blocks[1].sentences[1]
+        #expect(second.line == 4)
+        #expect(second.column == 62)
+        #expect(blocks[7].sentences[0].line == 18)
+        #expect(blocks[7].sentences[0].column == 3)
+    }
+
+    @Test func htmlBlocksDropMarkupAndScripts() throws {
+        let html = """
+        <!DOCTYPE html>
+        <html><head><title>CSTO news</title><style>p { color: red. }</style></head>
+        <body>
+        <h1>Meeting of the <b>CSSC</b></h1>
+        <p>On June 19, 2025, a regular meeting
+           was held. The Secretary General&nbsp;attended.</p>
+        <ul><li>One<li>Two. Three.</ul>
+        <script>var x = "Not. Text.";</script>
+        <p>Line one<br>Line two</p>
+        <div>Unclosed <i>inline
+        </body></html>
+        """
+        let blocks = try segment(html, .html)
+        #expect(blocks.map { $0.sentences.map(\.text) } == [
+            ["CSTO news"],
+            ["Meeting of the CSSC"],
+            ["On June 19, 2025, a regular meeting was held.", "The Secretary General\u{00A0}attended."],
+            ["One"], ["Two.", "Three."],
+            ["Line one", "Line two"],
+            ["Unclosed inline"],
+        ])
+        #expect(blocks.map(\.kind) == [.heading, .heading, .paragraph, .listItem, .listItem, .paragraph, .paragraph])
+        #expect(blocks[2].sentences[0].line == 5)
+        #expect(blocks[2].sentences[0].column == 4)
+        #expect(blocks[2].sentences[1].line == 6)
+        #expect(blocks[1].sentences[0].column == 5)
+    }
+
+    @Test func formatFromFileName() {
+        #expect(DocumentFormat(path: "a.MD") == .markdown)
+        #expect(DocumentFormat(path: "news.htm") == .html)
+        #expect(DocumentFormat(path: "news.txt") == .text)
+        #expect(DocumentFormat(path: "README") == .text)
+    }
+}

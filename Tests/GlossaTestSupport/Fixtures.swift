@@ -1,0 +1,35 @@
+import Foundation
+
+/// Paths to the data tests read: the shared seed and reference files beside the repository,
+/// and the fixtures committed under Tests/.
+public enum Fixtures {
+    /// The repository root (found from this source file's path).
+    public static let repositoryRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared` beside the repository (CI lays it there).
+    public static let shared: URL = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    /// The real English CSTO news page the project is built around.
+    public static let seedPage: URL = shared.appendingPathComponent("seed/csto-news-2025-06.txt")
+
+    /// OmegaT's default SRX rules.
+    public static let omegatSRX: URL = shared.appendingPathComponent("reference/omegat-defaultRules.srx")
+
+    /// A file under Tests/Fixtures.
+    public static func file(_ name: String) -> URL {
+        repositoryRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name)
+    }
+
+    /// The bytes of a file.
+    public static func bytes(_ url: URL) throws -> [UInt8] {
+        Array(try Data(contentsOf: url))
+    }
+
+    /// A new empty directory for one test, removed by the caller or at reboot.
+    public static func temporaryDirectory() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
