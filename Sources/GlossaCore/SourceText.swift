@@ -37,10 +37,9 @@ public struct SourceText: Sendable {
     /// The lines of the text without their terminators ("\n" or "\r\n"), in order; line
     /// numbers are the index plus one.
     public var lines: [Substring] {
-        // Split on the scalar, not the Character: "\r\n" is one Character in Swift.
-        text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map { scalars in
-            let line = Substring(scalars)
-            return line.unicodeScalars.last == "\r" ? Substring(line.unicodeScalars.dropLast()) : line
+        // Split on the byte, not the Character: "\r\n" is one Character in Swift.
+        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { bytes in
+            Substring(bytes.last == 0x0D ? bytes.dropLast() : bytes)
         }
     }
 

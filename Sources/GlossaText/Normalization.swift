@@ -34,7 +34,44 @@ extension String {
     /// The form the TM keys exact lookups on: NFC, runs of white space collapsed to one space,
     /// no leading or trailing white space.
     public func normalizedForLookup() -> String {
-        collapsingWhitespace().normalized(.nfc)
+        // Most segments are already in lookup form; checking bytes is far cheaper than rebuilding.
+        hasCollapsedWhitespace ? normalized(.nfc) : collapsingWhitespace().normalized(.nfc)
+    }
+
+    /// True when no white space needs collapsing: no leading or trailing space, no run of
+    /// spaces, and no white space other than U+0020.
+    var hasCollapsedWhitespace: Bool {
+        utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            var previousSpace = true
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x20 {
+                    if previousSpace { return false }
+                    previousSpace = true
+                } else {
+                    if byte < 0x20 || Self.isNonASCIISpace(bytes, at: index) { return false }
+                    previousSpace = false
+                }
+                index += 1
+            }
+            return !previousSpace || bytes.isEmpty
+        } ?? false
+    }
+
+    /// True when a Unicode space other than U+0020 starts at `index` (U+0085, U+00A0, U+1680,
+    /// U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+    private static func isNonASCIISpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        func byte(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch bytes[index] {
+        case 0xC2: return byte(1) == 0x85 || byte(1) == 0xA0
+        case 0xE1: return byte(1) == 0x9A && byte(2) == 0x80
+        case 0xE2:
+            if byte(1) == 0x80 { return (0x80...0x8A).contains(byte(2)) || [0xA8, 0xA9, 0xAF].contains(byte(2)) }
+            return byte(1) == 0x81 && byte(2) == 0x9F
+        case 0xE3: return byte(1) == 0x80 && byte(2) == 0x80
+        default: return false
+        }
     }
 
     /// Runs of white space (including no-break and other Unicode spaces) become one space, and

@@ -1,0 +1,157 @@
+import GlossaCore
+import GlossaText
+
+/// TSV and CSV files whose header row names a language per column (`en<TAB>ru<TAB>kk`).
+///
+/// Optional columns named `id`, `context` or `note` fill those fields of each unit. TSV cells
+/// are taken as they are (no quoting); CSV follows RFC 4180 (quotes, doubled quotes, line
+/// breaks inside quoted cells). An empty cell means the unit has no variant in that language;
+/// a row with no text at all is skipped.
+public enum TabularReader {
+    /// The field separator.
+    public enum Dialect: Sendable {
+        /// Tab-separated values.
+        case tsv
+        /// Comma-separated values (RFC 4180).
+        case csv
+
+        /// The dialect a file name suggests (CSV for `.csv`, else TSV).
+        public init(path: String) {
+            self = path.lowercased().hasSuffix(".csv") ? .csv : .tsv
+        }
+    }
+
+    private enum Column {
+        case language(LanguageTag)
+        case id, context, note
+    }
+
+    /// Reads every unit of `source`, passing each to `body` in file order. Throws
+    /// `InputError` at file:line:column for a bad header, a row with the wrong number of
+    /// cells, or an unterminated quote.
+    public static func read(_ source: SourceText, dialect: Dialect, origin: ImportOrigin,
+                            _ body: (TranslationUnit) throws -> Void) throws {
+        var rows = RowIterator(source: source, dialect: dialect)
+        guard let header = try rows.next() else { throw InputError("empty file: expected a header row naming languages (en, ru, …)", file: source.file, line: 1) }
+        let columns = try parseHeader(header.cells, source: source, line: header.line)
+        while let row = try rows.next() {
+            guard row.cells.count == columns.count else {
+                throw InputError("expected \(columns.count) cells (\(header.cells.joined(separator: ", "))), found \(row.cells.count)",
+                                 file: source.file, line: row.line)
+            }
+            var unit = TranslationUnit(variants: [], origin: origin.document, created: origin.created)
+            for (column, cell) in zip(columns, row.cells) where !cell.isEmpty {
+                switch column {
+                case .language(let tag): unit.variants.append(Variant(language: tag, text: cell))
+                case .id: unit.externalID = cell
+                case .context: unit.context = cell
+                case .note: unit.notes.append(cell)
+                }
+            }
+            if !unit.variants.isEmpty { try body(unit) }
+        }
+    }
+
+    private static func parseHeader(_ cells: [String], source: SourceText, line: Int) throws -> [Column] {
+        var seen = Set<LanguageTag>()
+        var column = 1
+        return try cells.map { cell in
+            defer { column += cell.unicodeScalars.count + 1 }
+            let name = cell.trimmingSpaces
+            switch name.lowercased() {
+            case "id": return .id
+            case "context": return .context
+            case "note", "notes": return .note
+            default:
+                let tag: LanguageTag
+                do { tag = try LanguageTag(name) } catch {
+                    throw InputError("header: \(error)", file: source.file, line: line, column: column)
+                }
+                guard seen.insert(tag).inserted else {
+                    throw InputError("header: language \(tag) appears twice", file: source.file, line: line, column: column)
+                }
+                return .language(tag)
+            }
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}
+
+/// Splits a tabular source into rows of cells, tracking the line each row starts on.
+struct RowIterator {
+    let source: SourceText
+    let dialect: TabularReader.Dialect
+    private var lines: [Substring]
+    private var index = 0
+
+    init(source: SourceText, dialect: TabularReader.Dialect) {
+        self.source = source
+        self.dialect = dialect
+        self.lines = source.lines
+    }
+
+    /// The next non-blank row, or nil at the end.
+    mutating func next() throws -> (cells: [String], line: Int)? {
+        while index < lines.count {
+            let lineNumber = index + 1
+            let line = lines[index]
+            index += 1
+            if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            switch dialect {
+            case .tsv:
+                return (line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }, lineNumber)
+            case .csv:
+                return (try csvCells(startingWith: line, line: lineNumber), lineNumber)
+            }
+        }
+        return nil
+    }
+
+    /// RFC 4180 cells; a quoted cell may continue on the following lines.
+    private mutating func csvCells(startingWith first: Substring, line: Int) throws -> [String] {
+        var cells: [String] = []
+        var cell = ""
+        var inQuotes = false
+        var text = first
+        while true {
+            var iterator = text.unicodeScalars.makeIterator()
+            var previousWasQuote = false
+            while let scalar = iterator.next() {
+                if inQuotes {
+                    if scalar == "\"" {
+                        inQuotes = false
+                        previousWasQuote = true
+                    } else {
+                        cell.unicodeScalars.append(scalar)
+                    }
+                    continue
+                }
+                switch scalar {
+                case "\"":
+                    if previousWasQuote { cell.unicodeScalars.append("\"") }  // "" inside quotes
+                    inQuotes = true
+                case ",":
+                    cells.append(cell)
+                    cell = ""
+                default:
+                    cell.unicodeScalars.append(scalar)
+                }
+                previousWasQuote = false
+            }
+            guard inQuotes else { break }
+            guard index < lines.count else {
+                throw InputError("unterminated quoted cell", file: source.file, line: line)
+            }
+            cell += "\n"
+            text = lines[index]
+            index += 1
+        }
+        cells.append(cell)
+        return cells
+    }
+}

@@ -1,0 +1,51 @@
+/// The TM's SQL schema and its migrations. A TM file records its version in
+/// `PRAGMA user_version`, and `application_id` marks it as Glossa's.
+enum Schema {
+    /// "Glss": tells a Glossa TM from any other SQLite file.
+    static let applicationID: Int64 = 0x476C_7373
+
+    /// Migrations in order; migration N brings a TM from version N-1 to N. Never edit a
+    /// released one: add the next.
+    static let migrations: [String] = [
+        """
+        CREATE TABLE unit (
+            id          INTEGER PRIMARY KEY,
+            content_key BLOB NOT NULL UNIQUE,  -- stable 128-bit hash of the unit's (language, normalized text) pairs
+            external_id TEXT,                  -- tuid or id in the source format
+            origin      TEXT,                  -- document or file the unit came from
+            context     TEXT,
+            created_at  TEXT, created_by TEXT, -- ISO 8601 UTC, author
+            changed_at  TEXT, changed_by TEXT
+        );
+        CREATE TABLE variant (
+            unit_id     INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+            lang        TEXT NOT NULL,         -- canonical BCP-47 tag
+            text        TEXT NOT NULL,         -- as written
+            normalized  TEXT,                  -- lookup form (NFC, spaces collapsed); NULL when equal to text
+            hash        INTEGER NOT NULL,      -- stable hash of the lookup form, for exact lookup
+            created_at  TEXT, created_by TEXT,
+            changed_at  TEXT, changed_by TEXT,
+            PRIMARY KEY (unit_id, lang)
+        ) WITHOUT ROWID;
+        CREATE INDEX variant_exact ON variant(lang, hash);
+        CREATE TABLE note (
+            id      INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+            lang    TEXT,                      -- NULL for a note on the unit, else on that variant
+            text    TEXT NOT NULL
+        );
+        CREATE INDEX note_unit ON note(unit_id);
+        CREATE TABLE prop (
+            id      INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,
+            lang    TEXT,                      -- NULL for a property of the unit, else of that variant
+            name    TEXT NOT NULL,
+            value   TEXT NOT NULL
+        );
+        CREATE INDEX prop_unit ON prop(unit_id);
+        """,
+    ]
+
+    /// The version this build creates and reads.
+    static var currentVersion: Int64 { Int64(migrations.count) }
+}

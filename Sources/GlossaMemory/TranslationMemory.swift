@@ -1,0 +1,126 @@
+import CSQLite
+import Foundation
+import GlossaCore
+import GlossaText
+
+/// A translation memory: an SQLite file of translation units, each with 1…N language
+/// variants, their lookup keys and metadata. Opening checks that the file is a Glossa TM of
+/// a schema this build knows and migrates older ones. Not thread safe: one instance per task.
+public final class TranslationMemory {
+    /// The TM file.
+    public let path: String
+    let connection: SQLiteConnection
+
+    /// How to open a TM.
+    public enum Access: Sendable {
+        /// Read only; the file must exist.
+        case readOnly
+        /// Read and write; the file must exist.
+        case readWrite
+        /// Read and write, creating the file (and its folders) when missing.
+        case create
+    }
+
+    /// Opens the TM at `path`; throws `MemoryError` saying what is wrong with the file.
+    public init(path: String, access: Access) throws(MemoryError) {
+        self.path = path
+        let exists = FileManager.default.fileExists(atPath: path)
+        if !exists && access != .create { throw MemoryError(path: path, reason: .missing) }
+        if !exists { try Self.prepareFolder(for: path) }
+        do {
+            connection = try SQLiteConnection(path: path, readOnly: access == .readOnly, create: access == .create)
+            try connection.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000")
+            try setUp(writable: access != .readOnly)
+        } catch let error as MemoryError {
+            throw error
+        } catch let error as SQLiteError {
+            if error.isNotADatabase { throw MemoryError(path: path, reason: .notADatabase) }
+            let readOnlyCodes: Set<Int32> = [SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR]
+            if readOnlyCodes.contains(error.code & 0xFF) { throw MemoryError(path: path, reason: .unwritable(error.message)) }
+            throw MemoryError(path: path, reason: .sqlite(error.message))
+        } catch {
+            throw MemoryError(path: path, reason: .sqlite("\(error)"))
+        }
+    }
+
+    /// The schema version of the open file.
+    public var schemaVersion: Int64 {
+        (try? connection.scalar("PRAGMA user_version")) ?? 0
+    }
+
+    private static func prepareFolder(for path: String) throws(MemoryError) {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw MemoryError(path: path, reason: .unwritable("cannot create folder \(folder)"))
+        }
+        guard FileManager.default.isWritableFile(atPath: folder) else {
+            throw MemoryError(path: path, reason: .unwritable("folder \(folder) is not writable"))
+        }
+    }
+
+    /// Checks identity and version, creates the schema in an empty file, migrates old ones.
+    private func setUp(writable: Bool) throws {
+        let applicationID = try connection.scalar("PRAGMA application_id")
+        let version = try connection.scalar("PRAGMA user_version")
+        let tables = try connection.scalar("SELECT count(*) FROM sqlite_schema")
+        if applicationID != Schema.applicationID {
+            guard applicationID == 0, tables == 0 else { throw MemoryError(path: path, reason: .foreignDatabase) }
+            guard writable else { throw MemoryError(path: path, reason: .missing) }
+            try connection.execute("PRAGMA journal_mode = WAL")
+        }
+        if version > Schema.currentVersion {
+            throw MemoryError(path: path, reason: .newerSchema(found: version, supported: Schema.currentVersion))
+        }
+        if version < Schema.currentVersion {
+            guard writable else {
+                throw MemoryError(path: path, reason: .sqlite("schema version \(version) needs migrating; open it for writing once"))
+            }
+            try connection.transaction {
+                for migration in Schema.migrations[Int(version)...] { try connection.execute(migration) }
+                try connection.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = \(Schema.currentVersion)")
+            }
+        }
+        if writable { try connection.execute("PRAGMA synchronous = NORMAL") }
+    }
+}
+
+extension TranslationMemory {
+    /// Counts of what the TM holds.
+    public struct Statistics: Codable, Equatable, Sendable {
+        /// Translation units.
+        public var units: Int
+        /// Variants per language tag.
+        public var languages: [String: Int]
+        /// Schema version of the file.
+        public var schemaVersion: Int
+        /// Size of the database file in bytes (without the WAL).
+        public var bytes: Int
+    }
+
+    /// Counts units and variants per language.
+    public func statistics() throws -> Statistics {
+        let units = try connection.scalar("SELECT count(*) FROM unit")
+        var languages: [String: Int] = [:]
+        let statement = try connection.prepare("SELECT lang, count(*) FROM variant GROUP BY lang ORDER BY lang")
+        while try statement.step() { languages[statement.string(0) ?? ""] = Int(statement.int64(1)) }
+        let pages = try connection.scalar("PRAGMA page_count")
+        let pageSize = try connection.scalar("PRAGMA page_size")
+        return Statistics(units: Int(units), languages: languages, schemaVersion: Int(schemaVersion), bytes: Int(pages * pageSize))
+    }
+
+    /// The ids of units whose variant in `language` has exactly `text` in lookup form
+    /// (NFC, white space collapsed), in insertion order.
+    public func exactMatches(of text: String, in language: LanguageTag) throws -> [Int64] {
+        let key = text.normalizedForLookup()
+        let statement = try connection.prepare(
+            "SELECT unit_id FROM variant WHERE lang = ?1 AND hash = ?2 AND coalesce(normalized, text) = ?3 ORDER BY unit_id")
+        statement.bind(1, language.canonical)
+        statement.bind(2, StableHash(key).int64)
+        statement.bind(3, key)
+        var ids: [Int64] = []
+        while try statement.step() { ids.append(statement.int64(0)) }
+        return ids
+    }
+}

@@ -1,0 +1,173 @@
+import ArgumentParser
+import Foundation
+import GlossaCore
+import GlossaFormats
+import GlossaMemory
+import GlossaSegmentation
+import GlossaText
+
+extension Glossa {
+    /// `glossa import`: add units to the TM from tables, line-aligned files or documents.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add translation units to the TM.",
+            discussion: """
+            Inputs, by kind:
+              .tsv, .csv   a header row names each column's language (en<TAB>ru<TAB>kk);
+                           optional columns id, context, note.
+              text files   with --langs en,ru and one file per language: line N of each
+                           file is one unit (line-aligned corpora).
+              documents    with --lang L: .txt, .md, .html segmented into sentences, each
+                           a unit in language L.
+
+            The whole command is one transaction: on any error nothing is
+            imported and the TM stays as it was. A unit whose texts (after NFC
+            and white-space folding) equal those of a stored unit is skipped
+            and counted as a duplicate: importing a file twice adds nothing.
+
+            Examples:
+              glossa import tm/seed/csto-news-2025-06.en-ru.tsv --tm work/csto.sqlite
+              glossa import news.en.txt news.ru.txt --langs en,ru
+              glossa import speech.md --lang en --origin "CSTO speech 2025-06-19"
+            """)
+
+        @Argument(help: ArgumentHelp("Files to import.", valueName: "file"))
+        var files: [String]
+
+        @OptionGroup var tm: TMOptions
+
+        @Option(help: ArgumentHelp("Languages of line-aligned text files, one per file in order.", valueName: "en,ru"))
+        var langs: String?
+
+        @Option(help: "Language of documents to import as monolingual sentences.")
+        var lang: String?
+
+        @Option(help: ArgumentHelp("SRX 2.0 rules for segmenting documents.", valueName: "file"))
+        var srx: String?
+
+        @Option(help: "Origin recorded on each unit (default: the file name).")
+        var origin: String?
+
+        @Option(help: "Author recorded as creator of each unit (default: $USER).")
+        var author: String?
+
+        @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N}).")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            if let langs, langs.split(separator: ",").count < 2 {
+                throw ValidationError("--langs needs two or more languages, one per line-aligned file (en,ru)")
+            }
+        }
+
+        func run() throws {
+            // Every input must be readable before the TM is touched.
+            let inputs = try files.map { file in (file: file, bytes: try readFile(file)) }
+            let plan = try ImportPlan(files: inputs.map(\.file), langs: langs, lang: lang)
+            let segmenter = try plan.documentLanguage.map { try SentenceSegmenter(language: $0, srx: srx.map { try SRXDocument(file: $0) }) }
+            let stamp = Stamp(date: Date(), author: author ?? ProcessInfo.processInfo.environment["USER"])
+
+            let (path, _) = tm.resolved
+            let existed = FileManager.default.fileExists(atPath: path)
+            let memory = try tm.open(.create)
+            let progress = Progress(label: "importing")
+            let summary: ImportSummary
+            do {
+                summary = try memory.write { writer in
+                    func add(_ unit: TranslationUnit) throws {
+                        try writer.add(unit)
+                        progress.update(writer.summary.read)
+                    }
+                    for (file, bytes) in inputs where plan.tabular.contains(file) {
+                        let source = try SourceText(bytes: bytes, file: file)
+                        try TabularReader.read(source, dialect: .init(path: file), origin: origin(for: file, stamp), add)
+                    }
+                    if let languages = plan.parallelLanguages {
+                        let sources = try zip(inputs.filter { plan.parallel.contains($0.file) }, languages).map {
+                            (source: try SourceText(bytes: $0.0.bytes, file: $0.0.file), language: $0.1)
+                        }
+                        try ParallelTextReader.read(sources, origin: origin(for: sources[0].source.file, stamp), add)
+                    }
+                    if let segmenter {
+                        for (file, bytes) in inputs where plan.documents.contains(file) {
+                            try DocumentUnitReader.read(bytes: bytes, file: file, format: DocumentFormat(path: file),
+                                                        segmenter: segmenter, origin: origin(for: file, stamp), add)
+                        }
+                    }
+                }
+            } catch {
+                progress.finish()
+                // A TM this failed import created holds nothing: remove it so all is as before.
+                if !existed { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+                throw error
+            }
+            progress.finish()
+            switch format {
+            case .json: try printJSON(summary)
+            case .text:
+                print("\(memory.path): \(summary.read) units read, \(summary.added) added, \(summary.duplicates) duplicates skipped")
+            }
+        }
+
+        private func origin(for file: String, _ stamp: Stamp) -> ImportOrigin {
+            ImportOrigin(document: origin ?? (file as NSString).lastPathComponent, created: stamp)
+        }
+    }
+}
+
+/// Which reader takes which file, decided from extensions and the language options before
+/// anything is read.
+struct ImportPlan {
+    var tabular: Set<String> = []
+    var parallel: [String] = []
+    var parallelLanguages: [LanguageTag]?
+    var documents: Set<String> = []
+    var documentLanguage: LanguageTag?
+
+    init(files: [String], langs: String?, lang: String?) throws {
+        let others = files.filter { file in
+            let name = file.lowercased()
+            if name.hasSuffix(".tsv") || name.hasSuffix(".csv") { tabular.insert(file); return false }
+            return true
+        }
+        guard !others.isEmpty else { return }
+        if let langs {
+            let languages = try langs.split(separator: ",").map { try LanguageTag(String($0)) }
+            guard languages.count == others.count else {
+                throw InputError("--langs names \(languages.count) languages but \(others.count) line-aligned files were given; name one language per file")
+            }
+            guard Set(languages).count == languages.count else { throw InputError("--langs names a language twice") }
+            parallel = others
+            parallelLanguages = languages
+        } else if let lang {
+            documentLanguage = try LanguageTag(lang)
+            documents = Set(others)
+        } else {
+            throw InputError("say --lang L to import it as a document of sentences in L, or --langs a,b with one line-aligned file per language",
+                             file: others[0])
+        }
+    }
+}
+
+/// A progress counter on standard error, shown only when standard error is a terminal.
+final class Progress {
+    private let label: String
+    private let enabled = isatty(STDERR_FILENO) == 1
+    private var shown = false
+    private var lastUpdate = Date.distantPast
+
+    init(label: String) { self.label = label }
+
+    func update(_ count: Int) {
+        guard enabled, count % 1000 == 0 else { return }
+        let now = Date()
+        guard now.timeIntervalSince(lastUpdate) > 0.2 else { return }
+        lastUpdate = now
+        shown = true
+        FileHandle.standardError.write(Data("\r\(label): \(count) units".utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+    }
+}

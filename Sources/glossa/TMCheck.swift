@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import GlossaMemory
+
+extension Glossa {
+    /// `glossa tm`: maintenance of the TM file.
+    struct TM: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Maintain the translation memory file.",
+            subcommands: [Check.self])
+
+        /// `glossa tm check`: integrity of the TM file.
+        struct Check: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Check the TM file's integrity.",
+                discussion: """
+                Runs SQLite's integrity and foreign-key checks, then Glossa's
+                own: every unit has a variant, every exact-match key and hash
+                agrees with its text, every language tag is canonical. Prints
+                each problem on a line; exit 0 when the TM is sound, 1 when
+                problems were found, 2 when the file is not a usable TM.
+
+                Examples:
+                  glossa tm check
+                  glossa tm check --tm work/csto.sqlite --format json
+                """)
+
+            @OptionGroup var tm: TMOptions
+
+            @Option(help: "Output: text or json ({\"path\": …, \"ok\": true, \"problems\": []}).")
+            var format: OutputFormat = .text
+
+            struct Report: Encodable {
+                let path: String
+                let ok: Bool
+                let problems: [String]
+            }
+
+            func run() throws {
+                let memory = try tm.open(.readOnly)
+                let problems = try memory.checkIntegrity()
+                switch format {
+                case .json:
+                    try printJSON(Report(path: memory.path, ok: problems.isEmpty, problems: problems))
+                case .text:
+                    if problems.isEmpty { print("\(memory.path): ok") }
+                    for problem in problems { print("\(memory.path): \(problem)") }
+                }
+                if !problems.isEmpty { throw ExitCode(1) }
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import GlossaCore
+import GlossaFormats
+import GlossaMemory
+
+/// The `--tm` option every TM command shares, and how the TM path is chosen.
+struct TMOptions: ParsableArguments {
+    @Option(name: .customLong("tm"), help: ArgumentHelp(
+        "The translation memory file.", discussion: "Default: $GLOSSA_TM, else tm/glossa.sqlite.", valueName: "path"))
+    var path: String?
+
+    /// The bundled default, relative to the current folder.
+    static let defaultPath = "tm/glossa.sqlite"
+    /// Where the bundled sample lives, relative to the current folder.
+    static let seedFolder = "tm/seed"
+
+    /// The TM path in force, and whether it is the bundled default.
+    var resolved: (path: String, isDefault: Bool) {
+        if let path { return (path, false) }
+        if let path = ProcessInfo.processInfo.environment["GLOSSA_TM"], !path.isEmpty { return (path, false) }
+        return (Self.defaultPath, true)
+    }
+
+    /// Opens the TM; the default one is built from the bundled sample on first use.
+    func open(_ access: TranslationMemory.Access) throws -> TranslationMemory {
+        let (path, isDefault) = resolved
+        if isDefault && !FileManager.default.fileExists(atPath: path) {
+            try Self.buildDefault(at: path)
+        }
+        return try TranslationMemory(path: path, access: access)
+    }
+
+    /// Creates the default TM from tm/seed/*.tsv (the sample page and its translation).
+    private static func buildDefault(at path: String) throws {
+        let seeds = ((try? FileManager.default.contentsOfDirectory(atPath: seedFolder)) ?? [])
+            .filter { $0.hasSuffix(".tsv") }.sorted()
+        guard !seeds.isEmpty else { return }
+        Diagnostics.note("building \(path) from the bundled sample in \(seedFolder)/ (first use)")
+        let memory = try TranslationMemory(path: path, access: .create)
+        _ = try memory.write { writer in
+            for seed in seeds {
+                let file = "\(seedFolder)/\(seed)"
+                let source = try SourceText(bytes: try readFile(file), file: file)
+                try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: seed)) { try writer.add($0) }
+            }
+        }
+    }
+}
+
+/// Reads a whole file, or standard input for "-"; a missing or unreadable file is an `InputError`.
+func readFile(_ path: String) throws -> [UInt8] {
+    if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        throw InputError("no such file", file: path)
+    }
+    guard !isDirectory.boolValue else { throw InputError("is a folder, not a file", file: path) }
+    guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read the file", file: path) }
+    return Array(data)
+}
