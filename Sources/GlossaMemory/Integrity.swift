@@ -25,7 +25,7 @@ extension TranslationMemory {
             let text = variants.string(2) ?? ""
             let lookup = text.normalizedForLookup()
             let stored = variants.isNull(3) ? text : (variants.string(3) ?? "")
-            if stored != lookup {
+            if !stored.utf8.elementsEqual(lookup.utf8) {
                 problems.append("unit \(unit) [\(language)]: stored lookup form differs from its text")
             } else if variants.int64(4) != StableHash(lookup).int64 {
                 problems.append("unit \(unit) [\(language)]: exact-match hash does not match its text")

@@ -101,7 +101,9 @@ public final class UnitWriter {
             insertVariant.bind(1, unitID)
             insertVariant.bind(2, entry.variant.language.canonical)
             insertVariant.bind(3, entry.variant.text)
-            insertVariant.bind(4, entry.lookup == entry.variant.text ? nil : entry.lookup)
+            // Bytes, not String ==: Swift equates canonically equivalent strings, but SQLite
+            // compares bytes, so a decomposed text must keep its composed lookup form.
+            insertVariant.bind(4, entry.lookup.utf8.elementsEqual(entry.variant.text.utf8) ? nil : entry.lookup)
             insertVariant.bind(5, entry.hash.int64)
             bind(entry.variant.created, to: insertVariant, at: 6)
             bind(entry.variant.changed, to: insertVariant, at: 8)

@@ -1,0 +1,166 @@
+import Foundation
+import GlossaCore
+import GlossaFormats
+import GlossaTestSupport
+import GlossaText
+import Testing
+@testable import GlossaMemory
+
+@Suite struct TranslationMemoryTests {
+    let folder: URL
+    init() throws { folder = try Fixtures.temporaryDirectory() }
+
+    func path(_ name: String = "tm.sqlite") -> String { folder.appendingPathComponent(name).path }
+
+    func gtkUnits() throws -> [TranslationUnit] {
+        let url = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
+        var units: [TranslationUnit] = []
+        try TabularReader.read(SourceText(bytes: Fixtures.bytes(url), file: url.lastPathComponent), dialect: .tsv,
+                               origin: ImportOrigin(document: "gtk20")) { units.append($0) }
+        return units
+    }
+
+    @Test func importsMultilingualUnitsAndSkipsDuplicates() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        let units = try gtkUnits()
+        let first = try memory.add(units)
+        #expect(first == ImportSummary(read: 27, added: 27, duplicates: 0))
+        let again = try memory.add(units)
+        #expect(again == ImportSummary(read: 27, added: 0, duplicates: 27))
+        let stats = try memory.statistics()
+        #expect(stats.units == 27)
+        #expect(stats.languages == ["be": 27, "en": 27, "hy": 27, "kk": 27, "ru": 27])
+        #expect(stats.schemaVersion == 1)
+    }
+
+    @Test func duplicateMeansSameTextsAfterNormalization() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        let unit = TranslationUnit(variants: [Variant(language: "en", text: "Secretary General"),
+                                              Variant(language: "ru", text: "Генеральный секретарь")])
+        var spaced = unit
+        spaced.variants[0].text = "  Secretary\u{00A0}General "
+        var otherTranslation = unit
+        otherTranslation.variants[1].text = "Генсек"
+        var reordered = unit
+        reordered.variants.reverse()
+        let summary = try memory.add([unit, spaced, otherTranslation, reordered])
+        #expect(summary == ImportSummary(read: 4, added: 2, duplicates: 2))
+    }
+
+    @Test func exactLookupIsNormalizedAndPerLanguage() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        // "й" decomposed (и + breve) must find the composed form, and spaces fold.
+        _ = try memory.add([TranslationUnit(variants: [Variant(language: "en", text: "CSTO Joint Staff"),
+                                                       Variant(language: "ru", text: "Объединённый штаб ОДКБ")])])
+        #expect(try memory.exactMatches(of: "CSTO  Joint Staff ", in: "en").count == 1)
+        #expect(try memory.exactMatches(of: "Объединённый штаб ОДКБ", in: "ru").count == 1)
+        #expect(try memory.exactMatches(of: "CSTO Joint Staff", in: "ru").isEmpty)
+        #expect(try memory.exactMatches(of: "CSTO joint staff", in: "en").isEmpty)
+        _ = try memory.add([TranslationUnit(variants: [Variant(language: "ru", text: "Мой\u{0438}\u{0306}")])])
+        #expect(try memory.exactMatches(of: "Мой\u{0439}", in: "ru").count == 1)
+    }
+
+    @Test func failedWriteLeavesTheTMAsItWas() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        _ = try memory.add(try gtkUnits().prefix(5))
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            _ = try memory.write { writer in
+                for unit in try gtkUnits() { try writer.add(unit) }
+                throw Stop()
+            }
+        }
+        #expect(try memory.statistics().units == 5)
+        // Two variants in one language is bad input, and also rolls everything back.
+        let twice = TranslationUnit(variants: [Variant(language: "en", text: "a"), Variant(language: "en", text: "b")])
+        #expect(throws: InputError.self) { _ = try memory.add(try gtkUnits() + [twice]) }
+        #expect(try memory.statistics().units == 5)
+        #expect(try memory.checkIntegrity().isEmpty)
+    }
+
+    @Test func metadataIsStored() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        let date = Timestamp.parse("20250619T120000Z")!
+        let unit = TranslationUnit(
+            externalID: "news-42", variants: [Variant(language: "en", text: "Dear colleagues,", notes: ["speech opening"],
+                                                      properties: [Property("state", "final")])],
+            origin: "csto-news-2025-06.txt", context: "speech", created: Stamp(date: date, author: "editor"),
+            notes: ["from the June page"], properties: [Property("x-domain", "security")])
+        _ = try memory.add([unit])
+        let row = try memory.connection.prepare("SELECT external_id, origin, context, created_at, created_by FROM unit")
+        #expect(try row.step())
+        #expect([row.string(0), row.string(1), row.string(2), row.string(3), row.string(4)] ==
+                ["news-42", "csto-news-2025-06.txt", "speech", "2025-06-19T12:00:00Z", "editor"])
+        #expect(try memory.connection.scalar("SELECT count(*) FROM note") == 2)
+        #expect(try memory.connection.scalar("SELECT count(*) FROM prop WHERE lang = 'en' AND name = 'state'") == 1)
+    }
+
+    @Test func reopensWhatItWrote() throws {
+        do {
+            let memory = try TranslationMemory(path: path(), access: .create)
+            _ = try memory.add(try gtkUnits())
+        }
+        let reopened = try TranslationMemory(path: path(), access: .readOnly)
+        #expect(try reopened.statistics().units == 27)
+        #expect(try reopened.connection.scalar("PRAGMA journal_mode") == 0)  // text "wal" reads as 0
+        let mode = try reopened.connection.prepare("PRAGMA journal_mode")
+        #expect(try mode.step())
+        #expect(mode.string(0) == "wal")
+    }
+
+    @Test func refusesWhatIsNotAGlossaTM() throws {
+        let notDatabase = path("notes.sqlite")
+        try Data("Not a database, just text.\n".utf8).write(to: URL(fileURLWithPath: notDatabase))
+        #expect(throws: MemoryError(path: notDatabase, reason: .notADatabase)) {
+            _ = try TranslationMemory(path: notDatabase, access: .readWrite)
+        }
+
+        let foreign = path("other.sqlite")
+        do {
+            let connection = try SQLiteConnection(path: foreign, readOnly: false, create: true)
+            try connection.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)")
+        }
+        #expect(throws: MemoryError(path: foreign, reason: .foreignDatabase)) {
+            _ = try TranslationMemory(path: foreign, access: .create)
+        }
+
+        let newer = path("newer.sqlite")
+        do {
+            _ = try TranslationMemory(path: newer, access: .create)
+            let connection = try SQLiteConnection(path: newer, readOnly: false, create: false)
+            try connection.execute("PRAGMA user_version = 99")
+        }
+        #expect(throws: MemoryError(path: newer, reason: .newerSchema(found: 99, supported: 1))) {
+            _ = try TranslationMemory(path: newer, access: .readOnly)
+        }
+
+        #expect(throws: MemoryError(path: path("missing.sqlite"), reason: .missing)) {
+            _ = try TranslationMemory(path: path("missing.sqlite"), access: .readOnly)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path("missing.sqlite")))
+    }
+
+    @Test func unwritableLocationIsAnError() throws {
+        do {
+            _ = try TranslationMemory(path: "/proc/glossa/tm.sqlite", access: .create)
+            Issue.record("created a TM under /proc")
+        } catch {
+            guard case .unwritable = error.reason else { Issue.record("\(error)"); return }
+            #expect(error.description.hasPrefix("/proc/glossa/tm.sqlite: cannot write"))
+        }
+    }
+
+    @Test func integrityCheckFindsTamperedRows() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        _ = try memory.add(try gtkUnits())
+        #expect(try memory.checkIntegrity().isEmpty)
+        try memory.connection.execute("UPDATE variant SET text = text || ' (edited by hand)' WHERE lang = 'kk' AND unit_id = 3")
+        try memory.connection.execute("INSERT INTO unit (content_key) VALUES (x'00')")
+        try memory.connection.execute("UPDATE variant SET lang = 'EN' WHERE lang = 'en' AND unit_id = 1")
+        let problems = try memory.checkIntegrity()
+        #expect(problems.count == 3)
+        #expect(problems.contains { $0.contains("unit 3 [kk]") })
+        #expect(problems.contains { $0.contains("has no variant") })
+        #expect(problems.contains { $0.contains("'EN' is not canonical") })
+    }
+}
