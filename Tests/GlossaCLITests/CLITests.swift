@@ -1,0 +1,191 @@
+import Foundation
+import GlossaTestSupport
+import Testing
+
+/// Drives the real `glossa` binary: the contract scripts and CI rely on.
+@Suite struct CLITests {
+    let folder: URL
+    init() throws { folder = try Fixtures.temporaryDirectory() }
+
+    func glossa(_ arguments: String..., input: String = "", environment: [String: String] = [:]) throws -> CommandResult {
+        try CommandRunner.run(arguments, in: folder, environment: environment, input: input)
+    }
+
+    func write(_ text: String, to name: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+    }
+
+    func fileBytes(_ name: String) -> Data? {
+        FileManager.default.contents(atPath: folder.appendingPathComponent(name).path)
+    }
+
+    @Test func segmentPrintsSentencesWithBlankLinesBetweenBlocks() throws {
+        let result = try glossa("segment", Fixtures.seedPage.path)
+        #expect(result.status == 0)
+        #expect(result.stderr.isEmpty)
+        let blocks = result.stdout.components(separatedBy: "\n\n")
+        #expect(blocks[0] == "23.06.2025")
+        #expect(blocks[1].hasPrefix("On June 18-19, 2025, in Dushanbe"))
+        #expect(blocks[2] == "23.06.2025")
+        #expect(result.stdout.contains("\nThe Kyrgyz Republic, as the Chairman, initiated"))
+    }
+
+    @Test func segmentJSONCarriesPositions() throws {
+        try write("# Заголовок\n\nВстреча прошла в г. Душанбе. Выступил И. Тасмагамбетов.\n", to: "news.md")
+        let result = try glossa("segment", "news.md", "--lang", "ru", "--format", "json")
+        #expect(result.status == 0)
+        let files = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]]
+        let blocks = files?.first?["blocks"] as? [[String: Any]]
+        #expect(blocks?.map { $0["kind"] as? String } == ["heading", "paragraph"])
+        let sentences = blocks?[1]["sentences"] as? [[String: Any]]
+        #expect(sentences?.map { $0["text"] as? String } == ["Встреча прошла в г. Душанбе.", "Выступил И. Тасмагамбетов."])
+        #expect(sentences?[1]["line"] as? Int == 3)
+        #expect(sentences?[1]["column"] as? Int == 30)
+    }
+
+    @Test func segmentReadsStandardInputAndSRX() throws {
+        let stdin = try glossa("segment", "-", "--lang", "hy", input: "Ձեր ընտրած գույնը։ Այս միավորը։\n")
+        #expect(stdin.stdout == "Ձեր ընտրած գույնը։\nԱյս միավորը։\n")
+        let srx = try glossa("segment", "-", "--srx", Fixtures.omegatSRX.path, input: "Mr. Smith left. He came back.\n")
+        #expect(srx.stdout == "Mr. Smith left.\nHe came back.\n")
+    }
+
+    @Test func importStatsAndDuplicates() throws {
+        let table = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path
+        let first = try glossa("import", table, "--tm", "work/csto.sqlite", "--format", "json")
+        #expect(first.status == 0)
+        #expect(try json(first.stdout) as NSDictionary == ["read": 27, "added": 27, "duplicates": 0] as NSDictionary)
+        let again = try glossa("import", table, "--tm", "work/csto.sqlite")
+        #expect(again.stdout == "work/csto.sqlite: 27 units read, 0 added, 27 duplicates skipped\n")
+
+        let stats = try glossa("stats", "--format", "json", environment: ["GLOSSA_TM": "work/csto.sqlite"])
+        let report = try json(stats.stdout)
+        #expect(report["units"] as? Int == 27)
+        #expect(report["languages"] as? NSDictionary == ["en": 27, "ru": 27, "kk": 27, "hy": 27, "be": 27] as NSDictionary)
+
+        let check = try glossa("tm", "check", "--tm", "work/csto.sqlite")
+        #expect(check.status == 0)
+        #expect(check.stdout == "work/csto.sqlite: ok\n")
+    }
+
+    @Test func importsLineAlignedFilesAndDocuments() throws {
+        try write("Dear colleagues,\nThank you for your attention.\n", to: "speech.en.txt")
+        try write("Уважаемые коллеги!\nБлагодарю за внимание.\n", to: "speech.ru.txt")
+        let aligned = try glossa("import", "speech.en.txt", "speech.ru.txt", "--langs", "en,ru", "--tm", "t.sqlite")
+        #expect(aligned.stdout == "t.sqlite: 2 units read, 2 added, 0 duplicates skipped\n")
+        let document = try glossa("import", Fixtures.seedPage.path, "--lang", "en", "--tm", "t.sqlite")
+        #expect(document.stdout == "t.sqlite: 53 units read, 50 added, 3 duplicates skipped\n")
+        let stats = try json(try glossa("stats", "--tm", "t.sqlite", "--format", "json").stdout)
+        #expect(stats["languages"] as? NSDictionary == ["en": 52, "ru": 2] as NSDictionary)
+    }
+
+    @Test(arguments: [
+        ("en\tru\nOne\tОдин\nTwo\tДва\tTres\n", "bad.tsv:3: expected 2 cells (en, ru), found 3"),
+        ("en\tqq\nOne\tОдин\n", "bad.tsv:1:4: header: unknown language tag 'qq': 'qq' is not a registered subtag"),
+        ("en\tru\nOne\tОдин\nTwo\tД\u{FFFD}\n", nil),
+    ])
+    func badInputLeavesTheTMUntouched(content: String, message: String?) throws {
+        #expect(try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite").status == 0)
+        let before = fileBytes("t.sqlite")
+        try write(content, to: "bad.tsv")
+        let result = try glossa("import", "bad.tsv", "--tm", "t.sqlite")
+        if let message {
+            #expect(result.status == 2)
+            #expect(result.stderr == "glossa: error: \(message)\n")
+            #expect(result.stdout.isEmpty)
+        } else {
+            #expect(result.status == 0)  // U+FFFD is a valid character, imported as is
+        }
+        if message != nil { #expect(fileBytes("t.sqlite") == before) }
+        #expect(try glossa("tm", "check", "--tm", "t.sqlite").status == 0)
+    }
+
+    @Test func invalidUTF8AndMissingFilesAreInputErrors() throws {
+        var bytes = Array("en\tru\nOne\tОдин\nTwo\t".utf8)
+        bytes += [0xFF, 0x0A]
+        try Data(bytes).write(to: folder.appendingPathComponent("bad.tsv"))
+        let invalid = try glossa("import", "bad.tsv", "--tm", "t.sqlite")
+        #expect(invalid.status == 2)
+        #expect(invalid.stderr == "glossa: error: bad.tsv:3:5: invalid UTF-8 (byte 0xFF)\n")
+        // A failed import into a TM that did not exist leaves no file behind.
+        #expect(fileBytes("t.sqlite") == nil)
+
+        let missing = try glossa("import", "nowhere.tsv", "--tm", "t.sqlite")
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "glossa: error: nowhere.tsv: no such file\n")
+
+        let unknownLanguage = try glossa("segment", Fixtures.seedPage.path, "--lang", "english")
+        #expect(unknownLanguage.status == 2)
+        #expect(unknownLanguage.stderr.hasPrefix("glossa: error: unknown language tag 'english'"))
+
+        let noLanguage = try glossa("import", Fixtures.seedPage.path, "--tm", "t.sqlite")
+        #expect(noLanguage.status == 2)
+        #expect(noLanguage.stderr.contains("say --lang L"))
+    }
+
+    @Test func unusableTMFilesAreErrors() throws {
+        try write("just some notes\n", to: "notes.sqlite")
+        let notATM = try glossa("stats", "--tm", "notes.sqlite")
+        #expect(notATM.status == 2)
+        #expect(notATM.stderr == "glossa: error: notes.sqlite: not a Glossa translation memory (not an SQLite database)\n")
+        #expect(fileBytes("notes.sqlite") == Data("just some notes\n".utf8))
+
+        let missing = try glossa("stats", "--tm", "none.sqlite")
+        #expect(missing.status == 2)
+        #expect(missing.stderr.contains("none.sqlite: no translation memory here"))
+
+        let unwritable = try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "/proc/glossa/tm.sqlite")
+        #expect(unwritable.status == 2)
+        #expect(unwritable.stderr.hasPrefix("glossa: error: /proc/glossa/tm.sqlite: cannot write the translation memory"))
+    }
+
+    @Test func defaultTMIsBuiltFromTheBundledSample() throws {
+        let seed = folder.appendingPathComponent("tm/seed")
+        try FileManager.default.createDirectory(at: seed, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.repositoryRoot.appendingPathComponent("tm/seed/csto-news-2025-06.en-ru.tsv"),
+                                         to: seed.appendingPathComponent("csto-news-2025-06.en-ru.tsv"))
+        let first = try glossa("stats", "--format", "json")
+        #expect(first.status == 0)
+        #expect(first.stderr.contains("building tm/glossa.sqlite from the bundled sample"))
+        let stats = try json(first.stdout)
+        #expect(stats["units"] as? Int == 50)
+        #expect(stats["languages"] as? NSDictionary == ["en": 50, "ru": 50] as NSDictionary)
+        let second = try glossa("stats")
+        #expect(second.stderr.isEmpty)
+    }
+
+    @Test func tmCheckFailsOnDamage() throws {
+        #expect(try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite").status == 0)
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE variant SET text='tampered' WHERE lang='ru' AND unit_id=2\"); c.commit()",
+                            folder.appendingPathComponent("t.sqlite").path]
+        try sqlite.run()
+        sqlite.waitUntilExit()
+        let check = try glossa("tm", "check", "--tm", "t.sqlite", "--format", "json")
+        #expect(check.status == 1)
+        let report = try json(check.stdout)
+        #expect(report["ok"] as? Bool == false)
+        #expect((report["problems"] as? [String])?.first?.contains("unit 2 [ru]") == true)
+    }
+
+    @Test func helpAndUsage() throws {
+        for command in ["segment", "import", "stats"] {
+            let help = try glossa(command, "--help")
+            #expect(help.status == 0)
+            #expect(help.stdout.contains("Examples:"))
+        }
+        let tmCheckHelp = try glossa("tm", "check", "--help")
+        #expect(tmCheckHelp.status == 0)
+        #expect(tmCheckHelp.stdout.contains("glossa tm check"))
+        let unknown = try glossa("frobnicate")
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("frobnicate"))
+        let badOption = try glossa("stats", "--format", "yaml")
+        #expect(badOption.status == 2)
+    }
+}

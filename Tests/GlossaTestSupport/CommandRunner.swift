@@ -1,0 +1,51 @@
+import Foundation
+
+/// Runs the built `glossa` executable as a user would: a real process, real files, exit code,
+/// standard output and standard error apart.
+public struct CommandResult: Sendable {
+    /// The exit code.
+    public let status: Int32
+    /// What the command printed on standard output.
+    public let stdout: String
+    /// What the command printed on standard error.
+    public let stderr: String
+}
+
+public enum CommandRunner {
+    /// The `glossa` binary built beside the test bundle.
+    public static let glossa: URL = {
+        let bundleFolder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [bundleFolder.appendingPathComponent("glossa"),
+                          bundleFolder.deletingLastPathComponent().appendingPathComponent("glossa"),
+                          Fixtures.repositoryRoot.appendingPathComponent(".build/debug/glossa")]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+    }()
+
+    /// Runs `glossa arguments…` in `folder` with `environment` added (NO_COLOR is always set
+    /// and GLOSSA_TM removed unless given) and `input` on standard input.
+    public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
+                           input: String = "") throws -> CommandResult {
+        let process = Process()
+        process.executableURL = glossa
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        var env = ProcessInfo.processInfo.environment
+        env["GLOSSA_TM"] = nil
+        env["NO_COLOR"] = "1"
+        env.merge(environment) { $1 }
+        process.environment = env
+        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a large output cannot block the child.
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
