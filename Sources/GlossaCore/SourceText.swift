@@ -1,59 +1,58 @@
-/// The bytes of a text file checked as UTF-8, with the means to turn byte offsets into the
-/// `line:column` a user can jump to.
+/// The bytes of a text file checked as UTF-8, split into lines on demand.
 public struct SourceText: Sendable {
     /// The file name as given by the user, for messages.
     public let file: String
     /// The file's text, without a byte order mark.
     public let text: String
-    /// UTF-8 offsets at which each line starts.
-    private let lineStarts: [Int]
 
     /// Decodes `bytes` as UTF-8 (a leading BOM is dropped); throws an `InputError` pointing at
     /// the first invalid byte.
     public init(bytes: [UInt8], file: String) throws(InputError) {
         var body = bytes[...]
         if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        if let bad = Self.firstInvalidUTF8(body) {
-            let prefix = Array(body[body.startIndex..<bad])
+        // The standard library's validation is vectorized; the slow search for the culprit
+        // runs only when it fails.
+        guard let text = String(validating: body, as: UTF8.self) else {
+            let bad = Self.firstInvalidUTF8(body) ?? body.startIndex
+            let prefix = body[body.startIndex..<bad]
             let line = prefix.lazy.filter { $0 == 0x0A }.count + 1
-            let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? prefix.startIndex
             let column = String(decoding: prefix[lineStart...], as: UTF8.self).unicodeScalars.count + 1
             throw InputError("invalid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)))",
                              file: file, line: line, column: column)
         }
         self.file = file
-        self.text = String(decoding: body, as: UTF8.self)
-        var starts = [0]
-        for (offset, byte) in text.utf8.enumerated() where byte == 0x0A { starts.append(offset + 1) }
-        self.lineStarts = starts
+        self.text = text
     }
 
     /// Wraps text already in memory.
     public init(text: String, file: String) {
-        // Strings are valid UTF-8 by construction, so this cannot throw.
-        try! self.init(bytes: Array(text.utf8), file: file)
+        self.file = file
+        self.text = text
     }
 
     /// The lines of the text without their terminators ("\n" or "\r\n"), in order; line
     /// numbers are the index plus one.
     public var lines: [Substring] {
-        // Split on the byte, not the Character: "\r\n" is one Character in Swift.
-        text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { bytes in
-            Substring(bytes.last == 0x0D ? bytes.dropLast() : bytes)
-        }
-    }
-
-    /// 1-based line and column (in Unicode scalars) of a UTF-8 offset into `text`.
-    public func position(ofUTF8Offset offset: Int) -> (line: Int, column: Int) {
-        var low = 0, high = lineStarts.count - 1
-        while low < high {
-            let middle = (low + high + 1) / 2
-            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        var text = text
+        // Byte offsets first, then Substrings: far cheaper than splitting the String
+        // (and "\r\n" is one Character in Swift, so Character splitting would miss it).
+        let ranges: [Range<Int>] = text.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x0A {
+                ranges.append(start..<(index > start && bytes[index - 1] == 0x0D ? index - 1 : index))
+                start = index + 1
+            }
+            ranges.append(start..<(bytes.count > start && bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count))
+            return ranges
         }
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: lineStarts[low])
-        let end = utf8.index(utf8.startIndex, offsetBy: min(offset, utf8.count))
-        return (low + 1, text.unicodeScalars[start..<end].count + 1)
+        return ranges.map { range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let upper = utf8.index(lower, offsetBy: range.count)
+            return text[lower..<upper]
+        }
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil.

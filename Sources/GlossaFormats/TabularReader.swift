@@ -104,12 +104,26 @@ struct RowIterator {
             if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
             switch dialect {
             case .tsv:
-                return (line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { String(Substring($0)) }, lineNumber)
+                return (Self.tabSeparatedCells(line), lineNumber)
             case .csv:
                 return (try csvCells(startingWith: line, line: lineNumber), lineNumber)
             }
         }
         return nil
+    }
+
+    private static func tabSeparatedCells(_ line: Substring) -> [String] {
+        var line = line
+        return line.withUTF8 { bytes in
+            var cells: [String] = []
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x09 {
+                cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            return cells
+        }
     }
 
     /// RFC 4180 cells; a quoted cell may continue on the following lines.

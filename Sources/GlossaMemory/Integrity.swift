@@ -2,7 +2,7 @@ import GlossaText
 
 extension TranslationMemory {
     /// Checks the TM file: SQLite's own page-level check and foreign keys, then Glossa's
-    /// invariants (every unit has a variant, every lookup key and hash matches its text,
+    /// invariants (every unit has a variant and at most one per language, every lookup key and hash matches its text,
     /// every language tag is canonical). Returns one line per problem; empty means sound.
     public func checkIntegrity() throws -> [String] {
         var problems: [String] = []
@@ -16,6 +16,9 @@ extension TranslationMemory {
         }
         let empty = try connection.prepare("SELECT id FROM unit WHERE NOT EXISTS (SELECT 1 FROM variant WHERE unit_id = unit.id)")
         while try empty.step() { problems.append("unit \(empty.int64(0)) has no variant") }
+
+        let doubled = try connection.prepare("SELECT unit_id, lang FROM variant GROUP BY unit_id, lang HAVING count(*) > 1")
+        while try doubled.step() { problems.append("unit \(doubled.int64(0)) has two variants in \(doubled.string(1) ?? "?")") }
 
         var tagChecked: [String: Bool] = [:]
         let variants = try connection.prepare("SELECT unit_id, lang, text, normalized, hash FROM variant")

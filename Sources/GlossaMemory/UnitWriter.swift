@@ -70,17 +70,20 @@ public final class UnitWriter {
     public func add(_ unit: TranslationUnit) throws -> Bool {
         summary.read += 1
         precondition(!unit.variants.isEmpty, "a translation unit needs at least one variant")
-        let keyed = unit.variants.map { variant -> (variant: Variant, lookup: String, hash: StableHash) in
-            let lookup = variant.text.normalizedForLookup()
-            return (variant, lookup, StableHash(lookup))
+        let keyed = unit.variants.map { variant -> (variant: Variant, changedLookup: String?, hash: StableHash) in
+            let changed = variant.text.lookupFormIfDifferent()
+            return (variant, changed, StableHash(changed ?? variant.text))
         }.sorted { $0.variant.language < $1.variant.language }
+        for (left, right) in zip(keyed, keyed.dropFirst()) where left.variant.language == right.variant.language {
+            throw InputError("a unit has two variants in \(left.variant.language)")
+        }
 
         var keyBytes: [UInt8] = []
         keyBytes.reserveCapacity(keyed.count * 24)
         for entry in keyed {
             keyBytes += entry.variant.language.canonical.utf8
             keyBytes.append(0)
-            keyBytes += entry.hash.bytes
+            entry.hash.append(to: &keyBytes)
         }
         insertUnit.reset()
         insertUnit.bind(1, StableHash(keyBytes).bytes)
@@ -101,17 +104,11 @@ public final class UnitWriter {
             insertVariant.bind(1, unitID)
             insertVariant.bind(2, entry.variant.language.canonical)
             insertVariant.bind(3, entry.variant.text)
-            // Bytes, not String ==: Swift equates canonically equivalent strings, but SQLite
-            // compares bytes, so a decomposed text must keep its composed lookup form.
-            insertVariant.bind(4, entry.lookup.utf8.elementsEqual(entry.variant.text.utf8) ? nil : entry.lookup)
+            insertVariant.bind(4, entry.changedLookup)
             insertVariant.bind(5, entry.hash.int64)
             bind(entry.variant.created, to: insertVariant, at: 6)
             bind(entry.variant.changed, to: insertVariant, at: 8)
-            do {
-                try insertVariant.step()
-            } catch let error as SQLiteError where error.code == 1555 /* SQLITE_CONSTRAINT_PRIMARYKEY */ {
-                throw InputError("the unit has two variants in \(entry.variant.language)")
-            }
+            try insertVariant.step()
             try addNotes(entry.variant.notes, properties: entry.variant.properties, unit: unitID, language: entry.variant.language.canonical)
         }
         try addNotes(unit.notes, properties: unit.properties, unit: unitID, language: nil)

@@ -15,14 +15,7 @@ public enum NormalizationForm: Int32, Sendable, CaseIterable {
 extension String {
     /// This text in the given normalization form.
     public func normalized(_ form: NormalizationForm) -> String {
-        if isASCII { return self }
-        var copy = self
-        let already = copy.withUTF8 { bytes in
-            bytes.withMemoryRebound(to: CChar.self) {
-                CGlossaICU_isNormalized(form.rawValue, $0.baseAddress, Int32($0.count)) == 1
-            }
-        }
-        if already { return self }
+        if isASCII || isNormalized(form) { return self }
         return icuTransform(self) { CGlossaICU_normalize(form.rawValue, $0, $1, $2, $3, $4) }
     }
 
@@ -34,8 +27,26 @@ extension String {
     /// The form the TM keys exact lookups on: NFC, runs of white space collapsed to one space,
     /// no leading or trailing white space.
     public func normalizedForLookup() -> String {
-        // Most segments are already in lookup form; checking bytes is far cheaper than rebuilding.
-        hasCollapsedWhitespace ? normalized(.nfc) : collapsingWhitespace().normalized(.nfc)
+        lookupFormIfDifferent() ?? self
+    }
+
+    /// The lookup form when it differs from this text byte for byte, nil when the text is
+    /// already in lookup form (the common case, decided without building a new string).
+    public func lookupFormIfDifferent() -> String? {
+        if hasCollapsedWhitespace {
+            if isASCII || isNormalized(.nfc) { return nil }
+            return normalized(.nfc)
+        }
+        return collapsingWhitespace().normalized(.nfc)
+    }
+
+    private func isNormalized(_ form: NormalizationForm) -> Bool {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) {
+                CGlossaICU_isNormalized(form.rawValue, $0.baseAddress, Int32($0.count)) == 1
+            }
+        }
     }
 
     /// True when no white space needs collapsing: no leading or trailing space, no run of
@@ -50,7 +61,9 @@ extension String {
                     if previousSpace { return false }
                     previousSpace = true
                 } else {
-                    if byte < 0x20 || Self.isNonASCIISpace(bytes, at: index) { return false }
+                    if byte < 0x20 { return false }
+                    // Only these lead bytes can start a non-ASCII space.
+                    if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3), Self.isNonASCIISpace(bytes, at: index) { return false }
                     previousSpace = false
                 }
                 index += 1

@@ -6,25 +6,39 @@ public struct StableHash: Hashable, Sendable {
     /// The low 64 bits.
     public let low: UInt64
 
+    /// A hash from its two halves (as stored).
+    public init(high: UInt64, low: UInt64) {
+        self.high = high
+        self.low = low
+    }
+
     /// The hash of `bytes` under `seed`.
     public init(_ bytes: some Collection<UInt8>, seed: UInt64 = 0) {
+        self = bytes.withContiguousStorageIfAvailable { Self(raw: UnsafeRawBufferPointer($0), seed: seed) }
+            ?? Array(bytes).withUnsafeBytes { Self(raw: $0, seed: seed) }
+    }
+
+    private init(raw bytes: UnsafeRawBufferPointer, seed: UInt64) {
         var h1 = seed, h2 = seed
         let c1: UInt64 = 0x87c3_7b91_1142_53d5, c2: UInt64 = 0x4cf5_ad43_2745_937f
-        var k1: UInt64 = 0, k2: UInt64 = 0, filled = 0, length: UInt64 = 0
-        for byte in bytes {
-            if filled < 8 { k1 |= UInt64(byte) << (8 * UInt64(filled)) } else { k2 |= UInt64(byte) << (8 * UInt64(filled - 8)) }
-            filled += 1
-            length += 1
-            if filled == 16 {
-                h1 ^= Self.mixK1(k1, c1, c2); h1 = Self.rotl(h1, 27) &+ h2; h1 = h1 &* 5 &+ 0x52dc_e729
-                h2 ^= Self.mixK2(k2, c1, c2); h2 = Self.rotl(h2, 31) &+ h1; h2 = h2 &* 5 &+ 0x3849_5ab5
-                k1 = 0; k2 = 0; filled = 0
-            }
+        let blocks = bytes.count / 16
+        for block in 0..<blocks {
+            let k1 = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: block * 16, as: UInt64.self))
+            let k2 = UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: block * 16 + 8, as: UInt64.self))
+            h1 ^= Self.mixK1(k1, c1, c2); h1 = Self.rotl(h1, 27) &+ h2; h1 = h1 &* 5 &+ 0x52dc_e729
+            h2 ^= Self.mixK2(k2, c1, c2); h2 = Self.rotl(h2, 31) &+ h1; h2 = h2 &* 5 &+ 0x3849_5ab5
         }
-        if filled > 0 {
+        var k1: UInt64 = 0, k2: UInt64 = 0
+        let tail = blocks * 16
+        for index in tail..<bytes.count {
+            let shift = UInt64(8 * ((index - tail) % 8))
+            if index - tail < 8 { k1 |= UInt64(bytes[index]) << shift } else { k2 |= UInt64(bytes[index]) << shift }
+        }
+        if bytes.count > tail {
             h1 ^= Self.mixK1(k1, c1, c2)
-            if filled > 8 { h2 ^= Self.mixK2(k2, c1, c2) }
+            if bytes.count - tail > 8 { h2 ^= Self.mixK2(k2, c1, c2) }
         }
+        let length = UInt64(bytes.count)
         h1 ^= length; h2 ^= length
         h1 = h1 &+ h2; h2 = h2 &+ h1
         h1 = Self.fmix(h1); h2 = Self.fmix(h2)
@@ -35,7 +49,8 @@ public struct StableHash: Hashable, Sendable {
 
     /// The hash of a string's UTF-8 bytes.
     public init(_ text: String, seed: UInt64 = 0) {
-        self.init(text.utf8, seed: seed)
+        var text = text
+        self = text.withUTF8 { Self(raw: UnsafeRawBufferPointer($0), seed: seed) }
     }
 
     /// The high half as a signed integer, the type SQLite stores.
@@ -43,8 +58,16 @@ public struct StableHash: Hashable, Sendable {
 
     /// All 128 bits, big-endian, for a BLOB key.
     public var bytes: [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: high >> (56 - 8 * UInt64($0))) }
-            + (0..<8).map { UInt8(truncatingIfNeeded: low >> (56 - 8 * UInt64($0))) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16)
+        append(to: &bytes)
+        return bytes
+    }
+
+    /// Appends the 16 big-endian bytes to `buffer` (no intermediate array).
+    public func append(to buffer: inout [UInt8]) {
+        withUnsafeBytes(of: high.bigEndian) { buffer.append(contentsOf: $0) }
+        withUnsafeBytes(of: low.bigEndian) { buffer.append(contentsOf: $0) }
     }
 
     private static func rotl(_ x: UInt64, _ r: UInt64) -> UInt64 { (x << r) | (x >> (64 - r)) }

@@ -79,6 +79,14 @@ import Testing
         #expect(StableHash("") == StableHash([UInt8]()))
     }
 
+    @Test func knownValues() {
+        // MurmurHash3 x64-128 of "" with seed 0 is all zeros; these pin the on-disk format.
+        #expect(StableHash("") == StableHash(high: 0, low: 0))
+        let hash = StableHash("The quick brown fox jumps over the lazy dog")
+        #expect(String(hash.high, radix: 16) == "e34bbc7bbc071b6c")
+        #expect(String(hash.low, radix: 16) == "7a433ca9c49a9347")
+    }
+
     @Test func everyTailLengthChangesTheHash() {
         var seen = Set<StableHash>()
         let text = Array("Комитет секретарей советов безопасности".utf8)

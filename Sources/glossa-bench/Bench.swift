@@ -1,0 +1,76 @@
+import CSQLite
+import Foundation
+import GlossaCore
+import GlossaFormats
+import GlossaMemory
+import GlossaSegmentation
+import GlossaText
+
+/// `glossa-bench`: Glossa's benchmarks. Build in release and run from the repository root;
+/// each figure is printed as one JSON line on standard output.
+///
+///   glossa-bench import [--units N] [--runs R]   TSV import into a new TM vs bare sqlite3 inserts
+///   glossa-bench segment [--megabytes M] [--runs R]   sentence segmentation of English text
+@main
+struct Bench {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        guard let command = arguments.first else { usage() }
+        arguments.removeFirst()
+        let options = Options(arguments)
+        switch command {
+        case "import": try ImportBenchmark(units: options.int("--units", 1_000_000), runs: options.int("--runs", 3)).run()
+        case "segment": try SegmentBenchmark(megabytes: options.int("--megabytes", 32), runs: options.int("--runs", 5)).run()
+        default: usage()
+        }
+    }
+
+    static func usage() -> Never {
+        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R]\n".utf8))
+        exit(2)
+    }
+}
+
+struct Options {
+    private var values: [String: String] = [:]
+    init(_ arguments: [String]) {
+        var index = 0
+        while index + 1 < arguments.count {
+            values[arguments[index]] = arguments[index + 1]
+            index += 2
+        }
+    }
+    func int(_ name: String, _ fallback: Int) -> Int { values[name].flatMap(Int.init) ?? fallback }
+}
+
+/// Prints one benchmark figure as a JSON line.
+func report(_ fields: KeyValuePairs<String, Any>) {
+    let object = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+    let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+    print(String(decoding: data, as: UTF8.self))
+    fflush(nil)
+}
+
+/// Seconds taken by `body`.
+func time(_ body: () throws -> Void) rethrows -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    try body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+/// Real sentence pairs to build benchmark data from: the bundled CSTO sample.
+func samplePairs() throws -> [(en: String, ru: String)] {
+    let path = "tm/seed/csto-news-2025-06.en-ru.tsv"
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw InputError("run glossa-bench from the repository root (needs \(path))")
+    }
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").dropFirst().compactMap { line in
+        let cells = line.split(separator: "\t", omittingEmptySubsequences: false)
+        return cells.count == 2 ? (String(cells[0]), String(cells[1])) : nil
+    }
+}
