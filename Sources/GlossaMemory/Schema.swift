@@ -10,13 +10,14 @@ enum Schema {
         """
         CREATE TABLE unit (
             id          INTEGER PRIMARY KEY,
-            content_key BLOB NOT NULL UNIQUE,  -- stable 128-bit hash of the unit's (language, normalized text) pairs
+            content_key BLOB NOT NULL,         -- stable 128-bit hash of the unit's (language, lookup form) pairs
             external_id TEXT,                  -- tuid or id in the source format
             origin      TEXT,                  -- document or file the unit came from
             context     TEXT,
             created_at  TEXT, created_by TEXT, -- ISO 8601 UTC, author
             changed_at  TEXT, changed_by TEXT
         );
+        CREATE UNIQUE INDEX unit_content ON unit(content_key);
         CREATE TABLE variant (
             id          INTEGER PRIMARY KEY,
             unit_id     INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,

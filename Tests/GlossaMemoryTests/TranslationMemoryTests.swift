@@ -78,6 +78,30 @@ import Testing
         #expect(try memory.checkIntegrity().isEmpty)
     }
 
+    @Test func bulkLoadIntoAnEmptyTMKeepsEveryIndex() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        let indexCount = "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
+        let before = try memory.connection.scalar(indexCount)
+        #expect(before == 5)
+        // A failed first load rolls back the dropped indexes too.
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            _ = try memory.write { writer in
+                for unit in try gtkUnits() { try writer.add(unit) }
+                throw Stop()
+            }
+        }
+        #expect(try memory.connection.scalar(indexCount) == before)
+        #expect(try memory.statistics().units == 0)
+        // A successful one rebuilds them, and they are used and enforced afterwards.
+        let units = try gtkUnits()
+        #expect(try memory.add(units + units) == ImportSummary(read: 54, added: 27, duplicates: 27))
+        #expect(try memory.connection.scalar(indexCount) == before)
+        #expect(try memory.add(units).duplicates == 27)
+        #expect(try memory.exactMatches(of: units[3].variants[2].text, in: "kk").count == 1)
+        #expect(try memory.checkIntegrity().isEmpty)
+    }
+
     @Test func metadataIsStored() throws {
         let memory = try TranslationMemory(path: path(), access: .create)
         let date = Timestamp.parse("20250619T120000Z")!
