@@ -113,17 +113,20 @@ struct RowIterator {
     }
 
     private static func tabSeparatedCells(_ line: Substring) -> [String] {
-        var line = line
-        return line.withUTF8 { bytes in
-            var cells: [String] = []
-            var start = 0
-            for index in 0..<bytes.count where bytes[index] == 0x09 {
-                cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
-                start = index + 1
+        // Slicing the already-validated text copies bytes without validating them again.
+        var cells: [String] = []
+        var start = line.utf8.startIndex
+        var index = start
+        let end = line.utf8.endIndex
+        while index < end {
+            if line.utf8[index] == 0x09 {
+                cells.append(String(line[start..<index]))
+                start = line.utf8.index(after: index)
             }
-            cells.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
-            return cells
+            index = line.utf8.index(after: index)
         }
+        cells.append(String(line[start..<end]))
+        return cells
     }
 
     /// RFC 4180 cells; a quoted cell may continue on the following lines.

@@ -30,8 +30,8 @@ extension TranslationMemory {
             let stored = variants.isNull(3) ? text : (variants.string(3) ?? "")
             if !stored.utf8.elementsEqual(lookup.utf8) {
                 problems.append("unit \(unit) [\(language)]: stored lookup form differs from its text")
-            } else if variants.int64(4) != StableHash(lookup).int64 {
-                problems.append("unit \(unit) [\(language)]: exact-match hash does not match its text")
+            } else if variants.int64(4) != ExactKey.hash(lookup, language: language).int64 {
+                problems.append("unit \(unit) [\(language)]: exact-match hash does not match its language and text")
             }
             if tagChecked[language] == nil {
                 tagChecked[language] = (try? LanguageTag(language))?.canonical == language

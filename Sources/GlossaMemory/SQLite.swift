@@ -58,6 +58,7 @@ final class SQLiteConnection {
     /// The first column of the first row of a query, as an integer (0 when there is no row).
     func scalar(_ sql: String) throws -> Int64 {
         let statement = try prepare(sql)
+        defer { statement.reset() }
         return try statement.step() ? statement.int64(0) : 0
     }
 

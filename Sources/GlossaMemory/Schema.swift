@@ -24,12 +24,12 @@ enum Schema {
             lang        TEXT NOT NULL,         -- canonical BCP-47 tag
             text        TEXT NOT NULL,         -- as written
             normalized  TEXT,                  -- lookup form (NFC, spaces collapsed); NULL when equal to text
-            hash        INTEGER NOT NULL,      -- stable hash of the lookup form, for exact lookup
+            hash        INTEGER NOT NULL,      -- stable hash of language and lookup form, for exact lookup
             created_at  TEXT, created_by TEXT,
             changed_at  TEXT, changed_by TEXT
         );
         CREATE INDEX variant_unit ON variant(unit_id);  -- one variant per language: enforced on write
-        CREATE INDEX variant_exact ON variant(lang, hash);
+        CREATE INDEX variant_exact ON variant(hash);
         CREATE TABLE note (
             id      INTEGER PRIMARY KEY,
             unit_id INTEGER NOT NULL REFERENCES unit(id) ON DELETE CASCADE,

@@ -48,7 +48,8 @@ public final class TranslationMemory {
         (try? connection.scalar("PRAGMA user_version")) ?? 0
     }
 
-    private static func prepareFolder(for path: String) throws(MemoryError) {
+    /// Creates the folder that will hold `path` and checks that it is writable.
+    static func prepareFolder(for path: String) throws(MemoryError) {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -115,9 +116,9 @@ extension TranslationMemory {
     public func exactMatches(of text: String, in language: LanguageTag) throws -> [Int64] {
         let key = text.normalizedForLookup()
         let statement = try connection.prepare(
-            "SELECT unit_id FROM variant WHERE lang = ?1 AND hash = ?2 AND coalesce(normalized, text) = ?3 ORDER BY unit_id")
+            "SELECT unit_id FROM variant WHERE hash = ?2 AND lang = ?1 AND coalesce(normalized, text) = ?3 ORDER BY unit_id")
         statement.bind(1, language.canonical)
-        statement.bind(2, StableHash(key).int64)
+        statement.bind(2, ExactKey.hash(key, language: language.canonical).int64)
         statement.bind(3, key)
         var ids: [Int64] = []
         while try statement.step() { ids.append(statement.int64(0)) }

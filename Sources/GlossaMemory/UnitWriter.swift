@@ -27,7 +27,8 @@ extension TranslationMemory {
     /// inside the same transaction: faster than growing them row by row, and the finished file
     /// is the same. Duplicates are then caught in memory.
     public func write(_ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
-        try connection.execute("PRAGMA cache_size = -262144")  // 256 MiB: index pages stay in memory
+        // 256 MiB of page cache keeps index pages in memory; worker threads sort index builds.
+        try connection.execute("PRAGMA cache_size = -262144; PRAGMA threads = 2")
         return try connection.transaction {
             let bulk = try connection.scalar("SELECT NOT EXISTS (SELECT 1 FROM unit)") == 1
             var indexes: [(name: String, sql: String)] = []
@@ -37,10 +38,16 @@ extension TranslationMemory {
                 while try statement.step() { indexes.append((statement.string(0) ?? "", statement.string(1) ?? "")) }
                 for index in indexes { try connection.execute("DROP INDEX \"\(index.name)\"") }
             }
-            let writer = try UnitWriter(connection: connection, deduplicateInMemory: bulk)
-            try body(writer)
+            let writer = try UnitWriter(inserter: UnitInserter(connection: connection), deduplicateInMemory: bulk)
+            do {
+                try body(writer)
+            } catch {
+                _ = try? writer.finish()
+                throw error
+            }
+            let summary = try writer.finish()
             for index in indexes { try connection.execute(index.sql) }
-            return writer.summary
+            return summary
         }
     }
 
@@ -52,114 +59,117 @@ extension TranslationMemory {
     }
 }
 
-/// Writes units to a TM during `TranslationMemory.write`, with statements prepared once.
+/// Receives units during `TranslationMemory.write`. The caller's thread prepares each unit
+/// (lookup forms, hashes, keys); a writer thread inserts them, so on two cores parsing and
+/// SQLite run side by side. Errors from either side come out of `add` or the write.
 public final class UnitWriter {
-    private let connection: SQLiteConnection
-    private let insertUnit: SQLiteStatement
-    private let insertVariant: SQLiteStatement
-    private let insertNote: SQLiteStatement
-    private let insertProperty: SQLiteStatement
-    private var formattedDates: [Date: String] = [:]
+    private var preparer = UnitPreparer()
+    private let pipeline: InsertPipeline
     /// Content keys written so far, when the unique index is not there to catch duplicates.
     private var writtenKeys: Set<StableHash>?
-    /// Counts so far.
-    public private(set) var summary = ImportSummary()
+    private var batch: [PreparedUnit] = []
+    private var duplicatesInMemory = 0
+    private static let batchSize = 256
 
-    init(connection: SQLiteConnection, deduplicateInMemory: Bool) throws {
-        self.connection = connection
+    /// Units passed to `add` so far.
+    public private(set) var read = 0
+
+    init(inserter: UnitInserter, deduplicateInMemory: Bool) {
+        pipeline = InsertPipeline(inserter: inserter)
         writtenKeys = deduplicateInMemory ? [] : nil
-        insertUnit = try connection.prepare("""
-            INSERT OR IGNORE INTO unit (content_key, external_id, origin, context, created_at, created_by, changed_at, changed_by)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-            """)
-        insertVariant = try connection.prepare("""
-            INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-            """)
-        insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text) VALUES (?1, ?2, ?3)")
-        insertProperty = try connection.prepare("INSERT INTO prop (unit_id, lang, name, value) VALUES (?1, ?2, ?3, ?4)")
+        batch.reserveCapacity(Self.batchSize)
     }
 
-    /// Adds one unit; returns false when it was a duplicate. A unit must have at least one
-    /// variant and at most one per language.
-    @discardableResult
-    public func add(_ unit: TranslationUnit) throws -> Bool {
-        summary.read += 1
-        precondition(!unit.variants.isEmpty, "a translation unit needs at least one variant")
-        let keyed = unit.variants.map { variant -> (variant: Variant, changedLookup: String?, hash: StableHash) in
-            let changed = variant.text.lookupFormIfDifferent()
-            return (variant, changed, StableHash(changed ?? variant.text))
-        }.sorted { $0.variant.language < $1.variant.language }
-        for (left, right) in zip(keyed, keyed.dropFirst()) where left.variant.language == right.variant.language {
-            throw InputError("a unit has two variants in \(left.variant.language)")
+    /// Adds one unit. A unit must have at least one variant and at most one per language.
+    public func add(_ unit: TranslationUnit) throws {
+        read += 1
+        let prepared = try preparer.prepare(unit)
+        if writtenKeys?.insert(prepared.contentKey).inserted == false {
+            duplicatesInMemory += 1
+            return
         }
-
-        var keyBytes: [UInt8] = []
-        keyBytes.reserveCapacity(keyed.count * 24)
-        for entry in keyed {
-            keyBytes += entry.variant.language.canonical.utf8
-            keyBytes.append(0)
-            entry.hash.append(to: &keyBytes)
-        }
-        let contentKey = StableHash(keyBytes)
-        if writtenKeys?.insert(contentKey).inserted == false {
-            summary.duplicates += 1
-            return false
-        }
-        insertUnit.reset()
-        insertUnit.bind(1, contentKey.bytes)
-        insertUnit.bind(2, unit.externalID)
-        insertUnit.bind(3, unit.origin)
-        insertUnit.bind(4, unit.context)
-        bind(unit.created, to: insertUnit, at: 5)
-        bind(unit.changed, to: insertUnit, at: 7)
-        try insertUnit.step()
-        guard connection.changes > 0 else {
-            summary.duplicates += 1
-            return false
-        }
-        let unitID = connection.lastInsertRowID
-
-        for entry in keyed {
-            insertVariant.reset()
-            insertVariant.bind(1, unitID)
-            insertVariant.bind(2, entry.variant.language.canonical)
-            insertVariant.bind(3, entry.variant.text)
-            insertVariant.bind(4, entry.changedLookup)
-            insertVariant.bind(5, entry.hash.int64)
-            bind(entry.variant.created, to: insertVariant, at: 6)
-            bind(entry.variant.changed, to: insertVariant, at: 8)
-            try insertVariant.step()
-            try addNotes(entry.variant.notes, properties: entry.variant.properties, unit: unitID, language: entry.variant.language.canonical)
-        }
-        try addNotes(unit.notes, properties: unit.properties, unit: unitID, language: nil)
-        summary.added += 1
-        return true
-    }
-
-    private func addNotes(_ notes: [String], properties: [Property], unit: Int64, language: String?) throws {
-        for note in notes {
-            insertNote.reset()
-            insertNote.bind(1, unit)
-            insertNote.bind(2, language)
-            insertNote.bind(3, note)
-            try insertNote.step()
-        }
-        for property in properties {
-            insertProperty.reset()
-            insertProperty.bind(1, unit)
-            insertProperty.bind(2, language)
-            insertProperty.bind(3, property.name)
-            insertProperty.bind(4, property.value)
-            try insertProperty.step()
+        batch.append(prepared)
+        if batch.count == Self.batchSize {
+            try pipeline.send(batch)
+            batch.removeAll(keepingCapacity: true)
         }
     }
 
-    private func bind(_ stamp: Stamp?, to statement: SQLiteStatement, at index: Int32) {
-        guard let stamp else { return }
-        let formatted = formattedDates[stamp.date] ?? Timestamp.format(stamp.date)
-        if formattedDates.count < 4096 { formattedDates[stamp.date] = formatted }
-        statement.bind(index, formatted)
-        statement.bind(index + 1, stamp.author)
+    /// Sends what is left, waits for the writer thread, and returns the counts.
+    func finish() throws -> ImportSummary {
+        if !batch.isEmpty { try? pipeline.send(batch) }
+        batch = []
+        let (added, duplicates) = try pipeline.close()
+        return ImportSummary(read: read, added: added, duplicates: duplicates + duplicatesInMemory)
+    }
+}
+
+/// A bounded queue of batches between the preparing thread and the thread that owns the
+/// SQLite connection for the length of a write.
+private final class InsertPipeline: @unchecked Sendable {
+    /// Released on close: its statements keep the connection open, and the writer thread's
+    /// closure may outlive the write.
+    private var inserter: UnitInserter?
+    private let condition = NSCondition()
+    private var queue: [[PreparedUnit]] = []
+    private var closed = false
+    private var finished = false
+    private var failure: (any Error)?
+    private static let depth = 8
+
+    init(inserter: UnitInserter) {
+        self.inserter = inserter
+        let thread = Thread { [self] in run() }
+        thread.name = "glossa.tm-writer"
+        thread.start()
+    }
+
+    /// Queues a batch, waiting while the queue is full; throws the writer's error, if any.
+    func send(_ batch: [PreparedUnit]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= Self.depth && failure == nil { condition.wait() }
+        if let failure { throw failure }
+        queue.append(batch)
+        condition.broadcast()
+    }
+
+    /// Ends the stream, waits for the writer to drain it, and returns its counts or error.
+    func close() throws -> (added: Int, duplicates: Int) {
+        condition.lock()
+        defer { condition.unlock() }
+        closed = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        defer { inserter = nil }
+        if let failure { throw failure }
+        return (inserter?.added ?? 0, inserter?.duplicates ?? 0)
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !closed { condition.wait() }
+            if queue.isEmpty {
+                finished = true
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let batch = queue.removeFirst()
+            condition.broadcast()
+            let failed = failure != nil
+            condition.unlock()
+            // After a failure, keep draining so the sender never blocks; insert nothing more.
+            if failed { continue }
+            do {
+                for unit in batch { try inserter?.insert(unit) }
+            } catch {
+                condition.lock()
+                failure = error
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
     }
 }

@@ -33,11 +33,11 @@ extension String {
     /// The lookup form when it differs from this text byte for byte, nil when the text is
     /// already in lookup form (the common case, decided without building a new string).
     public func lookupFormIfDifferent() -> String? {
-        if hasCollapsedWhitespace {
-            if isASCII || isNormalized(.nfc) { return nil }
-            return normalized(.nfc)
+        switch whitespaceScan {
+        case .collapsedASCII: return nil
+        case .collapsed: return isNormalized(.nfc) ? nil : normalized(.nfc)
+        case .needsCollapsing: return collapsingWhitespace().normalized(.nfc)
         }
-        return collapsingWhitespace().normalized(.nfc)
     }
 
     private func isNormalized(_ form: NormalizationForm) -> Bool {
@@ -49,27 +49,44 @@ extension String {
         }
     }
 
-    /// True when no white space needs collapsing: no leading or trailing space, no run of
-    /// spaces, and no white space other than U+0020.
-    var hasCollapsedWhitespace: Bool {
-        utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+    private enum WhitespaceScan {
+        /// Only ASCII, white space already collapsed: the text is its own lookup form.
+        case collapsedASCII
+        /// White space already collapsed, but non-ASCII text that may need composing.
+        case collapsed
+        /// Leading, trailing, repeated or non-U+0020 white space.
+        case needsCollapsing
+    }
+
+    /// One pass over the bytes: is white space already collapsed (no leading or trailing
+    /// space, no run of spaces, no white space but U+0020), and is the text ASCII?
+    private var whitespaceScan: WhitespaceScan {
+        var copy = self
+        return copy.withUTF8 { bytes -> WhitespaceScan in
             var previousSpace = true
+            var ascii = true
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte == 0x20 {
-                    if previousSpace { return false }
+                    if previousSpace { return .needsCollapsing }
                     previousSpace = true
                 } else {
-                    if byte < 0x20 { return false }
-                    // Only these lead bytes can start a non-ASCII space.
-                    if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3), Self.isNonASCIISpace(bytes, at: index) { return false }
+                    if byte < 0x20 { return .needsCollapsing }
+                    if byte >= 0x80 {
+                        ascii = false
+                        // Only these lead bytes can start a non-ASCII space.
+                        if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3), Self.isNonASCIISpace(bytes, at: index) {
+                            return .needsCollapsing
+                        }
+                    }
                     previousSpace = false
                 }
                 index += 1
             }
-            return !previousSpace || bytes.isEmpty
-        } ?? false
+            if previousSpace && !bytes.isEmpty { return .needsCollapsing }
+            return ascii ? .collapsedASCII : .collapsed
+        }
     }
 
     /// True when a Unicode space other than U+0020 starts at `index` (U+0085, U+00A0, U+1680,

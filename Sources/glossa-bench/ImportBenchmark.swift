@@ -37,8 +37,7 @@ struct ImportBenchmark {
             let tmPath = folder.appendingPathComponent("tm-\(run).sqlite").path
             glossaTimes.append(try time {
                 let source = try SourceText(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: tsvPath))), file: tsvPath)
-                let memory = try TranslationMemory(path: tmPath, access: .create)
-                let summary = try memory.write { writer in
+                let summary = try TranslationMemory.create(at: tmPath) { writer in
                     try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: "bench")) { try writer.add($0) }
                 }
                 precondition(summary.added == units)

@@ -67,45 +67,39 @@ extension Glossa {
             let segmenter = try plan.documentLanguage.map { try SentenceSegmenter(language: $0, srx: srx.map { try SRXDocument(file: $0) }) }
             let stamp = Stamp(date: Date(), author: author ?? ProcessInfo.processInfo.environment["USER"])
 
-            let (path, _) = tm.resolved
-            let existed = FileManager.default.fileExists(atPath: path)
-            let memory = try tm.open(.create)
             let progress = Progress(label: "importing")
-            let summary: ImportSummary
-            do {
-                summary = try memory.write { writer in
-                    func add(_ unit: TranslationUnit) throws {
-                        try writer.add(unit)
-                        progress.update(writer.summary.read)
+            defer { progress.finish() }
+            let load = { (writer: UnitWriter) throws in
+                func add(_ unit: TranslationUnit) throws {
+                    try writer.add(unit)
+                    progress.update(writer.read)
+                }
+                for (file, bytes) in inputs where plan.tabular.contains(file) {
+                    let source = try SourceText(bytes: bytes, file: file)
+                    try TabularReader.read(source, dialect: .init(path: file), origin: origin(for: file, stamp), add)
+                }
+                if let languages = plan.parallelLanguages {
+                    let sources = try zip(inputs.filter { plan.parallel.contains($0.file) }, languages).map {
+                        (source: try SourceText(bytes: $0.0.bytes, file: $0.0.file), language: $0.1)
                     }
-                    for (file, bytes) in inputs where plan.tabular.contains(file) {
-                        let source = try SourceText(bytes: bytes, file: file)
-                        try TabularReader.read(source, dialect: .init(path: file), origin: origin(for: file, stamp), add)
-                    }
-                    if let languages = plan.parallelLanguages {
-                        let sources = try zip(inputs.filter { plan.parallel.contains($0.file) }, languages).map {
-                            (source: try SourceText(bytes: $0.0.bytes, file: $0.0.file), language: $0.1)
-                        }
-                        try ParallelTextReader.read(sources, origin: origin(for: sources[0].source.file, stamp), add)
-                    }
-                    if let segmenter {
-                        for (file, bytes) in inputs where plan.documents.contains(file) {
-                            try DocumentUnitReader.read(bytes: bytes, file: file, format: DocumentFormat(path: file),
-                                                        segmenter: segmenter, origin: origin(for: file, stamp), add)
-                        }
+                    try ParallelTextReader.read(sources, origin: origin(for: sources[0].source.file, stamp), add)
+                }
+                if let segmenter {
+                    for (file, bytes) in inputs where plan.documents.contains(file) {
+                        try DocumentUnitReader.read(bytes: bytes, file: file, format: DocumentFormat(path: file),
+                                                    segmenter: segmenter, origin: origin(for: file, stamp), add)
                     }
                 }
-            } catch {
-                progress.finish()
-                // A TM this failed import created holds nothing: remove it so all is as before.
-                if !existed { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
-                throw error
             }
-            progress.finish()
+            // A new TM is built aside and moved into place; an existing one takes one transaction.
+            let path = try tm.pathBuildingDefault()
+            let summary = FileManager.default.fileExists(atPath: path)
+                ? try TranslationMemory(path: path, access: .readWrite).write(load)
+                : try TranslationMemory.create(at: path, load)
             switch format {
             case .json: try printJSON(summary)
             case .text:
-                print("\(memory.path): \(summary.read) units read, \(summary.added) added, \(summary.duplicates) duplicates skipped")
+                print("\(path): \(summary.read) units read, \(summary.added) added, \(summary.duplicates) duplicates skipped")
             }
         }
 

@@ -24,11 +24,16 @@ struct TMOptions: ParsableArguments {
 
     /// Opens the TM; the default one is built from the bundled sample on first use.
     func open(_ access: TranslationMemory.Access) throws -> TranslationMemory {
+        try TranslationMemory(path: try pathBuildingDefault(), access: access)
+    }
+
+    /// The TM path in force, after building the default TM if it is the one and is missing.
+    func pathBuildingDefault() throws -> String {
         let (path, isDefault) = resolved
         if isDefault && !FileManager.default.fileExists(atPath: path) {
             try Self.buildDefault(at: path)
         }
-        return try TranslationMemory(path: path, access: access)
+        return path
     }
 
     /// Creates the default TM from tm/seed/*.tsv (the sample page and its translation).
@@ -37,8 +42,7 @@ struct TMOptions: ParsableArguments {
             .filter { $0.hasSuffix(".tsv") }.sorted()
         guard !seeds.isEmpty else { return }
         Diagnostics.note("building \(path) from the bundled sample in \(seedFolder)/ (first use)")
-        let memory = try TranslationMemory(path: path, access: .create)
-        _ = try memory.write { writer in
+        _ = try TranslationMemory.create(at: path) { writer in
             for seed in seeds {
                 let file = "\(seedFolder)/\(seed)"
                 let source = try SourceText(bytes: try readFile(file), file: file)

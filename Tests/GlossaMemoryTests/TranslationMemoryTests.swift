@@ -102,6 +102,43 @@ import Testing
         #expect(try memory.checkIntegrity().isEmpty)
     }
 
+    @Test func createBuildsANewTMAsideAndMovesItIntoPlace() throws {
+        let target = path("new/csto.sqlite")
+        let summary = try TranslationMemory.create(at: target) { writer in
+            for unit in try gtkUnits() + gtkUnits() { try writer.add(unit) }
+        }
+        #expect(summary == ImportSummary(read: 54, added: 27, duplicates: 27))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: path("new")) == ["csto.sqlite"])
+        let memory = try TranslationMemory(path: target, access: .readWrite)
+        do {
+            let mode = try memory.connection.prepare("PRAGMA journal_mode")
+            #expect(try mode.step())
+            #expect(mode.string(0) == "wal")
+        }
+        #expect(try memory.connection.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL") == 5)
+        #expect(try memory.checkIntegrity().isEmpty)
+        #expect(try memory.add(try gtkUnits()).duplicates == 27)
+    }
+
+    @Test func failedCreateLeavesNoFile() throws {
+        struct Stop: Error {}
+        #expect(throws: Stop.self) {
+            _ = try TranslationMemory.create(at: path("failed.sqlite")) { writer in
+                for unit in try gtkUnits() { try writer.add(unit) }
+                throw Stop()
+            }
+        }
+        let twice = TranslationUnit(variants: [Variant(language: "en", text: "a"), Variant(language: "en", text: "b")])
+        #expect(throws: InputError.self) {
+            _ = try TranslationMemory.create(at: path("failed.sqlite")) { try $0.add(twice) }
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+        // An existing file is never replaced.
+        try Data("keep me".utf8).write(to: URL(fileURLWithPath: path("kept.sqlite")))
+        #expect(throws: MemoryError.self) { _ = try TranslationMemory.create(at: path("kept.sqlite")) { _ in } }
+        #expect(FileManager.default.contents(atPath: path("kept.sqlite")) == Data("keep me".utf8))
+    }
+
     @Test func metadataIsStored() throws {
         let memory = try TranslationMemory(path: path(), access: .create)
         let date = Timestamp.parse("20250619T120000Z")!
@@ -182,7 +219,9 @@ import Testing
         try memory.connection.execute("INSERT INTO unit (content_key) VALUES (x'00')")
         try memory.connection.execute("UPDATE variant SET lang = 'EN' WHERE lang = 'en' AND unit_id = 1")
         let problems = try memory.checkIntegrity()
-        #expect(problems.count == 3)
+        // The retagged variant breaks two rules: its hash covers the language, and 'EN' is not canonical.
+        #expect(problems.count == 4)
+        #expect(problems.contains { $0.contains("unit 1 [EN]: exact-match hash") })
         #expect(problems.contains { $0.contains("unit 3 [kk]") })
         #expect(problems.contains { $0.contains("has no variant") })
         #expect(problems.contains { $0.contains("'EN' is not canonical") })

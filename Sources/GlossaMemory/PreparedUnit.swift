@@ -1,0 +1,85 @@
+import Foundation
+import GlossaCore
+import GlossaText
+
+/// A unit with everything the TM stores computed: lookup forms, hashes, the content key,
+/// formatted dates. Preparing is pure work on the caller's thread; inserting is SQLite's.
+struct PreparedUnit: Sendable {
+    struct PreparedVariant: Sendable {
+        let language: String
+        let text: String
+        /// The lookup form, only when it differs from `text`.
+        let lookup: String?
+        let hash: Int64
+        let created: PreparedStamp?
+        let changed: PreparedStamp?
+        let notes: [String]
+        let properties: [Property]
+    }
+
+    struct PreparedStamp: Sendable {
+        let date: String
+        let author: String?
+    }
+
+    let contentKey: StableHash
+    let externalID: String?
+    let origin: String?
+    let context: String?
+    let created: PreparedStamp?
+    let changed: PreparedStamp?
+    let variants: [PreparedVariant]
+    let notes: [String]
+    let properties: [Property]
+}
+
+/// Turns units into `PreparedUnit`s, remembering recently formatted dates (an import
+/// stamps thousands of units with the same few).
+struct UnitPreparer {
+    private var formattedDates: [Date: String] = [:]
+
+    /// Prepares `unit`; throws `InputError` for a unit with no variant or two in one language.
+    mutating func prepare(_ unit: TranslationUnit) throws -> PreparedUnit {
+        guard !unit.variants.isEmpty else { throw InputError("a translation unit needs at least one variant") }
+        let sorted = unit.variants.sorted { $0.language < $1.language }
+        for (left, right) in zip(sorted, sorted.dropFirst()) where left.language == right.language {
+            throw InputError("a unit has two variants in \(left.language)")
+        }
+        var keyBytes: [UInt8] = []
+        keyBytes.reserveCapacity(sorted.count * 24)
+        let variants = sorted.map { variant in
+            let lookup = variant.text.lookupFormIfDifferent()
+            let hash = ExactKey.hash(lookup ?? variant.text, language: variant.language.canonical)
+            hash.append(to: &keyBytes)
+            return PreparedUnit.PreparedVariant(
+                language: variant.language.canonical, text: variant.text, lookup: lookup, hash: hash.int64,
+                created: stamp(variant.created), changed: stamp(variant.changed),
+                notes: variant.notes, properties: variant.properties)
+        }
+        return PreparedUnit(
+            contentKey: StableHash(keyBytes), externalID: unit.externalID, origin: unit.origin, context: unit.context,
+            created: stamp(unit.created), changed: stamp(unit.changed), variants: variants,
+            notes: unit.notes, properties: unit.properties)
+    }
+
+    private mutating func stamp(_ stamp: Stamp?) -> PreparedUnit.PreparedStamp? {
+        guard let stamp else { return nil }
+        if let formatted = formattedDates[stamp.date] { return .init(date: formatted, author: stamp.author) }
+        let formatted = Timestamp.format(stamp.date)
+        if formattedDates.count < 4096 { formattedDates[stamp.date] = formatted }
+        return .init(date: formatted, author: stamp.author)
+    }
+}
+
+/// The exact-match key of a variant: a stable hash of its language and lookup form, so one
+/// integer index serves every language.
+enum ExactKey {
+    static func hash(_ lookupForm: String, language: String) -> StableHash {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(language.utf8.count + 1 + lookupForm.utf8.count)
+        bytes += language.utf8
+        bytes.append(0)
+        bytes += lookupForm.utf8
+        return StableHash(bytes)
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import GlossaCore
+
+extension TranslationMemory {
+    /// Creates a new TM at `path` holding what `body` writes, all or nothing.
+    ///
+    /// The units are loaded into a temporary file beside `path` with SQLite's journal off
+    /// (nothing there to protect: on any failure the file is deleted), indexes are built once
+    /// at the end, the file is switched to WAL, and only then moved to `path`. A failed
+    /// create leaves no file behind. Throws `MemoryError` when `path` exists already.
+    public static func create(at path: String, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
+        guard !FileManager.default.fileExists(atPath: path) else {
+            throw MemoryError(path: path, reason: .sqlite("a file is already there"))
+        }
+        try prepareFolder(for: path)
+        let temporary = path + ".glossa-new-\(getpid())"
+        let cleanUp = { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) } }
+        cleanUp()
+        defer { cleanUp() }
+        let summary: ImportSummary
+        do {
+            let memory = try TranslationMemory(path: temporary, access: .create)
+            try memory.connection.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
+            summary = try memory.write(body)
+            try memory.connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
+        }  // the TM closes here, before its file moves
+        do {
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+        } catch {
+            throw MemoryError(path: path, reason: .unwritable("cannot move the new TM into place: \(error.localizedDescription)"))
+        }
+        return summary
+    }
+}

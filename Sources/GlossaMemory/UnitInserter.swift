@@ -1,0 +1,81 @@
+import GlossaCore
+
+/// Inserts prepared units with statements compiled once. Runs on the TM's writer thread.
+final class UnitInserter {
+    private let connection: SQLiteConnection
+    private let insertUnit: SQLiteStatement
+    private let insertVariant: SQLiteStatement
+    private let insertNote: SQLiteStatement
+    private let insertProperty: SQLiteStatement
+    /// Units inserted, and units the unique index turned away as duplicates.
+    private(set) var added = 0
+    private(set) var duplicates = 0
+
+    init(connection: SQLiteConnection) throws {
+        self.connection = connection
+        insertUnit = try connection.prepare("""
+            INSERT OR IGNORE INTO unit (content_key, external_id, origin, context, created_at, created_by, changed_at, changed_by)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            """)
+        insertVariant = try connection.prepare("""
+            INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            """)
+        insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text) VALUES (?1, ?2, ?3)")
+        insertProperty = try connection.prepare("INSERT INTO prop (unit_id, lang, name, value) VALUES (?1, ?2, ?3, ?4)")
+    }
+
+    func insert(_ unit: PreparedUnit) throws {
+        insertUnit.reset()
+        insertUnit.bind(1, unit.contentKey.bytes)
+        insertUnit.bind(2, unit.externalID)
+        insertUnit.bind(3, unit.origin)
+        insertUnit.bind(4, unit.context)
+        bind(unit.created, to: insertUnit, at: 5)
+        bind(unit.changed, to: insertUnit, at: 7)
+        try insertUnit.step()
+        guard connection.changes > 0 else {
+            duplicates += 1
+            return
+        }
+        let unitID = connection.lastInsertRowID
+        for variant in unit.variants {
+            insertVariant.reset()
+            insertVariant.bind(1, unitID)
+            insertVariant.bind(2, variant.language)
+            insertVariant.bind(3, variant.text)
+            insertVariant.bind(4, variant.lookup)
+            insertVariant.bind(5, variant.hash)
+            bind(variant.created, to: insertVariant, at: 6)
+            bind(variant.changed, to: insertVariant, at: 8)
+            try insertVariant.step()
+            try addNotes(variant.notes, properties: variant.properties, unit: unitID, language: variant.language)
+        }
+        try addNotes(unit.notes, properties: unit.properties, unit: unitID, language: nil)
+        added += 1
+    }
+
+    private func addNotes(_ notes: [String], properties: [Property], unit: Int64, language: String?) throws {
+        for note in notes {
+            insertNote.reset()
+            insertNote.bind(1, unit)
+            insertNote.bind(2, language)
+            insertNote.bind(3, note)
+            try insertNote.step()
+        }
+        for property in properties {
+            insertProperty.reset()
+            insertProperty.bind(1, unit)
+            insertProperty.bind(2, language)
+            insertProperty.bind(3, property.name)
+            insertProperty.bind(4, property.value)
+            try insertProperty.step()
+        }
+    }
+
+    private func bind(_ stamp: PreparedUnit.PreparedStamp?, to statement: SQLiteStatement, at index: Int32) {
+        guard let stamp else { return }
+        statement.bind(index, stamp.date)
+        statement.bind(index + 1, stamp.author)
+    }
+}
