@@ -7,12 +7,12 @@ public struct SourceText: Sendable {
 
     /// Decodes `bytes` as UTF-8 (a leading BOM is dropped); throws an `InputError` pointing at
     /// the first invalid byte.
-    public init(bytes: [UInt8], file: String) throws(InputError) {
-        var body = bytes[...]
-        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
-        // The standard library's validation is vectorized; the slow search for the culprit
-        // runs only when it fails.
-        guard let text = String(validating: body, as: UTF8.self) else {
+    public init(bytes: some Collection<UInt8>, file: String) throws(InputError) {
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        // The standard library's validation is vectorized and copies once; the slow search for
+        // the culprit runs only when it fails.
+        guard let text = String(validating: bytes.dropFirst(hasBOM ? 3 : 0), as: UTF8.self) else {
+            let body = Array(bytes.dropFirst(hasBOM ? 3 : 0))[...]
             let bad = Self.firstInvalidUTF8(body) ?? body.startIndex
             let prefix = body[body.startIndex..<bad]
             let line = prefix.lazy.filter { $0 == 0x0A }.count + 1

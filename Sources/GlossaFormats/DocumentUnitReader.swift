@@ -6,7 +6,7 @@ import GlossaSegmentation
 public enum DocumentUnitReader {
     /// Segments the document and passes one unit per sentence to `body`, with its place in
     /// the file as the `line` property.
-    public static func read(bytes: [UInt8], file: String, format: DocumentFormat, segmenter: SentenceSegmenter,
+    public static func read(bytes: some Collection<UInt8>, file: String, format: DocumentFormat, segmenter: SentenceSegmenter,
                             origin: ImportOrigin, _ body: (TranslationUnit) throws -> Void) throws {
         let blocks = try DocumentSegmenter(segmenter: segmenter).segment(bytes: bytes, file: file, format: format)
         for block in blocks {

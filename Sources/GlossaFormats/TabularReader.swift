@@ -101,7 +101,7 @@ struct RowIterator {
             let lineNumber = index + 1
             let line = lines[index]
             index += 1
-            if line.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
+            if Self.isBlank(line) { continue }
             switch dialect {
             case .tsv:
                 return (Self.tabSeparatedCells(line), lineNumber)
@@ -112,21 +112,32 @@ struct RowIterator {
         return nil
     }
 
+    /// Cells between tabs. Offsets come from a scan of the raw bytes; the cells are slices of
+    /// the already-validated text, copied without validating again.
     private static func tabSeparatedCells(_ line: Substring) -> [String] {
-        // Slicing the already-validated text copies bytes without validating them again.
-        var cells: [String] = []
-        var start = line.utf8.startIndex
-        var index = start
-        let end = line.utf8.endIndex
-        while index < end {
-            if line.utf8[index] == 0x09 {
-                cells.append(String(line[start..<index]))
-                start = line.utf8.index(after: index)
-            }
-            index = line.utf8.index(after: index)
+        var bytes = line
+        let tabs: [Int] = bytes.withUTF8 { buffer in
+            var offsets: [Int] = []
+            for index in 0..<buffer.count where buffer[index] == 0x09 { offsets.append(index) }
+            return offsets
         }
-        cells.append(String(line[start..<end]))
+        let utf8 = line.utf8
+        var cells: [String] = []
+        cells.reserveCapacity(tabs.count + 1)
+        var start = utf8.startIndex
+        for tab in tabs {
+            let end = utf8.index(utf8.startIndex, offsetBy: tab)
+            cells.append(String(line[start..<end]))
+            start = utf8.index(after: end)
+        }
+        cells.append(String(line[start..<utf8.endIndex]))
         return cells
+    }
+
+    /// True when the line holds only spaces and tabs.
+    private static func isBlank(_ line: Substring) -> Bool {
+        var bytes = line
+        return bytes.withUTF8 { buffer in buffer.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
     }
 
     /// RFC 4180 cells; a quoted cell may continue on the following lines.

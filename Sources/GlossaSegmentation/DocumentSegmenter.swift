@@ -30,12 +30,12 @@ public struct DocumentSegmenter {
 
     /// The blocks of a document in `format`, split into sentences. Text formats must be
     /// UTF-8 (an `InputError` names the first bad byte); HTML may declare any charset.
-    public func segment(bytes: [UInt8], file: String, format: DocumentFormat) throws -> [SegmentedBlock] {
+    public func segment(bytes: some Collection<UInt8>, file: String, format: DocumentFormat) throws -> [SegmentedBlock] {
         let blocks: [TextBlock]
         switch format {
         case .text: blocks = PlainTextReader.blocks(of: try SourceText(bytes: bytes, file: file))
         case .markdown: blocks = MarkdownReader.blocks(of: try SourceText(bytes: bytes, file: file))
-        case .html: blocks = try HTMLReader.blocks(of: bytes, file: file)
+        case .html: blocks = try HTMLReader.blocks(of: Array(bytes), file: file)
         }
         return blocks.compactMap(segment)
     }

@@ -52,14 +52,18 @@ struct TMOptions: ParsableArguments {
     }
 }
 
-/// Reads a whole file, or standard input for "-"; a missing or unreadable file is an `InputError`.
-func readFile(_ path: String) throws -> [UInt8] {
-    if path == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+/// Reads a whole file (mapped into memory where the system allows), or standard input for
+/// "-"; a missing or unreadable file is an `InputError`.
+func readFile(_ path: String) throws -> Data {
+    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw InputError("no such file", file: path)
     }
     guard !isDirectory.boolValue else { throw InputError("is a folder, not a file", file: path) }
-    guard let data = FileManager.default.contents(atPath: path) else { throw InputError("cannot read the file", file: path) }
-    return Array(data)
+    do {
+        return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+    } catch {
+        throw InputError("cannot read the file", file: path)
+    }
 }
