@@ -29,6 +29,27 @@ import Testing
         #expect("".caseFolded() == "")
     }
 
+    @Test(arguments: [
+        "Генеральный секретарь ОДКБ", "Ұжымдық қауіпсіздік туралы шарт ұйымы", "Арганізацыя Дагавора аб калектыўнай бяспецы",
+        "Հավաքական անվտանգության պայմանագրի կազմակերպություն", "Résumé naïve", "«ОДКБ»",
+    ])
+    func composedTextIsItsOwnLookupForm(text: String) {
+        #expect(text.lookupFormIfDifferent() == nil)
+        #expect(text.normalized(.nfc).utf8.elementsEqual(text.utf8))
+    }
+
+    @Test(arguments: [
+        ("и\u{0306}", "й"),                  // Cyrillic with a combining breve
+        ("\u{0430}\u{0483}\u{0301}", "\u{0430}\u{0483}\u{0301}"),  // Cyrillic titlo: a combining mark, left to ICU
+        ("e\u{0301}", "é"),
+        ("\u{2126}", "\u{03A9}"),            // OHM SIGN is a singleton: NFC gives Greek Omega
+        ("Ա\u{0301}", "Ա\u{0301}"),
+    ])
+    func decomposedTextIsComposed(text: String, expected: String) {
+        #expect(text.normalizedForLookup().utf8.elementsEqual(expected.normalized(.nfc).utf8))
+        #expect(text.normalizedForLookup().utf8.elementsEqual(text.normalized(.nfc).utf8))
+    }
+
     @Test func lookupFormCollapsesSpacesAndComposes() {
         // The seed page has double spaces and no-break spaces between words.
         let text = "  the VI meeting\u{00A0}\u{00A0}of the Interstate\tWorking Group  "
