@@ -96,6 +96,7 @@ extension Glossa {
             let summary = FileManager.default.fileExists(atPath: path)
                 ? try TranslationMemory(path: path, access: .readWrite).write(load)
                 : try TranslationMemory.create(at: path, load)
+            progress.finish()  // clear the counter before the summary goes to the terminal
             switch format {
             case .json: try printJSON(summary)
             case .text:
@@ -161,7 +162,9 @@ final class Progress {
         FileHandle.standardError.write(Data("\r\(label): \(count) units".utf8))
     }
 
+    /// Clears the counter line; safe to call more than once.
     func finish() {
         if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
     }
 }

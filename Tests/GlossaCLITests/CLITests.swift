@@ -143,6 +143,29 @@ import Testing
         #expect(unwritable.stderr.hasPrefix("glossa: error: /proc/glossa/tm.sqlite: cannot write the translation memory"))
     }
 
+    @Test func tmOfANewerSchemaIsRefusedAndKept() throws {
+        #expect(try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite").status == 0)
+        try sqlite("PRAGMA user_version = 7", on: "t.sqlite")
+        let before = fileBytes("t.sqlite")
+        let stats = try glossa("stats", "--tm", "t.sqlite")
+        #expect(stats.status == 2)
+        #expect(stats.stderr == "glossa: error: t.sqlite: translation memory has schema version 7, newer than this Glossa supports (1); upgrade Glossa\n")
+        let importing = try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite")
+        #expect(importing.status == 2)
+        #expect(fileBytes("t.sqlite") == before)
+    }
+
+    /// Runs SQL on a TM file with Python's sqlite3, as a user editing the file by hand would.
+    func sqlite(_ sql: String, on name: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(sys.argv[2]); c.commit(); c.close()",
+                             folder.appendingPathComponent(name).path, sql]
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func defaultTMIsBuiltFromTheBundledSample() throws {
         let seed = folder.appendingPathComponent("tm/seed")
         try FileManager.default.createDirectory(at: seed, withIntermediateDirectories: true)
@@ -160,12 +183,7 @@ import Testing
 
     @Test func tmCheckFailsOnDamage() throws {
         #expect(try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite").status == 0)
-        let sqlite = Process()
-        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        sqlite.arguments = ["python3", "-c", "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute(\"UPDATE variant SET text='tampered' WHERE lang='ru' AND unit_id=2\"); c.commit()",
-                            folder.appendingPathComponent("t.sqlite").path]
-        try sqlite.run()
-        sqlite.waitUntilExit()
+        try sqlite("UPDATE variant SET text = 'tampered' WHERE lang = 'ru' AND unit_id = 2", on: "t.sqlite")
         let check = try glossa("tm", "check", "--tm", "t.sqlite", "--format", "json")
         #expect(check.status == 1)
         let report = try json(check.stdout)
