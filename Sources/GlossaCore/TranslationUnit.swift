@@ -7,10 +7,30 @@ public struct Property: Hashable, Sendable, Codable {
     public var name: String
     /// Its value.
     public var value: String
+    /// The language the value is written in, when the source said (TMX `prop xml:lang`).
+    public var language: String?
 
-    public init(_ name: String, _ value: String) {
+    public init(_ name: String, _ value: String, language: String? = nil) {
         self.name = name
         self.value = value
+        self.language = language
+    }
+}
+
+/// A note for people: a translator's comment, a reviewer's remark.
+public struct Note: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
+    /// The note.
+    public var text: String
+    /// The language it is written in, when the source said (TMX `note xml:lang`).
+    public var language: String?
+
+    public init(_ text: String, language: String? = nil) {
+        self.text = text
+        self.language = language
+    }
+
+    public init(stringLiteral value: String) {
+        self.init(value)
     }
 }
 
@@ -31,21 +51,26 @@ public struct Stamp: Hashable, Sendable, Codable {
 public struct Variant: Hashable, Sendable, Codable {
     /// The language of the text.
     public var language: LanguageTag
-    /// The segment as written (not normalized).
+    /// The segment as written (not normalized), inline codes shown as placeholders ({1}, {/1},
+    /// {2/}): what matching and search see.
     public var text: String
+    /// The segment with its inline codes as TMX level-2 markup (the inner XML of `seg`), when
+    /// it has codes; nil for plain text.
+    public var markup: String?
     /// Creation, if the source recorded it per variant.
     public var created: Stamp?
     /// Last change, if the source recorded it per variant.
     public var changed: Stamp?
     /// Notes on this variant.
-    public var notes: [String]
+    public var notes: [Note]
     /// Properties of this variant.
     public var properties: [Property]
 
-    public init(language: LanguageTag, text: String, created: Stamp? = nil, changed: Stamp? = nil,
-                notes: [String] = [], properties: [Property] = []) {
+    public init(language: LanguageTag, text: String, markup: String? = nil, created: Stamp? = nil, changed: Stamp? = nil,
+                notes: [Note] = [], properties: [Property] = []) {
         self.language = language
         self.text = text
+        self.markup = markup
         self.created = created
         self.changed = changed
         self.notes = notes
@@ -71,12 +96,12 @@ public struct TranslationUnit: Hashable, Sendable, Codable {
     /// Last change of the unit.
     public var changed: Stamp?
     /// Notes on the unit.
-    public var notes: [String]
+    public var notes: [Note]
     /// Free key/value properties of the unit.
     public var properties: [Property]
 
     public init(externalID: String? = nil, variants: [Variant], origin: String? = nil, context: String? = nil,
-                created: Stamp? = nil, changed: Stamp? = nil, notes: [String] = [], properties: [Property] = []) {
+                created: Stamp? = nil, changed: Stamp? = nil, notes: [Note] = [], properties: [Property] = []) {
         self.externalID = externalID
         self.variants = variants
         self.origin = origin

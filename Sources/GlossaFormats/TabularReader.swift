@@ -45,7 +45,7 @@ public enum TabularReader {
                 case .language(let tag): unit.variants.append(Variant(language: tag, text: cell))
                 case .id: unit.externalID = cell
                 case .context: unit.context = cell
-                case .note: unit.notes.append(cell)
+                case .note: unit.notes.append(Note(cell))
                 }
             }
             if !unit.variants.isEmpty { try body(unit) }

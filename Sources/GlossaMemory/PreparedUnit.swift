@@ -8,12 +8,13 @@ struct PreparedUnit: Sendable {
     struct PreparedVariant: Sendable {
         let language: String
         let text: String
+        let markup: String?
         /// The lookup form, only when it differs from `text`.
         let lookup: String?
         let hash: Int64
         let created: PreparedStamp?
         let changed: PreparedStamp?
-        let notes: [String]
+        let notes: [Note]
         let properties: [Property]
     }
 
@@ -29,7 +30,7 @@ struct PreparedUnit: Sendable {
     let created: PreparedStamp?
     let changed: PreparedStamp?
     let variants: [PreparedVariant]
-    let notes: [String]
+    let notes: [Note]
     let properties: [Property]
 }
 
@@ -52,7 +53,7 @@ struct UnitPreparer {
             let hash = ExactKey.hash(lookup ?? variant.text, language: variant.language.canonical)
             hash.append(to: &keyBytes)
             return PreparedUnit.PreparedVariant(
-                language: variant.language.canonical, text: variant.text, lookup: lookup, hash: hash.int64,
+                language: variant.language.canonical, text: variant.text, markup: variant.markup, lookup: lookup, hash: hash.int64,
                 created: stamp(variant.created), changed: stamp(variant.changed),
                 notes: variant.notes, properties: variant.properties)
         }

@@ -46,6 +46,11 @@ enum Schema {
         );
         CREATE INDEX prop_unit ON prop(unit_id);
         """,
+        """
+        ALTER TABLE variant ADD COLUMN markup TEXT;   -- inline codes as TMX level-2 XML; NULL for plain text
+        ALTER TABLE note ADD COLUMN xml_lang TEXT;    -- the language the note is written in
+        ALTER TABLE prop ADD COLUMN xml_lang TEXT;    -- the language the value is written in
+        """,
     ]
 
     /// The version this build creates and reads.

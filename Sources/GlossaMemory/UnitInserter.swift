@@ -18,11 +18,11 @@ final class UnitInserter {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """)
         insertVariant = try connection.prepare("""
-            INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by, markup)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
-        insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text) VALUES (?1, ?2, ?3)")
-        insertProperty = try connection.prepare("INSERT INTO prop (unit_id, lang, name, value) VALUES (?1, ?2, ?3, ?4)")
+        insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text, xml_lang) VALUES (?1, ?2, ?3, ?4)")
+        insertProperty = try connection.prepare("INSERT INTO prop (unit_id, lang, name, value, xml_lang) VALUES (?1, ?2, ?3, ?4, ?5)")
     }
 
     func insert(_ unit: PreparedUnit) throws {
@@ -48,6 +48,7 @@ final class UnitInserter {
             insertVariant.bind(5, variant.hash)
             bind(variant.created, to: insertVariant, at: 6)
             bind(variant.changed, to: insertVariant, at: 8)
+            insertVariant.bind(10, variant.markup)
             try insertVariant.step()
             try addNotes(variant.notes, properties: variant.properties, unit: unitID, language: variant.language)
         }
@@ -55,12 +56,13 @@ final class UnitInserter {
         added += 1
     }
 
-    private func addNotes(_ notes: [String], properties: [Property], unit: Int64, language: String?) throws {
+    private func addNotes(_ notes: [Note], properties: [Property], unit: Int64, language: String?) throws {
         for note in notes {
             insertNote.reset()
             insertNote.bind(1, unit)
             insertNote.bind(2, language)
-            insertNote.bind(3, note)
+            insertNote.bind(3, note.text)
+            insertNote.bind(4, note.language)
             try insertNote.step()
         }
         for property in properties {
@@ -69,6 +71,7 @@ final class UnitInserter {
             insertProperty.bind(2, language)
             insertProperty.bind(3, property.name)
             insertProperty.bind(4, property.value)
+            insertProperty.bind(5, property.language)
             try insertProperty.step()
         }
     }

@@ -145,11 +145,12 @@ import Testing
 
     @Test func tmOfANewerSchemaIsRefusedAndKept() throws {
         #expect(try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite").status == 0)
-        try sqlite("PRAGMA user_version = 7", on: "t.sqlite")
+        try sqlite("PRAGMA user_version = 99", on: "t.sqlite")
         let before = fileBytes("t.sqlite")
         let stats = try glossa("stats", "--tm", "t.sqlite")
         #expect(stats.status == 2)
-        #expect(stats.stderr == "glossa: error: t.sqlite: translation memory has schema version 7, newer than this Glossa supports (1); upgrade Glossa\n")
+        #expect(stats.stderr.hasPrefix("glossa: error: t.sqlite: translation memory has schema version 99, newer than this Glossa supports ("))
+        #expect(stats.stderr.hasSuffix("); upgrade Glossa\n"))
         let importing = try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite")
         #expect(importing.status == 2)
         #expect(fileBytes("t.sqlite") == before)

@@ -30,7 +30,7 @@ import Testing
         let stats = try memory.statistics()
         #expect(stats.units == 27)
         #expect(stats.languages == ["be": 27, "en": 27, "hy": 27, "kk": 27, "ru": 27])
-        #expect(stats.schemaVersion == 1)
+        #expect(stats.schemaVersion == Int(Schema.currentVersion))
     }
 
     @Test func duplicateMeansSameTextsAfterNormalization() throws {
@@ -191,7 +191,7 @@ import Testing
             let connection = try SQLiteConnection(path: newer, readOnly: false, create: false)
             try connection.execute("PRAGMA user_version = 99")
         }
-        #expect(throws: MemoryError(path: newer, reason: .newerSchema(found: 99, supported: 1))) {
+        #expect(throws: MemoryError(path: newer, reason: .newerSchema(found: 99, supported: Schema.currentVersion))) {
             _ = try TranslationMemory(path: newer, access: .readOnly)
         }
 
@@ -199,6 +199,25 @@ import Testing
             _ = try TranslationMemory(path: path("missing.sqlite"), access: .readOnly)
         }
         #expect(!FileManager.default.fileExists(atPath: path("missing.sqlite")))
+    }
+
+    @Test func migratesAVersionOneTM() throws {
+        let old = path("v1.sqlite")
+        do {
+            // A TM as the first release wrote it: schema 1, one unit.
+            let connection = try SQLiteConnection(path: old, readOnly: false, create: true)
+            try connection.execute(Schema.migrations[0])
+            try connection.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = 1")
+            try connection.execute("INSERT INTO unit (id, content_key) VALUES (1, x'01')")
+            let hash = ExactKey.hash("Secretary General", language: "en").int64
+            try connection.execute("INSERT INTO variant (unit_id, lang, text, hash) VALUES (1, 'en', 'Secretary General', \(hash))")
+        }
+        #expect(throws: MemoryError.self) { _ = try TranslationMemory(path: old, access: .readOnly) }
+        let memory = try TranslationMemory(path: old, access: .readWrite)
+        #expect(memory.schemaVersion == Schema.currentVersion)
+        #expect(try memory.exactMatches(of: "Secretary General", in: "en") == [1])
+        #expect(try memory.connection.scalar("SELECT count(*) FROM pragma_table_info('variant') WHERE name = 'markup'") == 1)
+        #expect(try memory.checkIntegrity().isEmpty)
     }
 
     @Test func unwritableLocationIsAnError() throws {
