@@ -34,7 +34,7 @@ let package = Package(
 
         // MARK: Domain
         .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite"]),
-        .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaSegmentation"]),
+        .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaSegmentation"]),
 
         // MARK: Front ends
         .executableTarget(

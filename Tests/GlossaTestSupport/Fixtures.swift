@@ -33,3 +33,15 @@ public enum Fixtures {
         return url
     }
 }
+
+extension Fixtures {
+    /// The LISA TMX Compliance Kit (public domain).
+    public static let tmxKit: URL = shared.appendingPathComponent("reference/tmx-compliance-kit")
+
+    /// The kit's import test files, by name.
+    public static func tmxKitFiles(prefix: String = "ImportTest") throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(atPath: tmxKit.path)
+            .filter { $0.hasPrefix(prefix) && $0.hasSuffix(".tmx") }.sorted()
+            .map { tmxKit.appendingPathComponent($0) }
+    }
+}

@@ -1,0 +1,66 @@
+import GlossaXML
+
+/// TMX inline content (level 2): how a `seg` becomes the plain text that matching sees and the
+/// markup that a round trip needs.
+///
+/// Native codes (`bpt`, `ept`, `it`, `ph`, `ut`) become placeholders in the text: `{1}` opens
+/// and `{/1}` closes a paired code, `{2/}` stands alone; the number is the code's `i` or `x`
+/// attribute, or its position among the segment's codes. `hi` keeps its text. Everything,
+/// unknown elements included, is kept verbatim in the markup.
+enum TMXInline {
+    /// Elements whose content is native code, not segment text.
+    static let codes: Set<String> = ["bpt", "ept", "it", "ph", "ut"]
+    /// Elements allowed inside `seg` (TMX 1.4b; `ut` is deprecated but still written).
+    static let elements: Set<String> = codes.union(["hi", "sub"])
+
+    /// The placeholder a code leaves in the plain text.
+    static func placeholder(for element: XMLElementStart, ordinal: Int) -> String {
+        let number = element[attribute: "i"] ?? element[attribute: "x"] ?? String(ordinal)
+        switch element.localName {
+        case "bpt": return "{\(number)}"
+        case "ept": return "{/\(number)}"
+        case "it": return element[attribute: "pos"] == "end" ? "{/\(number)}" : "{\(number)}"
+        default: return "{\(number)/}"
+        }
+    }
+
+    /// An element's start tag as XML.
+    static func startTag(_ element: XMLElementStart) -> String {
+        var tag = "<" + (element.prefix.map { $0 + ":" } ?? "") + element.localName
+        for (name, value) in element.attributes { tag += " \(name)=\"\(escapeAttribute(value))\"" }
+        return tag + ">"
+    }
+
+    /// Text escaped for element content.
+    static func escapeText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return text }
+        var result = ""
+        result.reserveCapacity(text.utf8.count + 16)
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Text escaped for a double-quoted attribute value.
+    static func escapeAttribute(_ text: String) -> String {
+        var result = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case "\"": result += "&quot;"
+            case "\n": result += "&#10;"
+            case "\r": result += "&#13;"
+            case "\t": result += "&#9;"
+            default: result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+}

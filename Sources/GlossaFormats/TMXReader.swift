@@ -1,0 +1,284 @@
+import Foundation
+import GlossaCore
+import GlossaText
+import GlossaXML
+
+/// What a TMX file's header says: its attributes, notes and properties.
+public struct TMXHeader: Sendable, Equatable {
+    /// Header attributes by name (srclang, o-tmf, creationtool, …).
+    public var attributes: [String: String] = [:]
+    /// Header notes.
+    public var notes: [Note] = []
+    /// Header properties.
+    public var properties: [Property] = []
+}
+
+/// A unit `--skip-invalid` left out, and why.
+public struct SkippedUnit: Sendable, Equatable, Codable {
+    /// 1-based position of the `tu` in the file.
+    public var index: Int
+    /// Line where the `tu` starts.
+    public var line: Int
+    /// What was wrong.
+    public var reason: String
+}
+
+/// Reads TMX 1.4b (and the 1.1–1.3 files still in circulation) as a stream of units, in
+/// constant memory whatever the file size. UTF-8 and UTF-16 (with BOM) are detected.
+///
+/// Every field survives: `tuid` becomes the unit's id, creation and change dates and ids its
+/// stamps, notes and props its notes and properties (a prop's `xml:lang` kept), and any other
+/// attribute of `tu` or `tuv` (usagecount, lastusagedate, segtype, datatype, o-encoding, …) a
+/// property named `tmx:<attribute>`, written back as the attribute on export. A language tag
+/// is canonicalized (`EN-US` → `en-US`); a differing original is kept as `tmx:xml:lang`. The
+/// props `x-context` and `x-glossa-origin` fill the unit's context and origin.
+public struct TMXReader {
+    /// Where units come from when the file does not say.
+    public var origin: ImportOrigin
+    /// Skip units with errors (reported in `skipped`) instead of failing the whole file.
+    public var skipInvalid: Bool
+
+    public init(origin: ImportOrigin, skipInvalid: Bool = false) {
+        self.origin = origin
+        self.skipInvalid = skipInvalid
+    }
+
+    /// The result of reading a file.
+    public struct Result: Sendable {
+        /// The header.
+        public var header: TMXHeader
+        /// Units left out under `skipInvalid`.
+        public var skipped: [SkippedUnit]
+    }
+
+    /// Streams the units of the TMX file at `path` to `body`. Throws `InputError` with
+    /// file:line:column for a file that is not well-formed or (without `skipInvalid`) for the
+    /// first invalid unit.
+    public func read(file path: String, name: String? = nil, _ body: @escaping (TranslationUnit) throws -> Void) throws -> Result {
+        let handler = TMXHandler(reader: self, file: name ?? path, body: body)
+        let parser = XMLStreamParser(kind: .xml, file: name ?? path, handler: handler)
+        try parser.parse(file: path)
+        try handler.finish(parser: parser)
+        return Result(header: handler.header, skipped: handler.skipped)
+    }
+
+    /// Streams the units of a TMX document held in memory.
+    public func read(bytes: [UInt8], file: String, _ body: @escaping (TranslationUnit) throws -> Void) throws -> Result {
+        let handler = TMXHandler(reader: self, file: file, body: body)
+        let parser = XMLStreamParser(kind: .xml, file: file, handler: handler)
+        try parser.parse(bytes: bytes)
+        try handler.finish(parser: parser)
+        return Result(header: handler.header, skipped: handler.skipped)
+    }
+}
+
+/// The streaming state machine behind `TMXReader`.
+private final class TMXHandler: XMLEventHandler {
+    let reader: TMXReader
+    let file: String
+    let body: (TranslationUnit) throws -> Void
+    var header = TMXHeader()
+    var skipped: [SkippedUnit] = []
+
+    private var sawRoot = false
+    private var unitIndex = 0
+    private var unit: TranslationUnit?
+    private var unitLine = 0
+    private var unitProblem: String?
+    private var variant: PendingVariant?
+    /// Text of the note or prop being read, with where it goes.
+    private var annotation: (kind: String, name: String, language: String?, text: String)?
+    private var segment: SegmentBuilder?
+
+    private struct PendingVariant {
+        var variant: Variant?
+        var sawSegment = false
+    }
+
+    /// Accumulates one `seg`: plain text with placeholders, and markup when there are codes.
+    private struct SegmentBuilder {
+        var text = ""
+        var markup = ""
+        var hasMarkup = false
+        var codeDepth = 0
+        var depth = 0
+        var ordinal = 0
+    }
+
+    init(reader: TMXReader, file: String, body: @escaping (TranslationUnit) throws -> Void) {
+        self.reader = reader
+        self.file = file
+        self.body = body
+    }
+
+    func startElement(_ element: XMLElementStart, parser: XMLStreamParser) throws {
+        if var builder = segment {
+            builder.depth += 1
+            builder.hasMarkup = true
+            builder.markup += TMXInline.startTag(element)
+            if TMXInline.codes.contains(element.localName) {
+                if builder.codeDepth == 0 {
+                    builder.ordinal += 1
+                    builder.text += TMXInline.placeholder(for: element, ordinal: builder.ordinal)
+                }
+                builder.codeDepth += 1
+            } else if element.localName == "sub" {
+                builder.codeDepth += 1  // translatable text inside a code is part of the code
+            }
+            segment = builder
+            return
+        }
+        switch element.localName {
+        case "tmx":
+            sawRoot = true
+        case "header":
+            for (name, value) in element.attributes { header.attributes[name] = value }
+        case "tu":
+            unitIndex += 1
+            unitLine = parser.line
+            unitProblem = nil
+            let mapped = Self.stamps(element.attributes)
+            unit = TranslationUnit(externalID: mapped.externalID, variants: [], origin: reader.origin.document,
+                                   created: mapped.created ?? reader.origin.created, changed: mapped.changed,
+                                   properties: mapped.extra)
+        case "tuv":
+            guard unit != nil else { throw structure("tuv outside a tu", parser) }
+            let raw = element[attribute: "xml:lang"] ?? element[attribute: "lang"]
+            guard let raw else {
+                problem("tuv without xml:lang", parser)
+                variant = PendingVariant(variant: nil)
+                return
+            }
+            let language: LanguageTag
+            do { language = try LanguageTag(raw) } catch {
+                problem("\(error)", parser)
+                variant = PendingVariant(variant: nil)
+                return
+            }
+            let mapped = Self.stamps(element.attributes)
+            var properties = mapped.extra
+            if language.canonical != raw { properties.insert(Property("tmx:xml:lang", raw), at: 0) }
+            if let tuid = mapped.externalID { properties.append(Property("tmx:tuid", tuid)) }
+            variant = PendingVariant(variant: Variant(language: language, text: "", created: mapped.created,
+                                                      changed: mapped.changed, properties: properties))
+        case "seg":
+            guard variant != nil else { throw structure("seg outside a tuv", parser) }
+            segment = SegmentBuilder()
+        case "note", "prop":
+            let name = element.localName == "prop" ? (element[attribute: "type"] ?? "") : ""
+            annotation = (element.localName, name, element[attribute: "xml:lang"] ?? element[attribute: "lang"], "")
+        default:
+            break  // body, ude, map: structure only
+        }
+    }
+
+    func endElement(_ localName: String, parser: XMLStreamParser) throws {
+        if var builder = segment {
+            if builder.depth > 0 {
+                builder.depth -= 1
+                builder.markup += "</\(localName)>"
+                if TMXInline.codes.contains(localName) || localName == "sub" { builder.codeDepth -= 1 }
+                segment = builder
+                return
+            }
+            // </seg>
+            variant?.variant?.text = builder.text
+            variant?.variant?.markup = builder.hasMarkup ? builder.markup : nil
+            variant?.sawSegment = true
+            segment = nil
+            return
+        }
+        switch localName {
+        case "note", "prop":
+            guard let annotation else { return }
+            self.annotation = nil
+            if annotation.kind == "note" {
+                let note = Note(annotation.text, language: annotation.language)
+                if variant != nil { variant?.variant?.notes.append(note) }
+                else if unit != nil { unit?.notes.append(note) }
+                else { header.notes.append(note) }
+            } else {
+                let property = Property(annotation.name, annotation.text, language: annotation.language)
+                if variant != nil { variant?.variant?.properties.append(property) }
+                else if unit != nil { apply(property, to: &unit!) }
+                else { header.properties.append(property) }
+            }
+        case "tuv":
+            if let pending = variant, let finished = pending.variant {
+                if !pending.sawSegment { problem("tuv without seg", parser) }
+                else if unit?.variants.contains(where: { $0.language == finished.language }) == true {
+                    problem("two tuv in \(finished.language)", parser)
+                } else {
+                    unit?.variants.append(finished)
+                }
+            }
+            variant = nil
+        case "tu":
+            guard let finished = unit else { return }
+            unit = nil
+            if unitProblem == nil && finished.variants.isEmpty { unitProblem = "tu without tuv" }
+            if let reason = unitProblem {
+                guard reader.skipInvalid else { throw InputError("tu \(unitIndex): \(reason)", file: file, line: unitLine) }
+                skipped.append(SkippedUnit(index: unitIndex, line: unitLine, reason: reason))
+                return
+            }
+            try body(finished)
+        default:
+            break
+        }
+    }
+
+    func characters(_ text: String, parser: XMLStreamParser) throws {
+        if var builder = segment {
+            builder.markup += TMXInline.escapeText(text)
+            if builder.codeDepth == 0 { builder.text += text }
+            segment = builder
+        } else if annotation != nil {
+            annotation?.text += text
+        }
+    }
+
+    func finish(parser: XMLStreamParser) throws {
+        guard sawRoot else { throw InputError("not a TMX file (no <tmx> root element)", file: file, line: 1) }
+    }
+
+    // MARK: Mapping attributes and props onto the model
+
+    /// TMX attributes mapped onto the model: creation and change stamps (a date with its id;
+    /// an id without a parseable date stays a property, so nothing is invented), the rest as
+    /// `tmx:<attribute>` properties.
+    private static func stamps(_ attributes: [(name: String, value: String)])
+        -> (created: Stamp?, changed: Stamp?, extra: [Property], externalID: String?) {
+        let values = Dictionary(attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let created = values["creationdate"].flatMap(Timestamp.parse).map { Stamp(date: $0, author: values["creationid"]) }
+        let changed = values["changedate"].flatMap(Timestamp.parse).map { Stamp(date: $0, author: values["changeid"]) }
+        var extra: [Property] = []
+        var externalID: String?
+        for (name, value) in attributes {
+            switch name {
+            case "tuid": externalID = value
+            case "creationdate" where created != nil, "creationid" where created != nil: continue
+            case "changedate" where changed != nil, "changeid" where changed != nil: continue
+            case "xml:lang", "lang": continue
+            default: extra.append(Property("tmx:\(name)", value))
+            }
+        }
+        return (created, changed, extra, externalID)
+    }
+
+    private func apply(_ property: Property, to unit: inout TranslationUnit) {
+        switch property.name {
+        case "x-context" where unit.context == nil: unit.context = property.value
+        case "x-glossa-origin": unit.origin = property.value
+        default: unit.properties.append(property)
+        }
+    }
+
+    private func problem(_ reason: String, _ parser: XMLStreamParser) {
+        if unitProblem == nil { unitProblem = "\(reason) (line \(parser.line))" }
+    }
+
+    private func structure(_ reason: String, _ parser: XMLStreamParser) -> InputError {
+        InputError(reason, file: file, line: parser.line, column: parser.column)
+    }
+}

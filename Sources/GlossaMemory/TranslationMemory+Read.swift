@@ -1,0 +1,95 @@
+import Foundation
+import GlossaCore
+import GlossaText
+
+extension TranslationMemory {
+    /// Which units to read.
+    public struct UnitFilter: Sendable {
+        /// Only units created or changed at or after this date.
+        public var since: Date?
+        /// Only units from this origin document.
+        public var origin: String?
+
+        public init(since: Date? = nil, origin: String? = nil) {
+            self.since = since
+            self.origin = origin
+        }
+    }
+
+    /// Calls `body` with every unit matching `filter`, in the order they were added, with all
+    /// their variants, notes and properties. Streams: memory stays flat whatever the TM size
+    /// (units, variants, notes and properties are four ordered scans merged by unit id).
+    public func forEachUnit(_ filter: UnitFilter = UnitFilter(), _ body: (Int64, TranslationUnit) throws -> Void) throws {
+        var conditions: [String] = []
+        if filter.since != nil { conditions.append("max(coalesce(created_at, ''), coalesce(changed_at, '')) >= ?1") }
+        if filter.origin != nil { conditions.append("origin = ?2") }
+        let units = try connection.prepare("""
+            SELECT id, external_id, origin, context, created_at, created_by, changed_at, changed_by FROM unit
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY id
+            """)
+        if let since = filter.since { units.bind(1, Timestamp.format(since)) }
+        if let origin = filter.origin { units.bind(2, origin) }
+        let variants = try connection.prepare("""
+            SELECT unit_id, lang, text, markup, created_at, created_by, changed_at, changed_by FROM variant ORDER BY unit_id, id
+            """)
+        let notes = try connection.prepare("SELECT unit_id, lang, text, xml_lang FROM note ORDER BY unit_id, id")
+        let properties = try connection.prepare("SELECT unit_id, lang, name, value, xml_lang FROM prop ORDER BY unit_id, id")
+        var variantCursor = try MergeCursor(variants)
+        var noteCursor = try MergeCursor(notes)
+        var propertyCursor = try MergeCursor(properties)
+
+        while try units.step() {
+            let id = units.int64(0)
+            var unit = TranslationUnit(
+                externalID: units.string(1), variants: [], origin: units.string(2), context: units.string(3),
+                created: Self.stamp(units, 4), changed: Self.stamp(units, 6))
+            try variantCursor.rows(for: id) { row in
+                let language = try LanguageTag(row.string(1) ?? "")
+                unit.variants.append(Variant(language: language, text: row.string(2) ?? "", markup: row.string(3),
+                                             created: Self.stamp(row, 4), changed: Self.stamp(row, 6)))
+            }
+            try noteCursor.rows(for: id) { row in
+                let note = Note(row.string(2) ?? "", language: row.string(3))
+                if let language = row.string(1), let index = unit.variants.firstIndex(where: { $0.language.canonical == language }) {
+                    unit.variants[index].notes.append(note)
+                } else {
+                    unit.notes.append(note)
+                }
+            }
+            try propertyCursor.rows(for: id) { row in
+                let property = Property(row.string(2) ?? "", row.string(3) ?? "", language: row.string(4))
+                if let language = row.string(1), let index = unit.variants.firstIndex(where: { $0.language.canonical == language }) {
+                    unit.variants[index].properties.append(property)
+                } else {
+                    unit.properties.append(property)
+                }
+            }
+            try body(id, unit)
+        }
+    }
+
+    private static func stamp(_ row: SQLiteStatement, _ column: Int32) -> Stamp? {
+        guard let text = row.string(column), let date = Timestamp.parse(text) else { return nil }
+        return Stamp(date: date, author: row.string(column + 1))
+    }
+}
+
+/// A cursor over rows ordered by unit id (column 0), handing out the rows of one unit at a time.
+private struct MergeCursor {
+    let statement: SQLiteStatement
+    private var hasRow: Bool
+
+    init(_ statement: SQLiteStatement) throws {
+        self.statement = statement
+        hasRow = try statement.step()
+    }
+
+    /// Skips rows of earlier units, then calls `body` for each row of `unit`.
+    mutating func rows(for unit: Int64, _ body: (SQLiteStatement) throws -> Void) throws {
+        while hasRow && statement.int64(0) < unit { hasRow = try statement.step() }
+        while hasRow && statement.int64(0) == unit {
+            try body(statement)
+            hasRow = try statement.step()
+        }
+    }
+}

@@ -1,0 +1,193 @@
+import Foundation
+import GlossaCore
+import GlossaTestSupport
+import GlossaText
+import Testing
+@testable import GlossaFormats
+
+@Suite struct TMXReaderTests {
+    let reader = TMXReader(origin: ImportOrigin(document: "test.tmx"))
+
+    func units(_ xml: String, skipInvalid: Bool = false) throws -> ([TranslationUnit], TMXReader.Result) {
+        var units: [TranslationUnit] = []
+        let reader = TMXReader(origin: ImportOrigin(document: "test.tmx"), skipInvalid: skipInvalid)
+        let result = try reader.read(bytes: Array(xml.utf8), file: "test.tmx") { units.append($0) }
+        return (units, result)
+    }
+
+    func units(file url: URL) throws -> [TranslationUnit] {
+        var units: [TranslationUnit] = []
+        _ = try reader.read(file: url.path, name: url.lastPathComponent) { units.append($0) }
+        return units
+    }
+
+    @Test func everyComplianceKitImportFileReads() throws {
+        let files = try Fixtures.tmxKitFiles()
+        #expect(files.count == 17)
+        for file in files {
+            let read = try units(file: file)
+            #expect(!read.isEmpty, "\(file.lastPathComponent)")
+            #expect(read.allSatisfy { !$0.variants.isEmpty }, "\(file.lastPathComponent)")
+        }
+    }
+
+    @Test func utf16WhitespaceIsKeptExactly() throws {
+        // ImportTest1A is UTF-16 with BOM; its segments end in tabs and spaces that must survive.
+        let read = try units(file: Fixtures.tmxKit.appendingPathComponent("ImportTest1A.tmx"))
+        #expect(read[0].variant(in: "en-US")?.text == "First segment with [\t\t   ]")
+        #expect(read[1].variant(in: "fr-CA")?.text == "Second segment avec [  \t\t]")
+        // The original spelling of the tag is kept beside the canonical one.
+        #expect(read[0].variant(in: "en-US")?.properties.first == Property("tmx:xml:lang", "en-us"))
+    }
+
+    @Test func inlineCodesBecomePlaceholdersAndMarkupIsKept() throws {
+        let read = try units(file: Fixtures.tmxKit.appendingPathComponent("ImportTest2A.tmx"))
+        let english = try #require(read[0].variant(in: "en-US"))
+        #expect(english.text == "The big {1}black{/1} {2}cat{/2} sleeps.")
+        #expect(english.markup == #"The big <bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>black<ept i="1">&lt;/b&gt;</ept> <bpt i="2" x="2" type="ulined">&lt;u&gt;</bpt>cat<ept i="2">&lt;/u&gt;</ept> sleeps."#)
+        #expect(read[1].variant(in: "en-US")?.text == "Test for special characters = {1}<{/1}=lt, {2}>{/2}=gt, {3}&{/3}=amp, {4}\"{/4}=quot.")
+        #expect(read[3].variant(in: "fr-CA")?.text == "Première {1}phrase.")
+        #expect(read[0].externalID == "1")
+    }
+
+    @Test func everyFieldOfAUnitIsRead() throws {
+        let xml = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4">
+          <header creationtool="OmegaT" creationtoolversion="6.0" segtype="sentence" o-tmf="OmegaT TMX" adminlang="EN-US" srclang="EN" datatype="plaintext">
+            <prop type="x-project">CSTO news</prop>
+            <note>Exported for review</note>
+          </header>
+          <body>
+            <tu tuid="42" creationdate="20250619T101500Z" creationid="editor" changedate="20250620T080000Z" changeid="reviewer" usagecount="3" lastusagedate="20250621T000000Z" segtype="sentence">
+              <note>Official title</note>
+              <prop type="file">news/2025-06.txt</prop>
+              <prop type="x-context">speech</prop>
+              <prop type="x-note" xml:lang="ru">заметка</prop>
+              <tuv xml:lang="EN" creationdate="20250619T101500Z" creationid="editor">
+                <prop type="x-state">final</prop>
+                <seg>Secretary General</seg>
+              </tuv>
+              <tuv lang="ru" changedate="20250620T080000Z" changeid="reviewer" o-encoding="utf-8">
+                <note xml:lang="en">checked against DESIGN.md</note>
+                <seg>Генеральный секретарь</seg>
+              </tuv>
+            </tu>
+          </body>
+        </tmx>
+        """
+        let (read, result) = try units(xml)
+        #expect(result.header.attributes["o-tmf"] == "OmegaT TMX")
+        #expect(result.header.properties == [Property("x-project", "CSTO news")])
+        #expect(result.header.notes == [Note("Exported for review")])
+        let unit = try #require(read.first)
+        #expect(unit.externalID == "42")
+        #expect(unit.created == Stamp(date: Timestamp.parse("20250619T101500Z")!, author: "editor"))
+        #expect(unit.changed == Stamp(date: Timestamp.parse("20250620T080000Z")!, author: "reviewer"))
+        #expect(unit.context == "speech")
+        #expect(unit.origin == "test.tmx")
+        #expect(unit.notes == [Note("Official title")])
+        #expect(unit.properties == [
+            Property("tmx:usagecount", "3"), Property("tmx:lastusagedate", "20250621T000000Z"), Property("tmx:segtype", "sentence"),
+            Property("file", "news/2025-06.txt"), Property("x-note", "заметка", language: "ru"),
+        ])
+        #expect(unit.variants.map(\.language) == ["en", "ru"])
+        #expect(unit.variants[0].properties == [Property("tmx:xml:lang", "EN"), Property("x-state", "final")])
+        #expect(unit.variants[0].created?.author == "editor")
+        #expect(unit.variants[1].changed?.author == "reviewer")
+        #expect(unit.variants[1].properties == [Property("tmx:o-encoding", "utf-8")])
+        #expect(unit.variants[1].notes == [Note("checked against DESIGN.md", language: "en")])
+        #expect(unit.variants[1].text == "Генеральный секретарь")
+        #expect(unit.variants[1].markup == nil)
+    }
+
+    @Test func unparseableDatesAndLoneIdsStayProperties() throws {
+        let (read, _) = try units("""
+            <tmx version="1.4"><header/><body>
+            <tu creationdate="yesterday" changeid="bob"><tuv xml:lang="en"><seg>x</seg></tuv></tu>
+            </body></tmx>
+            """)
+        #expect(read[0].created == nil)
+        #expect(read[0].properties == [Property("tmx:creationdate", "yesterday"), Property("tmx:changeid", "bob")])
+    }
+
+    @Test func malformedFileIsAnErrorWithPlace() {
+        do {
+            _ = try units("<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>x</tuv></tu>\n</body></tmx>")
+            Issue.record("malformed TMX read")
+        } catch let error as InputError {
+            #expect(error.file == "test.tmx")
+            #expect(error.line == 2)
+            #expect(error.column != nil)
+            #expect(error.message.contains("not well-formed XML"))
+        } catch {
+            Issue.record("\(error)")
+        }
+    }
+
+    @Test func invalidUnitsFailOrAreSkippedWithAReport() throws {
+        let xml = """
+        <tmx version="1.4"><header/><body>
+        <tu><tuv xml:lang="en"><seg>good</seg></tuv></tu>
+        <tu><tuv><seg>no language</seg></tuv></tu>
+        <tu><tuv xml:lang="english-please"><seg>bad tag</seg></tuv></tu>
+        <tu><tuv xml:lang="en"><seg>a</seg></tuv><tuv xml:lang="EN"><seg>b</seg></tuv></tu>
+        <tu></tu>
+        <tu><tuv xml:lang="ru"><seg>хорошо</seg></tuv></tu>
+        </body></tmx>
+        """
+        #expect(throws: InputError("tu 2: tuv without xml:lang (line 3)", file: "test.tmx", line: 3)) { _ = try units(xml) }
+        let (read, result) = try units(xml, skipInvalid: true)
+        #expect(read.map { $0.variants[0].text } == ["good", "хорошо"])
+        #expect(result.skipped.map(\.index) == [2, 3, 4, 5])
+        #expect(result.skipped.map(\.line) == [3, 4, 5, 6])
+        #expect(result.skipped[3].reason == "tu without tuv")
+    }
+
+    @Test func entitiesAreBoundedAndNeverFetched() throws {
+        let bomb = """
+        <?xml version="1.0"?>
+        <!DOCTYPE tmx [
+          <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+          <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+          <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+          <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+          <!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+          <!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">
+        ]>
+        <tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>&f;</seg></tuv></tu></body></tmx>
+        """
+        let start = Date()
+        #expect(throws: InputError.self) { _ = try units(bomb) }
+        #expect(Date().timeIntervalSince(start) < 5)
+
+        // An external entity names a local file: it must not be read into the segment.
+        let secret = try Fixtures.temporaryDirectory().appendingPathComponent("secret.txt")
+        try Data("TOP SECRET".utf8).write(to: secret)
+        let external = """
+        <?xml version="1.0"?>
+        <!DOCTYPE tmx SYSTEM "http://127.0.0.1:9/tmx14.dtd" [ <!ENTITY leak SYSTEM "\(secret.absoluteString)"> ]>
+        <tmx version="1.4"><header/><body><tu><tuv xml:lang="en"><seg>before &leak; after</seg></tuv></tu></body></tmx>
+        """
+        var texts: [String] = []
+        do {
+            _ = try TMXReader(origin: ImportOrigin(document: "x")).read(bytes: Array(external.utf8), file: "x.tmx") {
+                texts.append($0.variants[0].text)
+            }
+        } catch {
+            // Refusing the file outright is as good as reading it without the entity.
+        }
+        #expect(!texts.contains { $0.contains("TOP SECRET") })
+    }
+
+    @Test func olderTMXVersionsAndStarAllSource() throws {
+        let (read, result) = try units("""
+            <?xml version="1.0" ?>
+            <!DOCTYPE tmx SYSTEM "tmx11.dtd">
+            <tmx version="1.1"><header srclang="*all*" creationtool="old" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/>
+            <body><tu><tuv lang="EN-GB"><seg>colour</seg></tuv><tuv lang="kk"><seg>түс</seg></tuv><tuv lang="hy"><seg>գույն</seg></tuv></tu></body></tmx>
+            """)
+        #expect(result.header.attributes["srclang"] == "*all*")
+        #expect(read[0].variants.map(\.language.canonical) == ["en-GB", "kk", "hy"])
+    }
+}
