@@ -13,6 +13,9 @@ extension Glossa {
             abstract: "Add translation units to the TM.",
             discussion: """
             Inputs, by kind:
+              .tmx         TMX 1.1-1.4b, UTF-8 or UTF-16, streamed; every field and
+                           inline code is kept. --skip-invalid imports the valid
+                           units and reports the others (index, line, reason).
               .tsv, .csv   a header row names each column's language (en<TAB>ru<TAB>kk);
                            optional columns id, context, note.
               text files   with --langs en,ru and one file per language: line N of each
@@ -27,6 +30,7 @@ extension Glossa {
 
             Examples:
               glossa import tm/seed/csto-news-2025-06.en-ru.tsv --tm work/csto.sqlite
+              glossa import memory.tmx --skip-invalid
               glossa import news.en.txt news.ru.txt --langs en,ru
               glossa import speech.md --lang en --origin "CSTO speech 2025-06-19"
             """)
@@ -51,8 +55,26 @@ extension Glossa {
         @Option(help: "Author recorded as creator of each unit (default: $USER).")
         var author: String?
 
-        @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N}).")
+        @Flag(help: "Import the valid units of a TMX file and report the invalid ones instead of failing.")
+        var skipInvalid = false
+
+        @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N, \"skipped\": […]}).")
         var format: OutputFormat = .text
+
+        /// What the command prints: the TM's counts and the TMX units left out.
+        struct Report: Encodable {
+            let read: Int
+            let added: Int
+            let duplicates: Int
+            let skipped: [Skipped]
+
+            struct Skipped: Encodable {
+                let file: String
+                let index: Int
+                let line: Int
+                let reason: String
+            }
+        }
 
         func validate() throws {
             if let langs, langs.split(separator: ",").count < 2 {
@@ -69,10 +91,16 @@ extension Glossa {
 
             let progress = Progress(label: "importing")
             defer { progress.finish() }
+            var skipped: [Report.Skipped] = []
             let load = { (writer: UnitWriter) throws in
                 func add(_ unit: TranslationUnit) throws {
                     try writer.add(unit)
                     progress.update(writer.read)
+                }
+                for file in plan.tmx {
+                    let reader = TMXReader(origin: origin(for: file, stamp), skipInvalid: skipInvalid)
+                    let result = try reader.read(file: file, add)
+                    skipped += result.skipped.map { Report.Skipped(file: file, index: $0.index, line: $0.line, reason: $0.reason) }
                 }
                 for (file, bytes) in inputs where plan.tabular.contains(file) {
                     let source = try SourceText(bytes: bytes, file: file)
@@ -97,10 +125,15 @@ extension Glossa {
                 ? try TranslationMemory(path: path, access: .readWrite).write(load)
                 : try TranslationMemory.create(at: path, load)
             progress.finish()  // clear the counter before the summary goes to the terminal
+            let report = Report(read: summary.read + skipped.count, added: summary.added, duplicates: summary.duplicates, skipped: skipped)
             switch format {
-            case .json: try printJSON(summary)
+            case .json: try printJSON(report)
             case .text:
-                print("\(path): \(summary.read) units read, \(summary.added) added, \(summary.duplicates) duplicates skipped")
+                for unit in skipped {
+                    Diagnostics.note("warning: \(unit.file):\(unit.line): tu \(unit.index) skipped: \(unit.reason)")
+                }
+                let invalid = skipped.isEmpty ? "" : ", \(skipped.count) invalid skipped"
+                print("\(path): \(report.read) units read, \(report.added) added, \(report.duplicates) duplicates skipped\(invalid)")
             }
         }
 
@@ -113,6 +146,7 @@ extension Glossa {
 /// Which reader takes which file, decided from extensions and the language options before
 /// anything is read.
 struct ImportPlan {
+    var tmx: [String] = []
     var tabular: Set<String> = []
     var parallel: [String] = []
     var parallelLanguages: [LanguageTag]?
@@ -123,6 +157,7 @@ struct ImportPlan {
         let others = files.filter { file in
             let name = file.lowercased()
             if name.hasSuffix(".tsv") || name.hasSuffix(".csv") { tabular.insert(file); return false }
+            if name.hasSuffix(".tmx") { tmx.append(file); return false }
             return true
         }
         guard !others.isEmpty else { return }

@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import GlossaCore
+import GlossaFormats
+import GlossaMemory
+import GlossaText
+
+extension Glossa {
+    /// `glossa export`: write the TM (or part of it) as TMX 1.4b.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the TM as TMX 1.4b for CAT tools.",
+            discussion: """
+            Writes every unit (or those selected) with all its fields: ids,
+            creation and change dates and authors, notes, properties, origin
+            and context; importing the file again gives them all back.
+            Level 2 (default) keeps inline codes as TMX elements; level 1
+            strips them. The file is valid against the TMX 1.4b DTD. It is
+            written to a temporary file and moved into place when complete.
+
+            Examples:
+              glossa export --out csto.tmx
+              glossa export --out csto-en-ru.tmx --langs en,ru --level 1
+              glossa export --out june.tmx --since 2025-06-01 --origin csto-news-2025-06.txt
+            """)
+
+        @OptionGroup var tm: TMOptions
+
+        @Option(help: ArgumentHelp("The TMX file to write; - for standard output.", valueName: "file"))
+        var out: String
+
+        @Option(help: ArgumentHelp("Only these languages; the first is the source language (srclang).", valueName: "en,ru"))
+        var langs: String?
+
+        @Option(help: ArgumentHelp("Only units created or changed on or after this date (YYYY-MM-DD).", valueName: "date"))
+        var since: String?
+
+        @Option(help: "Only units from this origin document.")
+        var origin: String?
+
+        @Option(help: "Inline markup: 1 strips codes, 2 keeps them.")
+        var level: Int = 2
+
+        func validate() throws {
+            guard level == 1 || level == 2 else { throw ValidationError("--level must be 1 or 2") }
+            if let since, Timestamp.parse(since + "T00:00:00Z") == nil {
+                throw ValidationError("--since takes a date as YYYY-MM-DD, not '\(since)'")
+            }
+        }
+
+        func run() throws {
+            let languages = try langs.map { try $0.split(separator: ",").map { try LanguageTag(String($0)) } }
+            let memory = try tm.open(.readOnly)
+            let filter = TranslationMemory.UnitFilter(since: since.flatMap { Timestamp.parse($0 + "T00:00:00Z") }, origin: origin)
+            let options = TMXWriter.Options(level: TMXWriter.Level(rawValue: level) ?? .inline,
+                                            sourceLanguage: languages?.first, languages: languages)
+            let written = try AtomicOutput.write(to: out) { handle in
+                let writer = TMXWriter(output: handle, options: options)
+                let progress = Progress(label: "exporting")
+                defer { progress.finish() }
+                try writer.writeHeader()
+                try memory.forEachUnit(filter) { _, unit in
+                    try writer.write(unit)
+                    progress.update(writer.unitsWritten)
+                }
+                try writer.finish()
+                return writer.unitsWritten
+            }
+            if out != "-" { print("\(out): \(written) units written") }
+        }
+    }
+}
+
+/// Writes a file through a temporary sibling moved into place on success, so a failed write
+/// never leaves half a file; "-" writes to standard output.
+enum AtomicOutput {
+    static func write<T>(to path: String, _ body: (FileHandle) throws -> T) throws -> T {
+        if path == "-" { return try body(FileHandle.standardOutput) }
+        let temporary = path + ".glossa-tmp-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw InputError("cannot write the file", file: path)
+        }
+        do {
+            let result = try body(handle)
+            try handle.close()
+            if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
+            try FileManager.default.moveItem(atPath: temporary, toPath: path)
+            return result
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+    }
+}

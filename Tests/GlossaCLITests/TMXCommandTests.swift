@@ -1,0 +1,99 @@
+import Foundation
+import GlossaTestSupport
+import Testing
+
+/// TMX through the real binary: import, export, and the TM round trip CAT tools rely on.
+@Suite struct TMXCommandTests {
+    let folder: URL
+    init() throws { folder = try Fixtures.temporaryDirectory() }
+
+    func glossa(_ arguments: String...) throws -> CommandResult {
+        try CommandRunner.run(arguments, in: folder)
+    }
+
+    func write(_ text: String, to name: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
+    }
+
+    @Test func complianceKitThroughTheTMAndBack() throws {
+        let kit = try Fixtures.tmxKitFiles().map(\.path)
+        let first = try CommandRunner.run(["import"] + kit + ["--tm", "kit.sqlite", "--format", "json"], in: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        let added = try json(first.stdout)["added"] as? Int ?? 0
+        #expect(added > 0)
+
+        let export = try glossa("export", "--tm", "kit.sqlite", "--out", "kit.tmx")
+        #expect(export.stdout == "kit.tmx: \(added) units written\n")
+        let again = try glossa("import", "kit.tmx", "--tm", "again.sqlite", "--format", "json")
+        #expect(try json(again.stdout)["added"] as? Int == added)
+        // Exporting the re-imported TM gives the same file but for the header's creation date.
+        #expect(try glossa("export", "--tm", "again.sqlite", "--out", "again.tmx").status == 0)
+        func body(_ name: String) throws -> [Substring] {
+            try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("<header") }
+        }
+        #expect(try body("kit.tmx") == body("again.tmx"))
+        let stats = try json(try glossa("stats", "--tm", "again.sqlite", "--format", "json").stdout)
+        #expect((stats["languages"] as? [String: Int])?["ja-JP"] == 4)
+    }
+
+    @Test func exportOptionsSelectLanguagesLevelAndOrigin() throws {
+        #expect(try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite").status == 0)
+        #expect(try glossa("import", Fixtures.tmxKit.appendingPathComponent("ImportTest2A.tmx").path, "--tm", "t.sqlite").status == 0)
+        let result = try glossa("export", "--tm", "t.sqlite", "--out", "kk.tmx", "--langs", "kk,ru",
+                                "--origin", "gtk20-messages.en-ru-kk-hy-be.tsv", "--level", "1")
+        #expect(result.stdout == "kk.tmx: 27 units written\n")
+        let text = try String(contentsOf: folder.appendingPathComponent("kk.tmx"), encoding: .utf8)
+        #expect(text.contains(#"srclang="kk""#))
+        #expect(!text.contains(#"xml:lang="en""#))
+        #expect(text.contains("<seg>Ағымдағы буманы бетбелгілерге қосу</seg>"))
+        let future = try glossa("export", "--tm", "t.sqlite", "--out", "none.tmx", "--since", "2999-01-01")
+        #expect(future.stdout == "none.tmx: 0 units written\n")
+        let badDate = try glossa("export", "--tm", "t.sqlite", "--out", "x.tmx", "--since", "June")
+        #expect(badDate.status == 2)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("x.tmx").path))
+    }
+
+    @Test func malformedTMXImportsNothing() throws {
+        #expect(try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite").status == 0)
+        let before = FileManager.default.contents(atPath: folder.appendingPathComponent("t.sqlite").path)
+        try write("""
+            <?xml version="1.0"?>
+            <tmx version="1.4"><header/><body>
+            <tu><tuv xml:lang="en"><seg>fine</seg></tuv></tu>
+            <tu><tuv xml:lang="en"><seg>broken</tuv></tu>
+            </body></tmx>
+            """, to: "bad.tmx")
+        let result = try glossa("import", "bad.tmx", "--tm", "t.sqlite")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("glossa: error: bad.tmx:4:"))
+        #expect(result.stderr.contains("not well-formed XML"))
+        #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("t.sqlite").path) == before)
+    }
+
+    @Test func skipInvalidReportsEachSkippedUnit() throws {
+        try write("""
+            <tmx version="1.4"><header/><body>
+            <tu><tuv xml:lang="en"><seg>one</seg></tuv></tu>
+            <tu><tuv xml:lang="klingon-ish"><seg>two</seg></tuv></tu>
+            <tu><tuv xml:lang="ru"><seg>три</seg></tuv></tu>
+            </body></tmx>
+            """, to: "mixed.tmx")
+        let strict = try glossa("import", "mixed.tmx", "--tm", "t.sqlite")
+        #expect(strict.status == 2)
+        #expect(strict.stderr.hasPrefix("glossa: error: mixed.tmx:3: tu 2:"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("t.sqlite").path))
+
+        let lenient = try glossa("import", "mixed.tmx", "--tm", "t.sqlite", "--skip-invalid")
+        #expect(lenient.status == 0)
+        #expect(lenient.stdout == "t.sqlite: 3 units read, 2 added, 0 duplicates skipped, 1 invalid skipped\n")
+        #expect(lenient.stderr.hasPrefix("glossa: warning: mixed.tmx:3: tu 2 skipped: "))
+        let report = try json(try glossa("import", "mixed.tmx", "--tm", "t2.sqlite", "--skip-invalid", "--format", "json").stdout)
+        let skipped = report["skipped"] as? [[String: Any]]
+        #expect(skipped?.first?["index"] as? Int == 2)
+        #expect(skipped?.first?["line"] as? Int == 3)
+    }
+}
