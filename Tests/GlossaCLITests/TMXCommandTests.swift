@@ -97,3 +97,36 @@ import Testing
         #expect(skipped?.first?["line"] as? Int == 3)
     }
 }
+
+/// The exported TMX read by another implementation: translate-toolkit's TMX reader.
+@Suite struct TranslateToolkitInteroperabilityTests {
+    @Test func translateToolkitReadsEveryUnitAndTarget() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let table = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
+        #expect(try CommandRunner.run(["import", table.path, "--tm", "t.sqlite"], in: folder).status == 0)
+        #expect(try CommandRunner.run(["export", "--tm", "t.sqlite", "--out", "en-ru.tmx", "--langs", "en,ru"], in: folder).status == 0)
+
+        let script = """
+            import csv, sys
+            from translate.storage import tmx
+            with open(sys.argv[1], 'rb') as f:
+                units = tmx.tmxfile(f).units
+            rows = list(csv.reader(open(sys.argv[2], encoding='utf-8'), delimiter='\\t', quoting=csv.QUOTE_NONE))[1:]
+            expected = {(r[0], r[1]) for r in rows}
+            got = {(u.source, u.target) for u in units}
+            print(len(units), len(expected), len(got & expected))
+            sys.exit(0 if got == expected and len(units) == len(rows) else 1)
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, folder.appendingPathComponent("en-ru.tmx").path, table.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "translate-toolkit (pip install translate-toolkit): \(text)")
+        #expect(text.hasPrefix("27 27 27"))
+    }
+}
