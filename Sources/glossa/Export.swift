@@ -9,7 +9,7 @@ extension Glossa {
     /// `glossa export`: write the TM (or part of it) as TMX 1.4b.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write the TM as TMX 1.4b for CAT tools.",
+            abstract: "Write the TM as TMX 1.4b for CAT tools, or as TSV.",
             discussion: """
             Writes every unit (or those selected) with all its fields: ids,
             creation and change dates and authors, notes, properties, origin
@@ -18,15 +18,20 @@ extension Glossa {
             strips them. The file is valid against the TMX 1.4b DTD. It is
             written to a temporary file and moved into place when complete.
 
+            A .tsv output has a header of language tags and a row per unit
+            (plain text; tabs and line breaks in a segment become spaces,
+            with a warning), for spreadsheets and diffs.
+
             Examples:
               glossa export --out csto.tmx
               glossa export --out csto-en-ru.tmx --langs en,ru --level 1
               glossa export --out june.tmx --since 2025-06-01 --origin csto-news-2025-06.txt
+              glossa export --out csto.tsv --langs en,ru
             """)
 
         @OptionGroup var tm: TMOptions
 
-        @Option(help: ArgumentHelp("The TMX file to write; - for standard output.", valueName: "file"))
+        @Option(help: ArgumentHelp("The file to write (.tmx or .tsv); - writes TMX to standard output.", valueName: "file"))
         var out: String
 
         @Option(help: ArgumentHelp("Only these languages; the first is the source language (srclang).", valueName: "en,ru"))
@@ -52,19 +57,38 @@ extension Glossa {
             let languages = try langs.map { try $0.split(separator: ",").map { try LanguageTag(String($0)) } }
             let memory = try tm.open(.readOnly)
             let filter = TranslationMemory.UnitFilter(since: since.flatMap { Timestamp.parse($0 + "T00:00:00Z") }, origin: origin)
-            let options = TMXWriter.Options(level: TMXWriter.Level(rawValue: level) ?? .inline,
-                                            sourceLanguage: languages?.first, languages: languages)
-            let written = try AtomicOutput.write(to: out) { handle in
-                let writer = TMXWriter(output: handle, options: options)
-                let progress = Progress(label: "exporting")
-                defer { progress.finish() }
-                try writer.writeHeader()
-                try memory.forEachUnit(filter) { _, unit in
-                    try writer.write(unit)
-                    progress.update(writer.unitsWritten)
+            let progress = Progress(label: "exporting")
+            defer { progress.finish() }
+            let written: Int
+            if out.lowercased().hasSuffix(".tsv") {
+                let columns = try languages ?? memory.statistics().languages.keys.sorted().map { try LanguageTag($0) }
+                var altered = 0
+                written = try AtomicOutput.write(to: out) { handle in
+                    let writer = TSVWriter(output: handle, languages: columns)
+                    try memory.forEachUnit(filter) { _, unit in
+                        try writer.write(unit)
+                        progress.update(writer.unitsWritten)
+                    }
+                    try writer.finish()
+                    altered = writer.alteredCells
+                    return writer.unitsWritten
                 }
-                try writer.finish()
-                return writer.unitsWritten
+                progress.finish()
+                if altered > 0 { Diagnostics.note("warning: \(altered) cells had tabs or line breaks, written as spaces") }
+            } else {
+                let options = TMXWriter.Options(level: TMXWriter.Level(rawValue: level) ?? .inline,
+                                                sourceLanguage: languages?.first, languages: languages)
+                written = try AtomicOutput.write(to: out) { handle in
+                    let writer = TMXWriter(output: handle, options: options)
+                    try writer.writeHeader()
+                    try memory.forEachUnit(filter) { _, unit in
+                        try writer.write(unit)
+                        progress.update(writer.unitsWritten)
+                    }
+                    try writer.finish()
+                    return writer.unitsWritten
+                }
+                progress.finish()
             }
             if out != "-" { print("\(out): \(written) units written") }
         }

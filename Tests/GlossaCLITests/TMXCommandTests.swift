@@ -130,3 +130,28 @@ import Testing
         #expect(text.hasPrefix("27 27 27"))
     }
 }
+
+@Suite struct TSVExportTests {
+    @Test func tsvExportReadsBackAsTheSameTable() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let table = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
+        #expect(try CommandRunner.run(["import", table.path, "--tm", "t.sqlite"], in: folder).status == 0)
+        let export = try CommandRunner.run(["export", "--tm", "t.sqlite", "--out", "out.tsv", "--langs", "en,ru,kk,hy,be"], in: folder)
+        #expect(export.stdout == "out.tsv: 27 units written\n")
+        let exported = try String(contentsOf: folder.appendingPathComponent("out.tsv"), encoding: .utf8)
+        let original = try String(contentsOf: table, encoding: .utf8)
+        #expect(exported == original)
+
+        // Without --langs every language of the TM is a column, in tag order; a tab in a
+        // segment becomes a space, with a warning.
+        try Data("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>a\tb</seg></tuv></tu></body></tmx>".utf8)
+            .write(to: folder.appendingPathComponent("tab.tmx"))
+        #expect(try CommandRunner.run(["import", "tab.tmx", "--tm", "t.sqlite"], in: folder).status == 0)
+        let all = try CommandRunner.run(["export", "--tm", "t.sqlite", "--out", "all.tsv"], in: folder)
+        #expect(all.stdout == "all.tsv: 28 units written\n")
+        #expect(all.stderr == "glossa: warning: 1 cells had tabs or line breaks, written as spaces\n")
+        let lines = try String(contentsOf: folder.appendingPathComponent("all.tsv"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "be\ten\thy\tkk\tru")
+        #expect(lines.last == "\ta b\t\t\t")
+    }
+}
