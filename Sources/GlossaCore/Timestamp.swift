@@ -7,16 +7,44 @@ public enum Timestamp {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        // Written digit by digit: String(format:) costs more than the rest of an export row.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(20)
+        func digits(_ value: Int32, _ count: Int) {
+            var divisor: Int32 = 1
+            for _ in 1..<count { divisor *= 10 }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        digits(parts.tm_year + 1900, 4); bytes.append(UInt8(ascii: "-"))
+        digits(parts.tm_mon + 1, 2); bytes.append(UInt8(ascii: "-"))
+        digits(parts.tm_mday, 2); bytes.append(UInt8(ascii: "T"))
+        digits(parts.tm_hour, 2); bytes.append(UInt8(ascii: ":"))
+        digits(parts.tm_min, 2); bytes.append(UInt8(ascii: ":"))
+        digits(parts.tm_sec, 2); bytes.append(UInt8(ascii: "Z"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses `YYYY-MM-DDThh:mm:ssZ` and TMX's compact `YYYYMMDDThhmmssZ`; nil for anything else.
     public static func parse(_ text: String) -> Date? {
-        let digits = text.filter { $0.isASCII && $0.isNumber }
-        guard text.hasSuffix("Z"), digits.count == 14 else { return nil }
-        let value = digits.compactMap(\.wholeNumberValue)
-        func number(_ range: Range<Int>) -> Int32 { Int32(value[range].reduce(0) { $0 * 10 + $1 }) }
+        var digits: [Int32] = []
+        digits.reserveCapacity(14)
+        var last: UInt8 = 0
+        for byte in text.utf8 {
+            last = byte
+            if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits.append(Int32(byte - UInt8(ascii: "0")))
+                if digits.count > 14 { return nil }
+            } else if byte != UInt8(ascii: "-") && byte != UInt8(ascii: ":") && byte != UInt8(ascii: "T") && byte != UInt8(ascii: "Z") {
+                return nil
+            }
+        }
+        guard last == UInt8(ascii: "Z"), digits.count == 14 else { return nil }
+        func number(_ range: Range<Int>) -> Int32 { digits[range].reduce(0) { $0 * 10 + $1 } }
         var parts = tm()
         parts.tm_year = number(0..<4) - 1900
         parts.tm_mon = number(4..<6) - 1

@@ -1,4 +1,9 @@
 import CGlossaICU
+import Synchronization
+
+/// Tags already checked: files repeat a handful of tags millions of times, and ICU's
+/// registry lookups are linear scans.
+private let knownTags = Mutex<[String: String]>([:])
 
 /// A BCP-47 language tag in canonical form ("en", "ru", "en-US", "zh-Hant-TW").
 ///
@@ -11,6 +16,10 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Parses and canonicalizes `text`; throws `TextError` when it is malformed or unknown.
     public init(_ text: String) throws(TextError) {
+        if let cached = knownTags.withLock({ $0[text] }) {
+            self.canonical = cached
+            return
+        }
         let trimmed = text.collapsingWhitespace()
         guard !trimmed.isEmpty, trimmed.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x20 }) else {
             throw .malformedLanguageTag(text)
@@ -21,6 +30,9 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
         let canonical = String(decoding: buffer[..<Int(length)].map { UInt8(bitPattern: $0) }, as: UTF8.self)
         try Self.checkRegistered(canonical, original: text)
         self.canonical = canonical
+        knownTags.withLock { cache in
+            if cache.count < 10_000 { cache[text] = canonical }
+        }
     }
 
     /// The primary language subtag ("en" for "en-US").

@@ -11,9 +11,19 @@ import GlossaText
 ///
 ///   glossa-bench import [--units N] [--runs R]   TSV import into a new TM vs bare sqlite3 inserts
 ///   glossa-bench segment [--megabytes M] [--runs R]   sentence segmentation of English text
+///   glossa-bench tmx [--units N] [--runs R]      TMX import and export through the glossa binary
 @main
 struct Bench {
-    static func main() throws {
+    static func main() {
+        do {
+            try run()
+        } catch {
+            FileHandle.standardError.write(Data("glossa-bench: \(error)\n".utf8))
+            exit(2)
+        }
+    }
+
+    static func run() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         guard let command = arguments.first else { usage() }
         arguments.removeFirst()
@@ -21,12 +31,13 @@ struct Bench {
         switch command {
         case "import": try ImportBenchmark(units: options.int("--units", 1_000_000), runs: options.int("--runs", 3)).run()
         case "segment": try SegmentBenchmark(megabytes: options.int("--megabytes", 32), runs: options.int("--runs", 5)).run()
+        case "tmx": try TMXBenchmark(units: options.int("--units", 1_000_000), runs: options.int("--runs", 3)).run()
         default: usage()
         }
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R]\n".utf8))
+        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R] | tmx [--units N] [--runs R]\n".utf8))
         exit(2)
     }
 }

@@ -107,3 +107,14 @@ import Testing
         #expect(throws: TextError.self) { try ICURegex("([a-z]") }
     }
 }
+
+@Suite struct LanguageTagCacheTests {
+    @Test func cachedTagsStayCanonicalAndErrorsStayErrors() throws {
+        for _ in 0..<3 {
+            let raw = "EN_us"
+            #expect(try LanguageTag(raw).canonical == "en-US")
+            let bad = "xx-QQ"
+            #expect(throws: TextError.self) { try LanguageTag(bad) }
+        }
+    }
+}
