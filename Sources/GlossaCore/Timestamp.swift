@@ -2,8 +2,9 @@ import Foundation
 
 /// ISO 8601 UTC timestamps ("2025-06-23T10:15:00Z"), the form the TM stores dates in.
 public enum Timestamp {
-    /// The date as `YYYY-MM-DDThh:mm:ssZ` (whole seconds).
-    public static func format(_ date: Date) -> String {
+    /// The date as `YYYY-MM-DDThh:mm:ssZ` (whole seconds), or TMX's `YYYYMMDDThhmmssZ` when
+    /// `compact`.
+    public static func format(_ date: Date, compact: Bool = false) -> String {
         var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)
@@ -20,11 +21,12 @@ public enum Timestamp {
                 divisor /= 10
             }
         }
-        digits(parts.tm_year + 1900, 4); bytes.append(UInt8(ascii: "-"))
-        digits(parts.tm_mon + 1, 2); bytes.append(UInt8(ascii: "-"))
+        func separator(_ character: Unicode.Scalar) { if !compact { bytes.append(UInt8(ascii: character)) } }
+        digits(parts.tm_year + 1900, 4); separator("-")
+        digits(parts.tm_mon + 1, 2); separator("-")
         digits(parts.tm_mday, 2); bytes.append(UInt8(ascii: "T"))
-        digits(parts.tm_hour, 2); bytes.append(UInt8(ascii: ":"))
-        digits(parts.tm_min, 2); bytes.append(UInt8(ascii: ":"))
+        digits(parts.tm_hour, 2); separator(":")
+        digits(parts.tm_min, 2); separator(":")
         digits(parts.tm_sec, 2); bytes.append(UInt8(ascii: "Z"))
         return String(decoding: bytes, as: UTF8.self)
     }

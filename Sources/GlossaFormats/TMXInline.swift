@@ -33,34 +33,41 @@ enum TMXInline {
 
     /// Text escaped for element content.
     static func escapeText(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") }) else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            default: result.unicodeScalars.append(character)
-            }
-        }
-        return result
+        var bytes: [UInt8] = []
+        appendEscaped(text, attribute: false, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Text escaped for a double-quoted attribute value.
     static func escapeAttribute(_ text: String) -> String {
-        var result = ""
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case "\"": result += "&quot;"
-            case "\n": result += "&#10;"
-            case "\r": result += "&#13;"
-            case "\t": result += "&#9;"
-            default: result.unicodeScalars.append(character)
+        var bytes: [UInt8] = []
+        appendEscaped(text, attribute: true, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends text escaped for XML to `buffer` in one pass over its bytes: `&`, `<`, `>`
+    /// always, and in attributes also `"` and the white space attribute normalization would eat.
+    static func appendEscaped(_ text: String, attribute: Bool, to buffer: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            for index in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\"") where attribute: replacement = "&quot;"
+                case 0x0A where attribute: replacement = "&#10;"
+                case 0x0D where attribute: replacement = "&#13;"
+                case 0x09 where attribute: replacement = "&#9;"
+                default: continue
+                }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                buffer.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                runStart = index + 1
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
-        return result
     }
 }

@@ -84,7 +84,7 @@ public final class TMXWriter {
         var unitProperties = unit.properties
         if let origin = unit.origin { unitProperties.append(Property("x-glossa-origin", origin)) }
         if let context = unit.context { unitProperties.append(Property("x-context", context)) }
-        let (attributes, props) = Self.split(unitProperties, allowed: Self.unitAttributes.subtracting(Self.stampAttributes(unit.created, unit.changed)))
+        let (attributes, props) = Self.split(unitProperties, allowed: Self.unitAttributes, created: unit.created, changed: unit.changed)
 
         append("<tu")
         if let id = unit.externalID { attribute("tuid", id) }
@@ -97,7 +97,7 @@ public final class TMXWriter {
             let original = variant.properties.first { $0.name == "tmx:xml:lang" }?.value
             let (variantAttributes, variantProps) = Self.split(
                 variant.properties.filter { $0.name != "tmx:xml:lang" },
-                allowed: Self.variantAttributes.subtracting(Self.stampAttributes(variant.created, variant.changed)))
+                allowed: Self.variantAttributes, created: variant.created, changed: variant.changed)
             append("  <tuv")
             attribute("xml:lang", original ?? variant.language.canonical)
             stamp(variant.created, date: "creationdate", id: "creationid")
@@ -106,7 +106,7 @@ public final class TMXWriter {
             append(">\n")
             annotations(variant.notes, variantProps, indent: "    ")
             append("    <seg>")
-            append(try segment(variant))
+            try segment(variant)
             append("</seg>\n  </tuv>\n")
         }
         append("</tu>\n")
@@ -123,32 +123,43 @@ public final class TMXWriter {
 
     // MARK: Pieces
 
-    private func segment(_ variant: Variant) throws -> String {
-        guard let markup = variant.markup else { return TMXInline.escapeText(variant.text) }
+    private func segment(_ variant: Variant) throws {
+        guard let markup = variant.markup else { return appendEscaped(variant.text, attribute: false) }
         switch options.level {
-        case .inline: return markup
-        case .plain: return TMXInline.escapeText(try TMXInline.plainText(ofMarkup: markup))
+        case .inline: append(markup)
+        case .plain: appendEscaped(try TMXInline.plainText(ofMarkup: markup), attribute: false)
         }
     }
 
     private func annotations(_ notes: [Note], _ properties: [Property], indent: String = "  ") {
         for note in notes {
-            append("\(indent)<note")
+            append(indent)
+            append("<note")
             if let language = note.language { attribute("xml:lang", language) }
-            append(">\(TMXInline.escapeText(note.text))</note>\n")
+            append(">")
+            appendEscaped(note.text, attribute: false)
+            append("</note>\n")
         }
         for property in properties {
-            append("\(indent)<prop")
+            append(indent)
+            append("<prop")
             attribute("type", property.name)
             if let language = property.language { attribute("xml:lang", language) }
-            append(">\(TMXInline.escapeText(property.value))</prop>\n")
+            append(">")
+            appendEscaped(property.value, attribute: false)
+            append("</prop>\n")
         }
     }
 
     /// `tmx:` properties the DTD allows as attributes here, and everything else as props.
-    private static func split(_ properties: [Property], allowed: Set<String>) -> (attributes: [Property], props: [Property]) {
+    /// Attributes the stamps already fill are not repeated.
+    private static func split(_ properties: [Property], allowed: Set<String>, created: Stamp?, changed: Stamp?)
+        -> (attributes: [Property], props: [Property]) {
+        if properties.isEmpty { return ([], []) }
         var attributes: [Property] = [], props: [Property] = []
         var used: Set<String> = []
+        if created != nil { used.formUnion(["creationdate", "creationid"]) }
+        if changed != nil { used.formUnion(["changedate", "changeid"]) }
         for property in properties {
             let name = property.name.hasPrefix("tmx:") ? String(property.name.dropFirst(4)) : nil
             // An attribute appears once; a repeat or a value the DTD forbids stays a prop.
@@ -162,31 +173,42 @@ public final class TMXWriter {
         return (attributes, props)
     }
 
-    /// The attributes the stamps fill, which properties must not repeat.
-    private static func stampAttributes(_ created: Stamp?, _ changed: Stamp?) -> Set<String> {
-        var names: Set<String> = []
-        if created != nil { names.formUnion(["creationdate", "creationid"]) }
-        if changed != nil { names.formUnion(["changedate", "changeid"]) }
-        return names
-    }
-
     private func stamp(_ stamp: Stamp?, date: String, id: String) {
         guard let stamp else { return }
-        attribute(date, Self.tmxDate(stamp.date))
+        attribute(date, formattedDate(stamp.date))
         if let author = stamp.author { attribute(id, author) }
     }
 
     private func attribute(_ name: String, _ value: String) {
-        append(" \(name)=\"\(TMXInline.escapeAttribute(value))\"")
+        buffer.append(0x20)
+        append(name)
+        buffer.append(contentsOf: [UInt8(ascii: "="), UInt8(ascii: "\"")])
+        appendEscaped(value, attribute: true)
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    private func appendEscaped(_ text: String, attribute: Bool) {
+        TMXInline.appendEscaped(text, attribute: attribute, to: &buffer)
     }
 
     /// TMX's compact date form, `YYYYMMDDThhmmssZ`.
     static func tmxDate(_ date: Date) -> String {
-        Timestamp.format(date).filter { $0 != "-" && $0 != ":" }
+        Timestamp.format(date, compact: true)
+    }
+
+    /// The last date written: units of one import share their stamps.
+    private var lastDate: (date: Date, text: String)?
+
+    private func formattedDate(_ date: Date) -> String {
+        if let lastDate, lastDate.date == date { return lastDate.text }
+        let text = Self.tmxDate(date)
+        lastDate = (date, text)
+        return text
     }
 
     private func append(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { buffer.append(contentsOf: $0) }
     }
 
     private func flushIfNeeded() throws {
