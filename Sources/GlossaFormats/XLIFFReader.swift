@@ -1,0 +1,224 @@
+import GlossaCore
+import GlossaText
+import GlossaXML
+
+/// Reads XLIFF 1.2 and 2.0, the bilingual files CAT tools hand back, as translation units.
+///
+/// XLIFF 1.2: each `trans-unit` is a unit (source and target languages from its `file`); when
+/// it has a `seg-source`, each `mrk mtype="seg"` pairs with the target's `mrk` of the same
+/// `mid` and is a unit of its own. XLIFF 2.0: each `segment` of a `unit` is a unit. Ids become
+/// the unit's id (`unit/segment` in 2.0), `state`, `approved` and `translate` become
+/// properties `xliff:state`, …, notes become notes, and the `file`'s `original` a property
+/// `xliff:original`. Inline codes (`g`, `x`, `bx`, `ex`, `ph`, `pc`, `sc`, `ec`, …) become
+/// placeholders in the text, like TMX's; the codes themselves are not kept (XLIFF's inline
+/// model is not TMX's). A target-less unit gives a source-only unit.
+public struct XLIFFReader {
+    /// Where units come from.
+    public var origin: ImportOrigin
+
+    public init(origin: ImportOrigin) {
+        self.origin = origin
+    }
+
+    /// Streams the units of the XLIFF file at `path` to `body`.
+    public func read(file path: String, name: String? = nil, _ body: @escaping (TranslationUnit) throws -> Void) throws {
+        let handler = XLIFFHandler(origin: origin, file: name ?? path, body: body)
+        try XMLStreamParser(kind: .xml, file: name ?? path, handler: handler).parse(file: path)
+        try handler.finish()
+    }
+
+    /// Streams the units of an XLIFF document held in memory.
+    public func read(bytes: [UInt8], file: String, _ body: @escaping (TranslationUnit) throws -> Void) throws {
+        let handler = XLIFFHandler(origin: origin, file: file, body: body)
+        try XMLStreamParser(kind: .xml, file: file, handler: handler).parse(bytes: bytes)
+        try handler.finish()
+    }
+}
+
+private final class XLIFFHandler: XMLEventHandler {
+    let origin: ImportOrigin
+    let file: String
+    let body: (TranslationUnit) throws -> Void
+
+    private var version = ""
+    private var sourceLanguage: LanguageTag?
+    private var targetLanguage: LanguageTag?
+    private var original: String?
+    /// The unit being read: id, properties, notes, and its texts.
+    private var unitID: String?
+    private var properties: [Property] = []
+    private var notes: [Note] = []
+    private var segmentID: String?
+    private var segmentProperties: [Property] = []
+    private var source: String?
+    private var target: String?
+    /// 1.2 `seg-source` segments and target `mrk`s by `mid`, in order.
+    private var sourceSegments: [(mid: String, text: String)] = []
+    private var targetSegments: [String: String] = [:]
+    /// Text being collected: which element, and the `mid` of a segment `mrk`.
+    private var collecting: (element: String, text: String, codeDepth: Int, ordinal: Int)?
+    private var markID: String?
+    private var markText = ""
+    private var noteText: String?
+
+    private static let codeElements: Set<String> = ["x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "cp", "sm", "em"]
+    private static let pairedCodes: Set<String> = ["g", "pc"]
+
+    init(origin: ImportOrigin, file: String, body: @escaping (TranslationUnit) throws -> Void) {
+        self.origin = origin
+        self.file = file
+        self.body = body
+    }
+
+    func startElement(_ element: XMLElementStart, parser: XMLStreamParser) throws {
+        let name = element.localName
+        if var text = collecting {
+            if name == "mrk", element[attribute: "mtype"] == "seg", text.element == "seg-source" || text.element == "target" {
+                markID = element[attribute: "mid"] ?? ""
+                markText = ""
+            } else if Self.pairedCodes.contains(name) {
+                text.ordinal += 1
+                let id = element[attribute: "id"] ?? String(text.ordinal)
+                openPaired.append(id)
+                append("{\(id)}", to: &text)
+            } else if Self.codeElements.contains(name) {
+                text.ordinal += 1
+                let id = element[attribute: "id"] ?? element[attribute: "i"] ?? element[attribute: "x"] ?? String(text.ordinal)
+                let placeholder = switch name {
+                case "bx", "bpt", "sc": "{\(id)}"
+                case "ex", "ept", "ec": "{/\(id)}"
+                default: "{\(id)/}"
+                }
+                if text.codeDepth == 0 { append(placeholder, to: &text) }
+                text.codeDepth += 1
+            }
+            collecting = text
+            return
+        }
+        switch name {
+        case "xliff":
+            version = element[attribute: "version"] ?? ""
+            if let language = element[attribute: "srcLang"] { sourceLanguage = try tag(language, parser) }
+            if let language = element[attribute: "trgLang"] { targetLanguage = try tag(language, parser) }
+        case "file":
+            if let language = element[attribute: "source-language"] { sourceLanguage = try tag(language, parser) }
+            if let language = element[attribute: "target-language"] { targetLanguage = try tag(language, parser) }
+            original = element[attribute: "original"]
+        case "trans-unit", "unit":
+            unitID = element[attribute: "id"]
+            properties = element.attributes.filter { ["approved", "translate", "state"].contains($0.name) }
+                .map { Property("xliff:\($0.name)", $0.value) }
+            notes = []
+            resetTexts()
+        case "segment":
+            segmentID = element[attribute: "id"]
+            segmentProperties = element.attributes.filter { ["state", "subState"].contains($0.name) }
+                .map { Property("xliff:\($0.name)", $0.value) }
+            source = nil
+            target = nil
+        case "source", "seg-source", "target":
+            if name == "target" {
+                for attribute in element.attributes where attribute.name == "state" || attribute.name == "state-qualifier" {
+                    properties.append(Property("xliff:\(attribute.name)", attribute.value))
+                }
+            }
+            collecting = (name, "", 0, 0)
+        case "note":
+            noteText = ""
+        default:
+            break
+        }
+    }
+
+    func endElement(_ localName: String, parser: XMLStreamParser) throws {
+        if var text = collecting {
+            if localName == text.element {
+                collecting = nil
+                switch localName {
+                case "source": source = text.text
+                case "target": target = text.text
+                default: break
+                }
+                return
+            }
+            if localName == "mrk", let mid = markID {
+                if text.element == "seg-source" { sourceSegments.append((mid, markText)) } else { targetSegments[mid] = markText }
+                markID = nil
+            } else if Self.pairedCodes.contains(localName) {
+                // XLIFF does not repeat the id on the closing tag: it closes the latest opened.
+                append("{/\(openPaired.popLast() ?? "")}", to: &text)
+            } else if Self.codeElements.contains(localName) {
+                text.codeDepth -= 1
+            }
+            collecting = text
+            return
+        }
+        switch localName {
+        case "note":
+            if let noteText { notes.append(Note(noteText)) }
+            noteText = nil
+        case "segment":
+            try emit(id: [unitID, segmentID].compactMap { $0 }.joined(separator: "/"), source: source, target: target,
+                     extra: segmentProperties, parser: parser)
+            resetTexts()
+        case "trans-unit":
+            if !sourceSegments.isEmpty {
+                for segment in sourceSegments {
+                    try emit(id: "\(unitID ?? "")/\(segment.mid)", source: segment.text, target: targetSegments[segment.mid],
+                             extra: [], parser: parser)
+                }
+            } else {
+                try emit(id: unitID ?? "", source: source, target: target, extra: [], parser: parser)
+            }
+            resetTexts()
+        default:
+            break
+        }
+    }
+
+    func characters(_ string: String, parser: XMLStreamParser) throws {
+        if var text = collecting {
+            if text.codeDepth == 0 { append(string, to: &text) }
+            collecting = text
+        } else if noteText != nil {
+            noteText? += string
+        }
+    }
+
+    func finish() throws {
+        guard !version.isEmpty else { throw InputError("not an XLIFF file (no <xliff> root with a version)", file: file, line: 1) }
+    }
+
+    /// Ids of the paired codes (`g`, `pc`) open at this point.
+    private var openPaired: [String] = []
+
+    private func append(_ string: String, to text: inout (element: String, text: String, codeDepth: Int, ordinal: Int)) {
+        if markID != nil { markText += string } else { text.text += string }
+    }
+
+    private func emit(id: String, source: String?, target: String?, extra: [Property], parser: XMLStreamParser) throws {
+        guard let sourceLanguage else { throw InputError("no source language (srcLang or source-language)", file: file, line: parser.line) }
+        var variants: [Variant] = []
+        if let source, !source.isEmpty { variants.append(Variant(language: sourceLanguage, text: source)) }
+        if let target, !target.isEmpty, let targetLanguage { variants.append(Variant(language: targetLanguage, text: target)) }
+        guard !variants.isEmpty else { return }
+        var unitProperties = properties + extra
+        if let original { unitProperties.append(Property("xliff:original", original)) }
+        try body(TranslationUnit(externalID: id.isEmpty ? nil : id, variants: variants, origin: origin.document,
+                                 created: origin.created, notes: notes, properties: unitProperties))
+    }
+
+    private func resetTexts() {
+        source = nil
+        target = nil
+        sourceSegments = []
+        targetSegments = [:]
+        openPaired = []
+    }
+
+    private func tag(_ text: String, _ parser: XMLStreamParser) throws -> LanguageTag {
+        do { return try LanguageTag(text) } catch {
+            throw InputError("\(error)", file: file, line: parser.line, column: parser.column)
+        }
+    }
+}

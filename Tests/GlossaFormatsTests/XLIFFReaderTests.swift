@@ -1,0 +1,47 @@
+import Foundation
+import GlossaCore
+import GlossaTestSupport
+import GlossaText
+import Testing
+@testable import GlossaFormats
+
+@Suite struct XLIFFReaderTests {
+    func read(_ name: String) throws -> [TranslationUnit] {
+        var units: [TranslationUnit] = []
+        try XLIFFReader(origin: ImportOrigin(document: name)).read(file: Fixtures.file("xliff/\(name)").path, name: name) { units.append($0) }
+        return units
+    }
+
+    @Test func xliff12TransUnitsAndSegSource() throws {
+        let units = try read("news-1.2.xlf")
+        #expect(units.map(\.externalID) == ["t1", "t2/1", "t2/2", "t3"])
+        #expect(units[0].variants.map(\.language.canonical) == ["en-US", "ru-RU"])
+        #expect(units[0].variant(in: "ru-RU")?.text == "Уважаемые коллеги, дорогие друзья, партнёры!")
+        #expect(units[0].notes == [Note("Exclamation mark, as Russian addresses end.")])
+        #expect(Set(units[0].properties) == [Property("xliff:approved", "yes"), Property("xliff:state", "final"),
+                                             Property("xliff:original", "csto-news-2025-06.html")])
+        #expect(units[1].variants.map(\.text) == ["The {1}CSTO Secretariat{/1} is ready to cooperate.", "{1}Секретариат ОДКБ{/1} готов к сотрудничеству."])
+        #expect(units[2].variants.map(\.text) == ["Thank you.", "Спасибо."])
+        #expect(units[3].variants.map(\.text) == ["CSTO"])
+        #expect(units[3].properties.contains(Property("xliff:translate", "no")))
+    }
+
+    @Test func xliff20Segments() throws {
+        let units = try read("news-2.0.xlf")
+        #expect(units.map(\.externalID) == ["u1/s1", "u1/s2"])
+        #expect(units[0].variant(in: "kk")?.text == "Ұжымдық қауіпсіздік туралы шарт ұйымы")
+        #expect(units[0].notes == [Note("Official name of the organisation")])
+        #expect(units[0].properties.contains(Property("xliff:state", "reviewed")))
+        #expect(units[1].variants.map(\.text) == ["{1}CSTO{/1} press office{2/}"])
+        #expect(units[1].properties.contains(Property("xliff:state", "initial")))
+    }
+
+    @Test func notXLIFFIsAnError() {
+        #expect(throws: InputError.self) {
+            try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array("<html/>".utf8), file: "x.xlf") { _ in }
+        }
+        #expect(throws: InputError.self) {
+            try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array("<xliff version=\"1.2\"><file source-language=\"english!\"/></xliff>".utf8), file: "x.xlf") { _ in }
+        }
+    }
+}
