@@ -16,6 +16,12 @@ extension Glossa {
               .tmx         TMX 1.1-1.4b, UTF-8 or UTF-16, streamed; every field and
                            inline code is kept. --skip-invalid imports the valid
                            units and reports the others (index, line, reason).
+              .xlf, .xliff XLIFF 1.2 and 2.0: each trans-unit, seg-source segment or
+                           2.0 segment is a unit; state and notes are kept.
+              .po          gettext: msgid in --source-lang (en), msgstr in the
+                           header's Language (else --lang); msgctxt is the context;
+                           plural forms stay on one unit as po:msgstr[n] properties;
+                           fuzzy entries only with --include-fuzzy.
               .tsv, .csv   a header row names each column's language (en<TAB>ru<TAB>kk);
                            optional columns id, context, note.
               text files   with --langs en,ru and one file per language: line N of each
@@ -31,6 +37,7 @@ extension Glossa {
             Examples:
               glossa import tm/seed/csto-news-2025-06.en-ru.tsv --tm work/csto.sqlite
               glossa import memory.tmx --skip-invalid
+              glossa import review.xlf messages.ru.po
               glossa import news.en.txt news.ru.txt --langs en,ru
               glossa import speech.md --lang en --origin "CSTO speech 2025-06-19"
             """)
@@ -57,6 +64,12 @@ extension Glossa {
 
         @Flag(help: "Import the valid units of a TMX file and report the invalid ones instead of failing.")
         var skipInvalid = false
+
+        @Flag(help: "Import fuzzy PO entries too (marked po:fuzzy).")
+        var includeFuzzy = false
+
+        @Option(help: "Language of PO msgids.")
+        var sourceLang: String = "en"
 
         @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N, \"skipped\": […]}).")
         var format: OutputFormat = .text
@@ -96,6 +109,14 @@ extension Glossa {
                 func add(_ unit: TranslationUnit) throws {
                     try writer.add(unit)
                     progress.update(writer.read)
+                }
+                for file in plan.xliff {
+                    try XLIFFReader(origin: origin(for: file, stamp)).read(file: file, add)
+                }
+                for (file, bytes) in inputs where plan.po.contains(file) {
+                    let reader = POReader(origin: origin(for: file, stamp), sourceLanguage: try LanguageTag(sourceLang),
+                                          fallbackLanguage: try lang.map { try LanguageTag($0) }, includeFuzzy: includeFuzzy)
+                    try reader.read(try SourceText(bytes: bytes, file: file), add)
                 }
                 for file in plan.tmx {
                     let reader = TMXReader(origin: origin(for: file, stamp), skipInvalid: skipInvalid)
@@ -147,6 +168,8 @@ extension Glossa {
 /// anything is read.
 struct ImportPlan {
     var tmx: [String] = []
+    var xliff: [String] = []
+    var po: Set<String> = []
     var tabular: Set<String> = []
     var parallel: [String] = []
     var parallelLanguages: [LanguageTag]?
@@ -158,6 +181,8 @@ struct ImportPlan {
             let name = file.lowercased()
             if name.hasSuffix(".tsv") || name.hasSuffix(".csv") { tabular.insert(file); return false }
             if name.hasSuffix(".tmx") { tmx.append(file); return false }
+            if name.hasSuffix(".xlf") || name.hasSuffix(".xliff") { xliff.append(file); return false }
+            if name.hasSuffix(".po") { po.insert(file); return false }
             return true
         }
         guard !others.isEmpty else { return }

@@ -155,3 +155,22 @@ import Testing
         #expect(lines.last == "\ta b\t\t\t")
     }
 }
+
+@Suite struct BilingualImportTests {
+    @Test func xliffAndPOImportAndExportAgain() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let result = try CommandRunner.run(["import", Fixtures.file("xliff/news-1.2.xlf").path, Fixtures.file("xliff/news-2.0.xlf").path,
+                                            Fixtures.file("po/apt-gtk20.ru.po").path, "--tm", "t.sqlite", "--format", "json"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let report = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(report?["added"] as? Int == 9)
+        let fuzzy = try CommandRunner.run(["import", Fixtures.file("po/apt-gtk20.ru.po").path, "--tm", "t.sqlite", "--include-fuzzy"], in: folder)
+        #expect(fuzzy.stdout == "t.sqlite: 4 units read, 1 added, 3 duplicates skipped\n")
+        let export = try CommandRunner.run(["export", "--tm", "t.sqlite", "--out", "all.tmx", "--langs", "en,ru"], in: folder)
+        // Four PO units (one fuzzy) and the two XLIFF 2.0 units with English; XLIFF 1.2 is en-US/ru-RU.
+        #expect(export.stdout == "all.tmx: 6 units written\n")
+        let tmx = try String(contentsOf: folder.appendingPathComponent("all.tmx"), encoding: .utf8)
+        #expect(tmx.contains(#"<prop type="x-context">Accelerator</prop>"#))
+        #expect(tmx.contains(#"<prop type="po:msgid_plural">"#))
+    }
+}

@@ -1,0 +1,206 @@
+import GlossaCore
+import GlossaText
+
+/// Reads gettext PO files, where software keeps its translations, as translation units.
+///
+/// Each translated entry is a unit: `msgid` in the source language, `msgstr` (or `msgstr[0]`)
+/// in the catalog's language (the header's `Language:`, else the one given). `msgctxt` is
+/// the unit's context; translator (`#`) and extracted (`#.`) comments are notes; references
+/// (`#:`) and flags (`#,`) are the properties `po:reference` and `po:flags`. Plural forms stay
+/// on the one unit: `msgid_plural` is the property `po:msgid_plural` and `msgstr[n]` (n ≥ 1)
+/// the target variant's properties `po:msgstr[n]`. Fuzzy entries are skipped unless asked
+/// for (then marked `po:fuzzy`), as are untranslated and obsolete (`#~`) ones, and the header.
+public struct POReader {
+    /// Where units come from.
+    public var origin: ImportOrigin
+    /// The language of `msgid`.
+    public var sourceLanguage: LanguageTag
+    /// The catalog's language when its header does not say.
+    public var fallbackLanguage: LanguageTag?
+    /// Import fuzzy entries too.
+    public var includeFuzzy: Bool
+
+    public init(origin: ImportOrigin, sourceLanguage: LanguageTag, fallbackLanguage: LanguageTag? = nil, includeFuzzy: Bool = false) {
+        self.origin = origin
+        self.sourceLanguage = sourceLanguage
+        self.fallbackLanguage = fallbackLanguage
+        self.includeFuzzy = includeFuzzy
+    }
+
+    /// An entry as written.
+    struct Entry {
+        var line = 0
+        var context: String?
+        var id: String?
+        var plural: String?
+        var strings: [Int: String] = [:]
+        var comments: [String] = []
+        var extracted: [String] = []
+        var references: [String] = []
+        var flags: [String] = []
+        var obsolete = false
+    }
+
+    /// Passes each translated entry of `source` to `body` as a unit. Throws `InputError` with
+    /// file:line:column for syntax errors, or when no language is known.
+    public func read(_ source: SourceText, _ body: (TranslationUnit) throws -> Void) throws {
+        let entries = try Self.entries(source)
+        let header = entries.first { $0.id == "" && $0.context == nil }
+        let language: LanguageTag
+        if let declared = header?.strings[0].flatMap(Self.headerLanguage), !declared.isEmpty {
+            do { language = try LanguageTag(declared) } catch {
+                throw InputError("header Language: \(error)", file: source.file, line: header?.line)
+            }
+        } else if let fallbackLanguage {
+            language = fallbackLanguage
+        } else {
+            throw InputError("the header names no Language: say --lang L", file: source.file, line: 1)
+        }
+        for entry in entries where !entry.obsolete && entry.id?.isEmpty == false {
+            guard let id = entry.id, let translation = entry.strings[0], !translation.isEmpty else { continue }
+            let fuzzy = entry.flags.contains("fuzzy")
+            if fuzzy && !includeFuzzy { continue }
+            var target = Variant(language: language, text: translation)
+            for (index, text) in entry.strings.sorted(by: { $0.key < $1.key }) where index > 0 {
+                target.properties.append(Property("po:msgstr[\(index)]", text))
+            }
+            var properties: [Property] = []
+            if let plural = entry.plural { properties.append(Property("po:msgid_plural", plural)) }
+            if !entry.references.isEmpty { properties.append(Property("po:reference", entry.references.joined(separator: " "))) }
+            let otherFlags = entry.flags.filter { $0 != "fuzzy" }
+            if !otherFlags.isEmpty { properties.append(Property("po:flags", otherFlags.joined(separator: ", "))) }
+            if fuzzy { properties.append(Property("po:fuzzy", "yes")) }
+            try body(TranslationUnit(
+                variants: [Variant(language: sourceLanguage, text: id), target], origin: origin.document,
+                context: entry.context, created: origin.created,
+                notes: (entry.comments + entry.extracted).map { Note($0) }, properties: properties))
+        }
+    }
+
+    /// The `Language:` field of a header msgstr.
+    static func headerLanguage(_ header: String) -> String? {
+        for line in header.split(separator: "\n") where line.hasPrefix("Language:") {
+            return line.dropFirst("Language:".count).trimmingCharacters(in: " ")
+        }
+        return nil
+    }
+
+    /// Splits the file into entries.
+    static func entries(_ source: SourceText) throws -> [Entry] {
+        var entries: [Entry] = []
+        var entry = Entry()
+        var field: (keyword: String, index: Int)?
+        var sawKeyword = false
+
+        func finishEntry() {
+            if sawKeyword { entries.append(entry) }
+            entry = Entry()
+            field = nil
+            sawKeyword = false
+        }
+
+        for (offset, rawLine) in source.lines.enumerated() {
+            let lineNumber = offset + 1
+            var line = Substring(rawLine.trimmingCharacters(in: " \t"))
+            if line.isEmpty { finishEntry(); continue }
+            if line.hasPrefix("#~") {
+                if sawKeyword && !entry.obsolete { finishEntry() }
+                entry.obsolete = true
+                line = Substring(line.dropFirst(2).trimmingCharacters(in: " "))
+                if line.isEmpty || line.hasPrefix("#") { continue }
+            } else if line.hasPrefix("#") {
+                // A comment after the strings starts the next entry.
+                if sawKeyword { finishEntry() }
+                let body = line.dropFirst(2).trimmingCharacters(in: " ")
+                switch line.dropFirst().first {
+                case ".": entry.extracted.append(body)
+                case ":": entry.references += body.split(separator: " ").map(String.init)
+                case ",": entry.flags += body.split(separator: ",").map { $0.trimmingCharacters(in: " ") }
+                case "|": break  // previous msgid: history, not content
+                default: entry.comments.append(String(line.dropFirst().trimmingCharacters(in: " ")))
+                }
+                continue
+            }
+            if line.first == "\"" {
+                guard let current = field else {
+                    throw InputError("a string with no keyword before it", file: source.file, line: lineNumber, column: 1)
+                }
+                append(try unquote(line, file: source.file, line: lineNumber), to: &entry, field: current)
+                continue
+            }
+            let keyword = line.prefix { !$0.isWhitespace && $0 != "\"" }
+            let rest = line.dropFirst(keyword.count).drop { $0 == " " || $0 == "\t" }
+            let parsed: (String, Int)
+            switch keyword {
+            case "msgctxt", "msgid":
+                // msgctxt or msgid after a msgstr begins the next entry.
+                if sawKeyword && !entry.strings.isEmpty { finishEntry() }
+                parsed = (String(keyword), 0)
+            case "msgid_plural", "msgstr":
+                parsed = (String(keyword), 0)
+            default:
+                if keyword.hasPrefix("msgstr["), keyword.hasSuffix("]"), let index = Int(keyword.dropFirst(7).dropLast()) {
+                    parsed = ("msgstr", index)
+                } else {
+                    throw InputError("unknown keyword '\(keyword)'", file: source.file, line: lineNumber, column: 1)
+                }
+            }
+            if entry.line == 0 { entry.line = lineNumber }
+            sawKeyword = true
+            field = parsed
+            switch parsed.0 {
+            case "msgctxt": entry.context = ""
+            case "msgid": entry.id = ""
+            case "msgid_plural": entry.plural = ""
+            default: entry.strings[parsed.1] = ""
+            }
+            append(try unquote(rest, file: source.file, line: lineNumber, column: keyword.count + 2), to: &entry, field: parsed)
+        }
+        finishEntry()
+        return entries
+    }
+
+    private static func append(_ text: String, to entry: inout Entry, field: (keyword: String, index: Int)) {
+        switch field.keyword {
+        case "msgctxt": entry.context = (entry.context ?? "") + text
+        case "msgid": entry.id = (entry.id ?? "") + text
+        case "msgid_plural": entry.plural = (entry.plural ?? "") + text
+        default: entry.strings[field.index] = (entry.strings[field.index] ?? "") + text
+        }
+    }
+
+    /// The content of a C-style quoted string, escapes resolved.
+    static func unquote(_ quoted: Substring, file: String, line: Int, column: Int = 1) throws -> String {
+        guard quoted.count >= 2, quoted.first == "\"", quoted.last == "\"" else {
+            throw InputError("expected a quoted string", file: file, line: line, column: column)
+        }
+        var result = ""
+        var escaping = false
+        for character in quoted.dropFirst().dropLast() {
+            if escaping {
+                switch character {
+                case "n": result += "\n"
+                case "t": result += "\t"
+                case "r": result += "\r"
+                case "a": result += "\u{07}"
+                case "b": result += "\u{08}"
+                case "f": result += "\u{0C}"
+                case "v": result += "\u{0B}"
+                default: result.append(character)  // \" \\ and anything else stand for themselves
+                }
+                escaping = false
+            } else if character == "\\" {
+                escaping = true
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
+
+private extension StringProtocol {
+    func trimmingCharacters(in set: String) -> String {
+        String(drop { set.contains($0) }.reversed().drop { set.contains($0) }.reversed())
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import GlossaCore
+import GlossaTestSupport
+import GlossaText
+import Testing
+@testable import GlossaFormats
+
+@Suite struct POReaderTests {
+    func read(_ text: String? = nil, includeFuzzy: Bool = false, fallback: LanguageTag? = nil) throws -> [TranslationUnit] {
+        let source = try text.map { SourceText(text: $0, file: "t.po") }
+            ?? SourceText(bytes: Fixtures.bytes(Fixtures.file("po/apt-gtk20.ru.po")), file: "apt-gtk20.ru.po")
+        var units: [TranslationUnit] = []
+        try POReader(origin: ImportOrigin(document: "apt"), sourceLanguage: "en", fallbackLanguage: fallback,
+                     includeFuzzy: includeFuzzy).read(source) { units.append($0) }
+        return units
+    }
+
+    @Test func realCatalogEntries() throws {
+        let units = try read()
+        #expect(units.count == 3)
+        #expect(units.allSatisfy { $0.variants.map(\.language.canonical) == ["en", "ru"] })
+        #expect(units[0].variants.map(\.text) == ["  Candidate: ", "  Кандидат: "])
+        #expect(units[0].notes == [Note("Translator: keep the two leading spaces, apt aligns its output on them.")])
+        #expect(units[0].properties == [Property("po:reference", "cmdline/apt-cache.cc:1597")])
+    }
+
+    @Test func pluralFormsStayOnOneUnit() throws {
+        let plural = try read()[1]
+        #expect(plural.variants[0].text == "%i package can be upgraded. Run 'apt list --upgradable' to see it.\n")
+        #expect(plural.variants[1].text == "Может быть обновлён %i пакет. Запустите «apt list --upgradable» для показа.\n")
+        #expect(plural.properties.contains(Property("po:msgid_plural", "%i packages can be upgraded. Run 'apt list --upgradable' to see them.\n")))
+        #expect(plural.properties.contains(Property("po:flags", "c-format")))
+        #expect(plural.variants[1].properties == [
+            Property("po:msgstr[1]", "Может быть обновлено %i пакета. Запустите «apt list --upgradable» для их показа.\n"),
+            Property("po:msgstr[2]", "Может быть обновлено %i пакетов. Запустите «apt list --upgradable» для их показа.\n"),
+        ])
+    }
+
+    @Test func contextAndExtractedComments() throws {
+        let accelerator = try read()[2]
+        #expect(accelerator.context == "Accelerator")
+        #expect(accelerator.notes == [Note("Shown in the keyboard shortcuts editor")])
+        #expect(accelerator.variants.map(\.text) == ["Disabled", "Выключен"])
+    }
+
+    @Test func fuzzyOnlyWhenAsked() throws {
+        let units = try read(includeFuzzy: true)
+        #expect(units.count == 4)
+        #expect(units[3].variants[0].text == "%lu downgraded; ")
+        #expect(units[3].properties.contains(Property("po:fuzzy", "yes")))
+        #expect(!units.contains { $0.variants[0].text == "Obsolete message" || $0.variants[0].text == "Untranslated entry" })
+    }
+
+    @Test func languageFromTheOptionWhenTheHeaderIsSilent() throws {
+        let po = "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"Yes\"\nmsgstr \"Иә\"\n"
+        #expect(throws: InputError.self) { _ = try read(po) }
+        #expect(try read(po, fallback: "kk").first?.variants.last?.language == "kk")
+    }
+
+    @Test func syntaxErrorsSayWhere() {
+        #expect(throws: InputError("unknown keyword 'msgtxt'", file: "t.po", line: 3, column: 1)) {
+            _ = try read("msgid \"\"\nmsgstr \"Language: ru\\n\"\nmsgtxt \"x\"\n")
+        }
+        #expect(throws: InputError("expected a quoted string", file: "t.po", line: 4, column: 7)) {
+            _ = try read("msgid \"\"\nmsgstr \"Language: ru\\n\"\n\nmsgid Yes\nmsgstr \"Да\"\n")
+        }
+        #expect(throws: InputError("a string with no keyword before it", file: "t.po", line: 1, column: 1)) {
+            _ = try read("\"orphan\"\n")
+        }
+    }
+}
