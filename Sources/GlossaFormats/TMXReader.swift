@@ -95,11 +95,12 @@ private final class TMXHandler: XMLEventHandler {
         var sawSegment = false
     }
 
-    /// Accumulates one `seg`: plain text with placeholders, and markup when there are codes.
-    private struct SegmentBuilder {
+    /// Accumulates one `seg`: plain text with placeholders, and markup once there are codes.
+    /// A class, so appending never copies what was gathered so far.
+    private final class SegmentBuilder {
         var text = ""
-        var markup = ""
-        var hasMarkup = false
+        /// Nil until the first inline element: most segments have none.
+        var markup: String?
         var codeDepth = 0
         var depth = 0
         var ordinal = 0
@@ -112,10 +113,11 @@ private final class TMXHandler: XMLEventHandler {
     }
 
     func startElement(_ element: XMLElementStart, parser: XMLStreamParser) throws {
-        if var builder = segment {
+        if let builder = segment {
             builder.depth += 1
-            builder.hasMarkup = true
-            builder.markup += TMXInline.startTag(element)
+            // Until now the segment was plain text, so its markup is that text escaped.
+            if builder.markup == nil { builder.markup = TMXInline.escapeText(builder.text) }
+            builder.markup! += TMXInline.startTag(element)
             if TMXInline.codes.contains(element.localName) {
                 if builder.codeDepth == 0 {
                     builder.ordinal += 1
@@ -125,7 +127,6 @@ private final class TMXHandler: XMLEventHandler {
             } else if element.localName == "sub" {
                 builder.codeDepth += 1  // translatable text inside a code is part of the code
             }
-            segment = builder
             return
         }
         switch element.localName {
@@ -173,17 +174,16 @@ private final class TMXHandler: XMLEventHandler {
     }
 
     func endElement(_ localName: String, parser: XMLStreamParser) throws {
-        if var builder = segment {
+        if let builder = segment {
             if builder.depth > 0 {
                 builder.depth -= 1
-                builder.markup += "</\(localName)>"
+                builder.markup! += "</\(localName)>"
                 if TMXInline.codes.contains(localName) || localName == "sub" { builder.codeDepth -= 1 }
-                segment = builder
                 return
             }
             // </seg>
             variant?.variant?.text = builder.text
-            variant?.variant?.markup = builder.hasMarkup ? builder.markup : nil
+            variant?.variant?.markup = builder.markup
             variant?.sawSegment = true
             segment = nil
             return
@@ -229,10 +229,9 @@ private final class TMXHandler: XMLEventHandler {
     }
 
     func characters(_ text: String, parser: XMLStreamParser) throws {
-        if var builder = segment {
-            builder.markup += TMXInline.escapeText(text)
+        if let builder = segment {
+            if builder.markup != nil { builder.markup! += TMXInline.escapeText(text) }
             if builder.codeDepth == 0 { builder.text += text }
-            segment = builder
         } else if annotation != nil {
             annotation?.text += text
         }
@@ -249,9 +248,10 @@ private final class TMXHandler: XMLEventHandler {
     /// `tmx:<attribute>` properties.
     private static func stamps(_ attributes: [(name: String, value: String)])
         -> (created: Stamp?, changed: Stamp?, extra: [Property], externalID: String?) {
-        let values = Dictionary(attributes.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-        let created = values["creationdate"].flatMap(Timestamp.parse).map { Stamp(date: $0, author: values["creationid"]) }
-        let changed = values["changedate"].flatMap(Timestamp.parse).map { Stamp(date: $0, author: values["changeid"]) }
+        // A few attributes at most: a scan beats building a dictionary per element.
+        func value(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
+        let created = value("creationdate").flatMap(Timestamp.parse).map { Stamp(date: $0, author: value("creationid")) }
+        let changed = value("changedate").flatMap(Timestamp.parse).map { Stamp(date: $0, author: value("changeid")) }
         var extra: [Property] = []
         var externalID: String?
         for (name, value) in attributes {

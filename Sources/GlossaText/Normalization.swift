@@ -105,20 +105,35 @@ extension String {
     }
 
     /// Runs of white space (including no-break and other Unicode spaces) become one space, and
-    /// the ends are trimmed.
+    /// the ends are trimmed. Works on the UTF-8 bytes: the spaces are a short, fixed list.
     public func collapsingWhitespace() -> String {
-        var result = ""
-        result.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for scalar in unicodeScalars {
-            if scalar.properties.isWhitespace {
-                pendingSpace = !result.isEmpty
-            } else {
-                if pendingSpace { result.unicodeScalars.append(" ") }
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let spaceLength = byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : Self.nonASCIISpaceLength(bytes, at: index)
+                if spaceLength > 0 {
+                    pendingSpace = !result.isEmpty
+                    index += spaceLength
+                    continue
+                }
+                if pendingSpace { result.append(0x20) }
                 pendingSpace = false
-                result.unicodeScalars.append(scalar)
+                result.append(byte)
+                index += 1
             }
+            return String(decoding: result, as: UTF8.self)
         }
-        return result
     }
+
+    /// The UTF-8 length of the Unicode space at `index`, or 0 when there is none.
+    private static func nonASCIISpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        guard bytes[index] >= 0xC2 else { return 0 }
+        return isNonASCIISpace(bytes, at: index) ? (bytes[index] == 0xC2 ? 2 : 3) : 0
+    }
+
 }

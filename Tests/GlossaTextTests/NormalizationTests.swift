@@ -57,6 +57,20 @@ import Testing
         #expect("e\u{0301}\n\n".normalizedForLookup() == "é")
     }
 
+    @Test func everyUnicodeSpaceCollapsesAndNothingElse() {
+        // The byte-level collapser must agree with Unicode's White_Space property everywhere.
+        let spaces = (0...0x10FFFF).compactMap(Unicode.Scalar.init).filter { $0.properties.isWhitespace }
+        #expect(spaces.count == 25)
+        for space in spaces {
+            let text = "\(space)ОДКБ\(space)\(space)CSTO\(space)"
+            #expect(text.collapsingWhitespace() == "ОДКБ CSTO", "U+\(String(space.value, radix: 16))")
+            #expect(text.normalizedForLookup() == "ОДКБ CSTO")
+        }
+        for notSpace in ["\u{200B}", "\u{180E}", "\u{FEFF}", "\u{1C}"] {
+            #expect("a\(notSpace)b".collapsingWhitespace() == "a\(notSpace)b")
+        }
+    }
+
     @Test func longTextGrowsTheBuffer() {
         // Each "ﷺ" expands to 18 code points under NFKC, far beyond the first buffer guess.
         let text = String(repeating: "ﷺ", count: 200)
