@@ -96,9 +96,12 @@ extension Glossa {
         }
 
         func run() throws {
-            // Every input must be readable before the TM is touched.
-            let inputs = try files.map { file in (file: file, bytes: try readFile(file)) }
-            let plan = try ImportPlan(files: inputs.map(\.file), langs: langs, lang: lang)
+            // Every input must be readable before the TM is touched. TMX and XLIFF are streamed
+            // later, so they are only checked; the other formats are read whole now.
+            let plan = try ImportPlan(files: files, langs: langs, lang: lang)
+            let inputs = try files.map { file in
+                (file: file, bytes: plan.streamed.contains(file) ? try checkReadable(file) : try readFile(file))
+            }
             let segmenter = try plan.documentLanguage.map { try SentenceSegmenter(language: $0, srx: srx.map { try SRXDocument(file: $0) }) }
             let stamp = Stamp(date: Date(), author: author ?? ProcessInfo.processInfo.environment["USER"])
 
@@ -169,6 +172,8 @@ extension Glossa {
 struct ImportPlan {
     var tmx: [String] = []
     var xliff: [String] = []
+    /// Files read by streaming parsers rather than loaded whole.
+    var streamed: Set<String> { Set(tmx + xliff) }
     var po: Set<String> = []
     var tabular: Set<String> = []
     var parallel: [String] = []
