@@ -49,6 +49,10 @@ public struct TMXReader {
         public var header: TMXHeader
         /// Units left out under `skipInvalid`.
         public var skipped: [SkippedUnit]
+        /// What was read but has no place in TMX and was left out (unknown elements outside
+        /// segments), as `file:line: message`. Unknown attributes and elements inside segments
+        /// are kept, not reported.
+        public var warnings: [String]
     }
 
     /// Streams the units of the TMX file at `path` to `body`. Throws `InputError` with
@@ -59,7 +63,7 @@ public struct TMXReader {
         let parser = XMLStreamParser(kind: .xml, file: name ?? path, handler: handler)
         try parser.parse(file: path)
         try handler.finish(parser: parser)
-        return Result(header: handler.header, skipped: handler.skipped)
+        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.warnings)
     }
 
     /// Streams the units of a TMX document held in memory.
@@ -68,7 +72,7 @@ public struct TMXReader {
         let parser = XMLStreamParser(kind: .xml, file: file, handler: handler)
         try parser.parse(bytes: bytes)
         try handler.finish(parser: parser)
-        return Result(header: handler.header, skipped: handler.skipped)
+        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.warnings)
     }
 }
 
@@ -79,8 +83,10 @@ private final class TMXHandler: XMLEventHandler {
     let body: (TranslationUnit) throws -> Void
     var header = TMXHeader()
     var skipped: [SkippedUnit] = []
+    var warnings: [String] = []
 
     private var sawRoot = false
+    private static let structure: Set<String> = ["tmx", "header", "body", "tu", "tuv", "seg", "note", "prop", "ude", "map"]
     private var unitIndex = 0
     private var unit: TranslationUnit?
     private var unitLine = 0
@@ -169,7 +175,9 @@ private final class TMXHandler: XMLEventHandler {
             let name = element.localName == "prop" ? (element[attribute: "type"] ?? "") : ""
             annotation = (element.localName, name, element[attribute: "xml:lang"] ?? element[attribute: "lang"], "")
         default:
-            break  // body, ude, map: structure only
+            if !Self.structure.contains(element.localName) {
+                warnings.append("\(file):\(parser.line): unknown element <\(element.localName)> ignored")
+            }
         }
     }
 

@@ -80,6 +80,7 @@ extension Glossa {
             let added: Int
             let duplicates: Int
             let skipped: [Skipped]
+            let warnings: [String]
 
             struct Skipped: Encodable {
                 let file: String
@@ -108,6 +109,7 @@ extension Glossa {
             let progress = Progress(label: "importing")
             defer { progress.finish() }
             var skipped: [Report.Skipped] = []
+            var warnings: [String] = []
             let load = { (writer: UnitWriter) throws in
                 func add(_ unit: TranslationUnit) throws {
                     try writer.add(unit)
@@ -125,6 +127,7 @@ extension Glossa {
                     let reader = TMXReader(origin: origin(for: file, stamp), skipInvalid: skipInvalid)
                     let result = try reader.read(file: file, add)
                     skipped += result.skipped.map { Report.Skipped(file: file, index: $0.index, line: $0.line, reason: $0.reason) }
+                    warnings += result.warnings
                 }
                 for (file, bytes) in inputs where plan.tabular.contains(file) {
                     let source = try SourceText(bytes: bytes, file: file)
@@ -149,10 +152,12 @@ extension Glossa {
                 ? try TranslationMemory(path: path, access: .readWrite).write(load)
                 : try TranslationMemory.create(at: path, load)
             progress.finish()  // clear the counter before the summary goes to the terminal
-            let report = Report(read: summary.read + skipped.count, added: summary.added, duplicates: summary.duplicates, skipped: skipped)
+            let report = Report(read: summary.read + skipped.count, added: summary.added, duplicates: summary.duplicates,
+                                skipped: skipped, warnings: warnings)
             switch format {
             case .json: try printJSON(report)
             case .text:
+                for warning in warnings { Diagnostics.note("warning: \(warning)") }
                 for unit in skipped {
                     Diagnostics.note("warning: \(unit.file):\(unit.line): tu \(unit.index) skipped: \(unit.reason)")
                 }

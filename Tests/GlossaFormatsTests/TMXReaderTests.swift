@@ -180,6 +180,19 @@ import Testing
         #expect(!texts.contains { $0.contains("TOP SECRET") })
     }
 
+    @Test func unknownElementsAreReportedOrKept() throws {
+        let (read, result) = try units("""
+            <tmx version="1.4"><header/><body>
+            <tu><x-review status="ok"/><tuv xml:lang="en" x-score="0.9"><seg>The <x-term id="7">CSTO</x-term></seg></tuv></tu>
+            </body></tmx>
+            """)
+        #expect(result.warnings == ["test.tmx:2: unknown element <x-review> ignored"])
+        // Inside a segment an unknown element is kept verbatim; an unknown attribute is a property.
+        #expect(read[0].variants[0].markup == #"The <x-term id="7">CSTO</x-term>"#)
+        #expect(read[0].variants[0].text == "The CSTO")
+        #expect(read[0].variants[0].properties == [Property("tmx:x-score", "0.9")])
+    }
+
     @Test func olderTMXVersionsAndStarAllSource() throws {
         let (read, result) = try units("""
             <?xml version="1.0" ?>
