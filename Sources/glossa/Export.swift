@@ -59,37 +59,29 @@ extension Glossa {
             let filter = TranslationMemory.UnitFilter(since: since.flatMap { Timestamp.parse($0 + "T00:00:00Z") }, origin: origin)
             let progress = Progress(label: "exporting")
             defer { progress.finish() }
-            let written: Int
-            if out.lowercased().hasSuffix(".tsv") {
-                let columns = try languages ?? memory.statistics().languages.keys.sorted().map { try LanguageTag($0) }
-                var altered = 0
-                written = try AtomicOutput.write(to: out) { handle in
-                    let writer = TSVWriter(output: handle, languages: columns)
-                    try memory.forEachUnit(filter) { _, unit in
-                        try writer.write(unit)
-                        progress.update(writer.unitsWritten)
-                    }
-                    try writer.finish()
-                    altered = writer.alteredCells
-                    return writer.unitsWritten
+            let tsv = out.lowercased().hasSuffix(".tsv")
+            let columns = try tsv ? (languages ?? memory.statistics().languages.keys.sorted().map { try LanguageTag($0) }) : []
+            var altered = 0
+            let written = try AtomicOutput.write(to: out) { handle in
+                let writer: any UnitFileWriter
+                if tsv {
+                    writer = TSVWriter(output: handle, languages: columns)
+                } else {
+                    let tmx = TMXWriter(output: handle, options: TMXWriter.Options(
+                        level: TMXWriter.Level(rawValue: level) ?? .inline, sourceLanguage: languages?.first, languages: languages))
+                    try tmx.writeHeader()
+                    writer = tmx
                 }
-                progress.finish()
-                if altered > 0 { Diagnostics.note("warning: \(altered) cells had tabs or line breaks, written as spaces") }
-            } else {
-                let options = TMXWriter.Options(level: TMXWriter.Level(rawValue: level) ?? .inline,
-                                                sourceLanguage: languages?.first, languages: languages)
-                written = try AtomicOutput.write(to: out) { handle in
-                    let writer = TMXWriter(output: handle, options: options)
-                    try writer.writeHeader()
-                    try memory.forEachUnit(filter) { _, unit in
-                        try writer.write(unit)
-                        progress.update(writer.unitsWritten)
-                    }
-                    try writer.finish()
-                    return writer.unitsWritten
+                try memory.forEachUnit(filter) { _, unit in
+                    try writer.write(unit)
+                    progress.update(writer.unitsWritten)
                 }
-                progress.finish()
+                try writer.finish()
+                altered = (writer as? TSVWriter)?.alteredCells ?? 0
+                return writer.unitsWritten
             }
+            progress.finish()
+            if altered > 0 { Diagnostics.note("warning: \(altered) cells had tabs or line breaks, written as spaces") }
             if out != "-" { print("\(out): \(written) units written") }
         }
     }
