@@ -5,8 +5,15 @@ import GlossaXML
 
 /// What a TMX file's header says: its attributes, notes and properties.
 public struct TMXHeader: Sendable, Equatable {
+    /// The header as a document record for the TM.
+    public func document(origin: String) -> SourceDocument {
+        SourceDocument(origin: origin, format: "tmx", attributes: orderedAttributes, notes: notes, properties: properties)
+    }
+
     /// Header attributes by name (srclang, o-tmf, creationtool, …).
     public var attributes: [String: String] = [:]
+    /// The same attributes in document order.
+    public var orderedAttributes: [Property] = []
     /// Header notes.
     public var notes: [Note] = []
     /// Header properties.
@@ -139,7 +146,10 @@ private final class TMXHandler: XMLEventHandler {
         case "tmx":
             sawRoot = true
         case "header":
-            for (name, value) in element.attributes { header.attributes[name] = value }
+            for (name, value) in element.attributes {
+                header.attributes[name] = value
+                header.orderedAttributes.append(Property(name, value))
+            }
         case "tu":
             unitIndex += 1
             unitLine = parser.line

@@ -51,6 +51,23 @@ enum Schema {
         ALTER TABLE note ADD COLUMN xml_lang TEXT;    -- the language the note is written in
         ALTER TABLE prop ADD COLUMN xml_lang TEXT;    -- the language the value is written in
         """,
+        """
+        CREATE TABLE document (                       -- an imported file's header (TMX header)
+            id          INTEGER PRIMARY KEY,
+            origin      TEXT NOT NULL,                -- the origin its units carry
+            format      TEXT NOT NULL,
+            imported_at TEXT NOT NULL
+        );
+        CREATE TABLE document_entry (                 -- its attributes, notes and props, in order
+            id          INTEGER PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES document(id) ON DELETE CASCADE,
+            kind        TEXT NOT NULL CHECK (kind IN ('attribute', 'note', 'prop')),
+            name        TEXT,
+            value       TEXT NOT NULL,
+            xml_lang    TEXT
+        );
+        CREATE INDEX document_entry_document ON document_entry(document_id);
+        """,
     ]
 
     /// The version this build creates and reads.

@@ -93,3 +93,26 @@ private struct MergeCursor {
         }
     }
 }
+
+extension TranslationMemory {
+    /// The headers of the files imported into the TM, in import order.
+    public func documents() throws -> [SourceDocument] {
+        var documents: [Int64: SourceDocument] = [:]
+        var order: [Int64] = []
+        let headers = try connection.prepare("SELECT id, origin, format FROM document ORDER BY id")
+        while try headers.step() {
+            documents[headers.int64(0)] = SourceDocument(origin: headers.string(1) ?? "", format: headers.string(2) ?? "")
+            order.append(headers.int64(0))
+        }
+        let entries = try connection.prepare("SELECT document_id, kind, name, value, xml_lang FROM document_entry ORDER BY id")
+        while try entries.step() {
+            let id = entries.int64(0), value = entries.string(3) ?? "", language = entries.string(4)
+            switch entries.string(1) {
+            case "attribute": documents[id]?.attributes.append(Property(entries.string(2) ?? "", value, language: language))
+            case "note": documents[id]?.notes.append(Note(value, language: language))
+            default: documents[id]?.properties.append(Property(entries.string(2) ?? "", value, language: language))
+            }
+        }
+        return order.compactMap { documents[$0] }
+    }
+}

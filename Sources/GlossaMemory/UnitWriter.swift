@@ -47,8 +47,35 @@ extension TranslationMemory {
                 throw error
             }
             let summary = try writer.finish()
+            // The same header imported again is the same document, like a duplicate unit.
+            let known = try documents()
+            for document in writer.documents where !known.contains(document) { try insert(document) }
             for index in indexes { try connection.execute(index.sql) }
             return summary
+        }
+    }
+
+    /// Stores a document header and its entries.
+    private func insert(_ document: SourceDocument) throws {
+        let header = try connection.prepare("INSERT INTO document (origin, format, imported_at) VALUES (?1, ?2, ?3)")
+        header.bind(1, document.origin)
+        header.bind(2, document.format)
+        header.bind(3, Timestamp.format(Date()))
+        try header.step()
+        let id = connection.lastInsertRowID
+        let entry = try connection.prepare(
+            "INSERT INTO document_entry (document_id, kind, name, value, xml_lang) VALUES (?1, ?2, ?3, ?4, ?5)")
+        let rows = document.attributes.map { ("attribute", $0.name as String?, $0.value, $0.language) }
+            + document.notes.map { ("note", nil as String?, $0.text, $0.language) }
+            + document.properties.map { ("prop", $0.name as String?, $0.value, $0.language) }
+        for (kind, name, value, language) in rows {
+            entry.reset()
+            entry.bind(1, id)
+            entry.bind(2, kind)
+            entry.bind(3, name)
+            entry.bind(4, value)
+            entry.bind(5, language)
+            try entry.step()
         }
     }
 
@@ -74,6 +101,8 @@ public final class UnitWriter {
 
     /// Units passed to `add` so far.
     public private(set) var read = 0
+    /// Documents to record once the units are in.
+    private(set) var documents: [SourceDocument] = []
 
     init(inserter: UnitInserter, deduplicateInMemory: Bool) {
         pipeline = InsertPipeline(inserter: inserter)
@@ -94,6 +123,12 @@ public final class UnitWriter {
             try pipeline.send(batch)
             batch.removeAll(keepingCapacity: true)
         }
+    }
+
+    /// Records what an imported file's header said (stored with the units, in the same
+    /// transaction).
+    public func add(_ document: SourceDocument) {
+        documents.append(document)
     }
 
     /// Sends what is left, waits for the writer thread, and returns the counts.

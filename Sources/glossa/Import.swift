@@ -126,6 +126,7 @@ extension Glossa {
                 for file in plan.tmx {
                     let reader = TMXReader(origin: origin(for: file, stamp), skipInvalid: skipInvalid)
                     let result = try reader.read(file: file, add)
+                    writer.add(result.header.document(origin: reader.origin.document))
                     skipped += result.skipped.map { Report.Skipped(file: file, index: $0.index, line: $0.line, reason: $0.reason) }
                     warnings += result.warnings
                 }

@@ -8,7 +8,8 @@ extension Glossa {
             abstract: "Show how many units and variants per language the TM holds.",
             discussion: """
             JSON output: {"units": N, "languages": {"en": N, "ru": N},
-            "schemaVersion": N, "bytes": N, "path": "…"}.
+            "documents": N, "schemaVersion": N, "bytes": N, "path": "…"};
+            documents counts the imported files whose headers are kept (TMX).
 
             Examples:
               glossa stats
@@ -24,6 +25,7 @@ extension Glossa {
             let path: String
             let units: Int
             let languages: [String: Int]
+            let documents: Int
             let schemaVersion: Int
             let bytes: Int
         }
@@ -34,7 +36,7 @@ extension Glossa {
             switch format {
             case .json:
                 try printJSON(Report(path: memory.path, units: stats.units, languages: stats.languages,
-                                     schemaVersion: stats.schemaVersion, bytes: stats.bytes))
+                                     documents: try memory.documents().count, schemaVersion: stats.schemaVersion, bytes: stats.bytes))
             case .text:
                 print("\(memory.path): \(stats.units) units, schema version \(stats.schemaVersion), \(stats.bytes) bytes")
                 for (language, count) in stats.languages.sorted(by: { $0.key < $1.key }) {

@@ -40,6 +40,15 @@ import Testing
         #expect((stats["languages"] as? [String: Int])?["ja-JP"] == 4)
     }
 
+    @Test func headersAreKeptOncePerDocument() throws {
+        let trados = Fixtures.file("tmx/trados-studio.tmx").path
+        #expect(try glossa("import", trados, "--tm", "t.sqlite").status == 0)
+        #expect(try glossa("import", trados, "--tm", "t.sqlite").stdout == "t.sqlite: 1 units read, 0 added, 1 duplicates skipped\n")
+        #expect(try glossa("import", Fixtures.file("tmx/okapi.tmx").path, "--tm", "t.sqlite").status == 0)
+        let stats = try json(try glossa("stats", "--tm", "t.sqlite", "--format", "json").stdout)
+        #expect(stats["documents"] as? Int == 2)
+    }
+
     @Test func exportOptionsSelectLanguagesLevelAndOrigin() throws {
         #expect(try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite").status == 0)
         #expect(try glossa("import", Fixtures.tmxKit.appendingPathComponent("ImportTest2A.tmx").path, "--tm", "t.sqlite").status == 0)

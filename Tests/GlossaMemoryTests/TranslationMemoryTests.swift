@@ -82,7 +82,7 @@ import Testing
         let memory = try TranslationMemory(path: path(), access: .create)
         let indexCount = "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
         let before = try memory.connection.scalar(indexCount)
-        #expect(before == 5)
+        #expect(before == 6)
         // A failed first load rolls back the dropped indexes too.
         struct Stop: Error {}
         #expect(throws: Stop.self) {
@@ -115,7 +115,7 @@ import Testing
             #expect(try mode.step())
             #expect(mode.string(0) == "wal")
         }
-        #expect(try memory.connection.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL") == 5)
+        #expect(try memory.connection.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL") == 6)
         #expect(try memory.checkIntegrity().isEmpty)
         #expect(try memory.add(try gtkUnits()).duplicates == 27)
     }
@@ -137,6 +137,27 @@ import Testing
         try Data("keep me".utf8).write(to: URL(fileURLWithPath: path("kept.sqlite")))
         #expect(throws: MemoryError.self) { _ = try TranslationMemory.create(at: path("kept.sqlite")) { _ in } }
         #expect(FileManager.default.contents(atPath: path("kept.sqlite")) == Data("keep me".utf8))
+    }
+
+    @Test func documentHeadersAreStoredOnceAndRolledBackWithTheUnits() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        let header = SourceDocument(origin: "trados.tmx", format: "tmx",
+                                    attributes: [Property("o-tmf", "SDL TM8 Format"), Property("srclang", "EN-US")],
+                                    notes: [Note("Exported for review", language: "en")],
+                                    properties: [Property("x-TMName", "CSTO en-ru")])
+        _ = try memory.write { writer in
+            writer.add(header)
+            for unit in try gtkUnits() { try writer.add(unit) }
+        }
+        #expect(try memory.documents() == [header])
+        _ = try memory.write { writer in writer.add(header) }
+        #expect(try memory.documents() == [header])
+        struct Stop: Error {}
+        var other = header
+        other.origin = "other.tmx"
+        #expect(throws: Stop.self) { _ = try memory.write { writer in writer.add(other); throw Stop() } }
+        #expect(try memory.documents() == [header])
+        #expect(try memory.checkIntegrity().isEmpty)
     }
 
     @Test func metadataIsStored() throws {
