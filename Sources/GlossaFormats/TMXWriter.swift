@@ -155,16 +155,23 @@ public final class TMXWriter {
     /// Attributes the stamps already fill are not repeated.
     private static func split(_ properties: [Property], allowed: Set<String>, created: Stamp?, changed: Stamp?)
         -> (attributes: [Property], props: [Property]) {
-        if properties.isEmpty { return ([], []) }
         var attributes: [Property] = [], props: [Property] = []
-        var used: Set<String> = []
-        if created != nil { used.formUnion(["creationdate", "creationid"]) }
-        if changed != nil { used.formUnion(["changedate", "changeid"]) }
+        // A handful of names at most: an array beats a set here, on every unit of an export.
+        var used: [String] = []
+        func taken(_ name: String) -> Bool {
+            if created != nil && (name == "creationdate" || name == "creationid") { return true }
+            if changed != nil && (name == "changedate" || name == "changeid") { return true }
+            return used.contains(name)
+        }
         for property in properties {
-            let name = property.name.hasPrefix("tmx:") ? String(property.name.dropFirst(4)) : nil
+            guard property.name.hasPrefix("tmx:") else {
+                props.append(property)
+                continue
+            }
+            let name = String(property.name.dropFirst(4))
             // An attribute appears once; a repeat or a value the DTD forbids stays a prop.
-            if let name, allowed.contains(name), !used.contains(name), name != "segtype" || segmentTypes.contains(property.value) {
-                used.insert(name)
+            if allowed.contains(name), !taken(name), name != "segtype" || segmentTypes.contains(property.value) {
+                used.append(name)
                 attributes.append(property)
             } else {
                 props.append(property)
