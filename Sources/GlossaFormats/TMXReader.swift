@@ -10,10 +10,12 @@ public struct TMXHeader: Sendable, Equatable {
         SourceDocument(origin: origin, format: "tmx", attributes: orderedAttributes, notes: notes, properties: properties)
     }
 
-    /// Header attributes by name (srclang, o-tmf, creationtool, …).
-    public var attributes: [String: String] = [:]
-    /// The same attributes in document order.
+    /// Header attributes in document order (srclang, o-tmf, creationtool, …).
     public var orderedAttributes: [Property] = []
+    /// Header attributes by name.
+    public var attributes: [String: String] {
+        Dictionary(orderedAttributes.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
     /// Header notes.
     public var notes: [Note] = []
     /// Header properties.
@@ -146,10 +148,7 @@ private final class TMXHandler: XMLEventHandler {
         case "tmx":
             sawRoot = true
         case "header":
-            for (name, value) in element.attributes {
-                header.attributes[name] = value
-                header.orderedAttributes.append(Property(name, value))
-            }
+            header.orderedAttributes = element.attributes.map { Property($0.name, $0.value) }
         case "tu":
             unitIndex += 1
             unitLine = parser.line
