@@ -25,7 +25,7 @@ extension Glossa {
             Examples:
               glossa export --out csto.tmx
               glossa export --out csto-en-ru.tmx --langs en,ru --level 1
-              glossa export --out june.tmx --since 2025-06-01 --origin csto-news-2025-06.txt
+              glossa export --out june.tmx --since 2025-06-01 --origin news.tmx
               glossa export --out csto.tsv --langs en,ru
             """)
 
