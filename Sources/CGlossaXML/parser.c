@@ -151,7 +151,9 @@ CGlossaXML_Parser *CGlossaXML_parserCreate(int32_t kind, const CGlossaXML_Handle
         sax.processingInstruction = NULL;
         sax.error = NULL;
         sax.warning = NULL;
-        parser->context = htmlCreatePushParserCtxt(&sax, NULL, NULL, 0, fileName, XML_CHAR_ENCODING_NONE);
+        // Without a declared charset, read UTF-8 (HTML5's practice) rather than libxml2's HTML4
+        // default of Latin-1; a <meta charset> in the document still switches the decoder.
+        parser->context = htmlCreatePushParserCtxt(&sax, NULL, NULL, 0, fileName, XML_CHAR_ENCODING_UTF8);
         if (parser->context != NULL)
             htmlCtxtUseOptions(parser->context, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
     } else {

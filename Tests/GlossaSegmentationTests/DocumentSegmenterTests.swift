@@ -126,6 +126,23 @@ import Testing
         #expect(blocks[1].sentences[0].column == 5)
     }
 
+    @Test func htmlCharsetIsUTF8UnlessTheDocumentSaysOtherwise() throws {
+        let segmenter = DocumentSegmenter(segmenter: try SentenceSegmenter(language: "ru"))
+        func sentences(_ bytes: [UInt8]) throws -> [String] {
+            try segmenter.segment(bytes: bytes, file: "news.html", format: .html).flatMap { $0.sentences.map(\.text) }
+        }
+        // No declaration: UTF-8, not libxml2's HTML4 default of Latin-1.
+        let undeclared = "<p>19 июня 2025 г. в г. Чолпон-Ата прошло заседание. Присутствовал И. Тасмагамбетов.</p>"
+        #expect(try sentences(Array(undeclared.utf8)) == ["19 июня 2025 г. в г. Чолпон-Ата прошло заседание.", "Присутствовал И. Тасмагамбетов."])
+        // Declared legacy charsets are honoured: windows-1251 and KOI8-R bytes of the same words.
+        let cp1251: [UInt8] = [0xD1, 0xE5, 0xEA, 0xF0, 0xE5, 0xF2, 0xE0, 0xF0, 0xE8, 0xE0, 0xF2, 0x20, 0xCE, 0xC4, 0xCA, 0xC1, 0x2E]
+        #expect(try sentences(Array(#"<html><head><meta charset="windows-1251"></head><body><p>"#.utf8) + cp1251 + Array("</p></body></html>".utf8))
+                == ["Секретариат ОДКБ."])
+        let koi8: [UInt8] = [0xF3, 0xC5, 0xCB, 0xD2, 0xC5, 0xD4, 0xC1, 0xD2, 0xC9, 0xC1, 0xD4, 0x20, 0xEF, 0xE4, 0xEB, 0xE2, 0x2E]
+        let header = #"<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r"></head><body><p>"#
+        #expect(try sentences(Array(header.utf8) + koi8 + Array("</p></body></html>".utf8)) == ["Секретариат ОДКБ."])
+    }
+
     @Test func formatFromFileName() {
         #expect(DocumentFormat(path: "a.MD") == .markdown)
         #expect(DocumentFormat(path: "news.htm") == .html)
