@@ -10,8 +10,6 @@ import GlossaXML
 enum TMXInline {
     /// Elements whose content is native code, not segment text.
     static let codes: Set<String> = ["bpt", "ept", "it", "ph", "ut"]
-    /// Elements allowed inside `seg` (TMX 1.4b; `ut` is deprecated but still written).
-    static let elements: Set<String> = codes.union(["hi", "sub"])
 
     /// The placeholder a code leaves in the plain text.
     static func placeholder(for element: XMLElementStart, ordinal: Int) -> String {

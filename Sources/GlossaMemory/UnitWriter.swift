@@ -48,8 +48,10 @@ extension TranslationMemory {
             }
             let summary = try writer.finish()
             // The same header imported again is the same document, like a duplicate unit.
-            let known = try documents()
-            for document in writer.documents where !known.contains(document) { try insert(document) }
+            if !writer.documents.isEmpty {
+                let known = try documents()
+                for document in writer.documents where !known.contains(document) { try insert(document) }
+            }
             for index in indexes { try connection.execute(index.sql) }
             return summary
         }

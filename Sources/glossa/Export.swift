@@ -54,7 +54,7 @@ extension Glossa {
         }
 
         func run() throws {
-            let languages = try langs.map { try $0.split(separator: ",").map { try LanguageTag(String($0)) } }
+            let languages = try langs.map(languageList)
             let memory = try tm.open(.readOnly)
             let filter = TranslationMemory.UnitFilter(since: since.flatMap { Timestamp.parse($0 + "T00:00:00Z") }, origin: origin)
             let progress = Progress(label: "exporting")

@@ -198,7 +198,7 @@ struct ImportPlan {
         }
         guard !others.isEmpty else { return }
         if let langs {
-            let languages = try langs.split(separator: ",").map { try LanguageTag(String($0)) }
+            let languages = try languageList(langs)
             guard languages.count == others.count else {
                 throw InputError("--langs names \(languages.count) languages but \(others.count) line-aligned files were given; name one language per file")
             }

@@ -3,6 +3,7 @@ import Foundation
 import GlossaCore
 import GlossaFormats
 import GlossaMemory
+import GlossaText
 
 /// The `--tm` option every TM command shares, and how the TM path is chosen.
 struct TMOptions: ParsableArguments {
@@ -50,6 +51,11 @@ struct TMOptions: ParsableArguments {
             }
         }
     }
+}
+
+/// The languages of a comma-separated option such as `--langs en,ru`, canonicalized.
+func languageList(_ option: String) throws -> [LanguageTag] {
+    try option.split(separator: ",").map { try LanguageTag(String($0)) }
 }
 
 /// Checks that a file can be read, for inputs a streaming parser reads later; returns no bytes.
