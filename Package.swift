@@ -2,7 +2,7 @@
 // Glossa: translation memory and terminology for multilingual publishing.
 //
 // Targets are layered one way: front ends (glossa, glossa-bench) → domain (GlossaMemory,
-// GlossaFormats) → text layer (GlossaSegmentation → GlossaXML → GlossaCore → GlossaText) → C shims.
+// GlossaFormats, GlossaTerminology) → text layer (GlossaSegmentation → GlossaXML → GlossaCore → GlossaText) → C shims.
 import PackageDescription
 
 let package = Package(
@@ -12,22 +12,25 @@ let package = Package(
         .executable(name: "glossa-bench", targets: ["glossa-bench"]),
         .library(name: "GlossaMemory", targets: ["GlossaMemory"]),
         .library(name: "GlossaFormats", targets: ["GlossaFormats"]),
+        .library(name: "GlossaTerminology", targets: ["GlossaTerminology"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // MARK: System libraries (found through pkg-config; only the C shims include their headers)
         .systemLibrary(name: "CICU", pkgConfig: "icu-i18n", providers: [.apt(["libicu-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
 
         // MARK: C shims whose public headers carry no ICU or libxml2 type
         .target(name: "CGlossaICU", dependencies: ["CICU"]),
         .target(name: "CGlossaXML", dependencies: ["CLibXML2"]),
 
         // MARK: Text layer
-        .target(name: "GlossaText", dependencies: ["CGlossaICU"]),
+        .target(name: "GlossaText", dependencies: ["CGlossaICU", "CStemmer"]),
         .target(name: "GlossaCore", dependencies: ["GlossaText"]),
         .target(name: "GlossaXML", dependencies: ["CGlossaXML", "GlossaCore"]),
         .target(name: "GlossaSegmentation", dependencies: ["GlossaText", "GlossaXML", "GlossaCore", "CGlossaICU"]),
@@ -35,18 +38,23 @@ let package = Package(
         // MARK: Domain
         .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite"]),
         .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaSegmentation"]),
+        .target(name: "GlossaTerminology", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaFormats"]),
+        .target(name: "GlossaCheck", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaMemory", "GlossaSegmentation",
+                                                    "GlossaCore", "GlossaText", "GlossaXML",
+                                                    .product(name: "Yams", package: "Yams")]),
 
         // MARK: Front ends
         .executableTarget(
             name: "glossa",
             dependencies: [
                 "GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaText", "GlossaCore",
+                "GlossaTerminology", "GlossaCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "glossa-bench",
-            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "CSQLite"]
+            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaText", "CSQLite"]
         ),
 
         // MARK: Tests
@@ -56,6 +64,7 @@ let package = Package(
         .testTarget(name: "GlossaSegmentationTests", dependencies: ["GlossaSegmentation", "GlossaTestSupport"]),
         .testTarget(name: "GlossaMemoryTests", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaTerminologyTests", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaCLITests", dependencies: ["glossa", "GlossaTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17

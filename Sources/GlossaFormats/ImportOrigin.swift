@@ -12,3 +12,7 @@ public struct ImportOrigin: Sendable {
         self.created = created
     }
 }
+
+/// Receives each unit a file reader produces, with the 1-based line where the unit starts in
+/// the file (what a terminology finding points at).
+public typealias UnitHandler = (TranslationUnit, _ line: Int) throws -> Void

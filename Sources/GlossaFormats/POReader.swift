@@ -43,7 +43,7 @@ public struct POReader {
 
     /// Passes each translated entry of `source` to `body` as a unit. Throws `InputError` with
     /// file:line:column for syntax errors, or when no language is known.
-    public func read(_ source: SourceText, _ body: (TranslationUnit) throws -> Void) throws {
+    public func read(_ source: SourceText, _ body: UnitHandler) throws {
         let entries = try Self.entries(source)
         let header = entries.first { $0.id == "" && $0.context == nil }
         let language: LanguageTag
@@ -73,7 +73,7 @@ public struct POReader {
             try body(TranslationUnit(
                 variants: [Variant(language: sourceLanguage, text: id), target], origin: origin.document,
                 context: entry.context, created: origin.created,
-                notes: (entry.comments + entry.extracted).map { Note($0) }, properties: properties))
+                notes: (entry.comments + entry.extracted).map { Note($0) }, properties: properties), entry.line)
         }
     }
 

@@ -67,7 +67,7 @@ public struct TMXReader {
     /// Streams the units of the TMX file at `path` to `body`. Throws `InputError` with
     /// file:line:column for a file that is not well-formed or (without `skipInvalid`) for the
     /// first invalid unit.
-    public func read(file path: String, name: String? = nil, _ body: @escaping (TranslationUnit) throws -> Void) throws -> Result {
+    public func read(file path: String, name: String? = nil, _ body: @escaping UnitHandler) throws -> Result {
         let handler = TMXHandler(reader: self, file: name ?? path, body: body)
         let parser = XMLStreamParser(kind: .xml, file: name ?? path, handler: handler)
         try parser.parse(file: path)
@@ -76,7 +76,7 @@ public struct TMXReader {
     }
 
     /// Streams the units of a TMX document held in memory.
-    public func read(bytes: [UInt8], file: String, _ body: @escaping (TranslationUnit) throws -> Void) throws -> Result {
+    public func read(bytes: [UInt8], file: String, _ body: @escaping UnitHandler) throws -> Result {
         let handler = TMXHandler(reader: self, file: file, body: body)
         let parser = XMLStreamParser(kind: .xml, file: file, handler: handler)
         try parser.parse(bytes: bytes)
@@ -89,7 +89,7 @@ public struct TMXReader {
 private final class TMXHandler: XMLEventHandler {
     let reader: TMXReader
     let file: String
-    let body: (TranslationUnit) throws -> Void
+    let body: UnitHandler
     var header = TMXHeader()
     var skipped: [SkippedUnit] = []
     var warnings: [String] = []
@@ -121,7 +121,7 @@ private final class TMXHandler: XMLEventHandler {
         var ordinal = 0
     }
 
-    init(reader: TMXReader, file: String, body: @escaping (TranslationUnit) throws -> Void) {
+    init(reader: TMXReader, file: String, body: @escaping UnitHandler) {
         self.reader = reader
         self.file = file
         self.body = body
@@ -131,7 +131,7 @@ private final class TMXHandler: XMLEventHandler {
         if let builder = segment {
             builder.depth += 1
             // Until now the segment was plain text, so its markup is that text escaped.
-            if builder.markup == nil { builder.markup = TMXInline.escapeText(builder.text) }
+            if builder.markup == nil { builder.markup = XMLEscape.text(builder.text) }
             builder.markup! += TMXInline.startTag(element)
             if TMXInline.codes.contains(element.localName) {
                 if builder.codeDepth == 0 {
@@ -239,7 +239,7 @@ private final class TMXHandler: XMLEventHandler {
                 skipped.append(SkippedUnit(index: unitIndex, line: unitLine, reason: reason))
                 return
             }
-            try body(finished)
+            try body(finished, unitLine)
         default:
             break
         }
@@ -247,7 +247,7 @@ private final class TMXHandler: XMLEventHandler {
 
     func characters(_ text: String, parser: XMLStreamParser) throws {
         if let builder = segment {
-            if builder.markup != nil { builder.markup! += TMXInline.escapeText(text) }
+            if builder.markup != nil { builder.markup! += XMLEscape.text(text) }
             if builder.codeDepth == 0 { builder.text += text }
         } else if annotation != nil {
             annotation?.text += text

@@ -64,7 +64,7 @@ public final class TMXWriter {
             <!DOCTYPE tmx SYSTEM "tmx14.dtd">
             <tmx version="1.4">
             <header creationtool="Glossa" creationtoolversion="\(options.toolVersion)" segtype="sentence" o-tmf="Glossa SQLite TM" \
-            adminlang="en" srclang="\(TMXInline.escapeAttribute(source))" datatype="plaintext" creationdate="\(Self.tmxDate(created))"/>
+            adminlang="en" srclang="\(XMLEscape.attribute(source))" datatype="plaintext" creationdate="\(Self.tmxDate(created))"/>
             <body>
 
             """)
@@ -195,7 +195,7 @@ public final class TMXWriter {
     }
 
     private func appendEscaped(_ text: String, attribute: Bool) {
-        TMXInline.appendEscaped(text, attribute: attribute, to: &buffer)
+        XMLEscape.append(text, attribute: attribute, to: &buffer)
     }
 
     /// TMX's compact date form, `YYYYMMDDThhmmssZ`.

@@ -30,7 +30,7 @@ public enum TabularReader {
     /// `InputError` at file:line:column for a bad header, a row with the wrong number of
     /// cells, or an unterminated quote.
     public static func read(_ source: SourceText, dialect: Dialect, origin: ImportOrigin,
-                            _ body: (TranslationUnit) throws -> Void) throws {
+                            _ body: UnitHandler) throws {
         var rows = RowIterator(source: source, dialect: dialect)
         guard let header = try rows.next() else { throw InputError("empty file: expected a header row naming languages (en, ru, …)", file: source.file, line: 1) }
         let columns = try parseHeader(header.cells, source: source, line: header.line)
@@ -48,7 +48,7 @@ public enum TabularReader {
                 case .note: unit.notes.append(Note(cell))
                 }
             }
-            if !unit.variants.isEmpty { try body(unit) }
+            if !unit.variants.isEmpty { try body(unit, row.line) }
         }
     }
 
@@ -77,26 +77,28 @@ public enum TabularReader {
 }
 
 extension String {
-    var trimmingSpaces: String {
+    /// The string without leading and trailing spaces (U+0020 only: tabs separate cells).
+    package var trimmingSpaces: String {
         String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
     }
 }
 
-/// Splits a tabular source into rows of cells, tracking the line each row starts on.
-struct RowIterator {
-    let source: SourceText
-    let dialect: TabularReader.Dialect
+/// Splits a tabular source into rows of cells, tracking the line each row starts on. Shared
+/// with the glossary tables of GlossaTerminology.
+package struct RowIterator {
+    package let source: SourceText
+    package let dialect: TabularReader.Dialect
     private var lines: [Substring]
     private var index = 0
 
-    init(source: SourceText, dialect: TabularReader.Dialect) {
+    package init(source: SourceText, dialect: TabularReader.Dialect) {
         self.source = source
         self.dialect = dialect
         self.lines = source.lines
     }
 
     /// The next non-blank row, or nil at the end.
-    mutating func next() throws -> (cells: [String], line: Int)? {
+    package mutating func next() throws -> (cells: [String], line: Int)? {
         while index < lines.count {
             let lineNumber = index + 1
             let line = lines[index]

@@ -21,14 +21,14 @@ public struct XLIFFReader {
     }
 
     /// Streams the units of the XLIFF file at `path` to `body`.
-    public func read(file path: String, name: String? = nil, _ body: @escaping (TranslationUnit) throws -> Void) throws {
+    public func read(file path: String, name: String? = nil, _ body: @escaping UnitHandler) throws {
         let handler = XLIFFHandler(origin: origin, file: name ?? path, body: body)
         try XMLStreamParser(kind: .xml, file: name ?? path, handler: handler).parse(file: path)
         try handler.finish()
     }
 
     /// Streams the units of an XLIFF document held in memory.
-    public func read(bytes: [UInt8], file: String, _ body: @escaping (TranslationUnit) throws -> Void) throws {
+    public func read(bytes: [UInt8], file: String, _ body: @escaping UnitHandler) throws {
         let handler = XLIFFHandler(origin: origin, file: file, body: body)
         try XMLStreamParser(kind: .xml, file: file, handler: handler).parse(bytes: bytes)
         try handler.finish()
@@ -38,7 +38,7 @@ public struct XLIFFReader {
 private final class XLIFFHandler: XMLEventHandler {
     let origin: ImportOrigin
     let file: String
-    let body: (TranslationUnit) throws -> Void
+    let body: UnitHandler
 
     private var version = ""
     private var sourceLanguage: LanguageTag?
@@ -57,6 +57,8 @@ private final class XLIFFHandler: XMLEventHandler {
     private var targetSegments: [String: String] = [:]
     /// Text being collected: which element, and the `mid` of a segment `mrk`.
     private var collecting: (element: String, text: String, codeDepth: Int, ordinal: Int)?
+    /// Line of the `trans-unit` or `unit` being read.
+    private var unitLine = 0
     private var markID: String?
     private var markText = ""
     private var noteText: String?
@@ -64,7 +66,7 @@ private final class XLIFFHandler: XMLEventHandler {
     private static let codeElements: Set<String> = ["x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "cp", "sm", "em"]
     private static let pairedCodes: Set<String> = ["g", "pc"]
 
-    init(origin: ImportOrigin, file: String, body: @escaping (TranslationUnit) throws -> Void) {
+    init(origin: ImportOrigin, file: String, body: @escaping UnitHandler) {
         self.origin = origin
         self.file = file
         self.body = body
@@ -106,6 +108,7 @@ private final class XLIFFHandler: XMLEventHandler {
             original = element[attribute: "original"]
         case "trans-unit", "unit":
             unitID = element[attribute: "id"]
+            unitLine = parser.line
             properties = element.attributes.filter { ["approved", "translate", "state"].contains($0.name) }
                 .map { Property("xliff:\($0.name)", $0.value) }
             notes = []
@@ -205,7 +208,7 @@ private final class XLIFFHandler: XMLEventHandler {
         var unitProperties = properties + extra
         if let original { unitProperties.append(Property("xliff:original", original)) }
         try body(TranslationUnit(externalID: id.isEmpty ? nil : id, variants: variants, origin: origin.document,
-                                 created: origin.created, notes: notes, properties: unitProperties))
+                                 created: origin.created, notes: notes, properties: unitProperties), unitLine)
     }
 
     private func resetTexts() {

@@ -31,13 +31,16 @@ public struct DocumentSegmenter {
     /// The blocks of a document in `format`, split into sentences. Text formats must be
     /// UTF-8 (an `InputError` names the first bad byte); HTML may declare any charset.
     public func segment(bytes: some Collection<UInt8>, file: String, format: DocumentFormat) throws -> [SegmentedBlock] {
-        let blocks: [TextBlock]
+        try Self.blocks(bytes: bytes, file: file, format: format).compactMap(segment)
+    }
+
+    /// The blocks of a document in `format`, markup removed, each with its source map.
+    public static func blocks(bytes: some Collection<UInt8>, file: String, format: DocumentFormat) throws -> [TextBlock] {
         switch format {
-        case .text: blocks = PlainTextReader.blocks(of: try SourceText(bytes: bytes, file: file))
-        case .markdown: blocks = MarkdownReader.blocks(of: try SourceText(bytes: bytes, file: file))
-        case .html: blocks = try HTMLReader.blocks(of: Array(bytes), file: file)
+        case .text: PlainTextReader.blocks(of: try SourceText(bytes: bytes, file: file))
+        case .markdown: MarkdownReader.blocks(of: try SourceText(bytes: bytes, file: file))
+        case .html: try HTMLReader.blocks(of: Array(bytes), file: file)
         }
-        return blocks.compactMap(segment)
     }
 
     /// One block split into sentences; nil when it holds no text.

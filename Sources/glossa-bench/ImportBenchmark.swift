@@ -31,14 +31,14 @@ struct ImportBenchmark {
             parseTimes.append(try time {
                 let source = try SourceText(bytes: try Data(contentsOf: URL(fileURLWithPath: tsvPath), options: .mappedIfSafe), file: tsvPath)
                 var count = 0
-                try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: "bench")) { _ in count += 1 }
+                try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: "bench")) { _, _ in count += 1 }
                 precondition(count == units)
             })
             let tmPath = folder.appendingPathComponent("tm-\(run).sqlite").path
             glossaTimes.append(try time {
                 let source = try SourceText(bytes: try Data(contentsOf: URL(fileURLWithPath: tsvPath), options: .mappedIfSafe), file: tsvPath)
                 let summary = try TranslationMemory.create(at: tmPath) { writer in
-                    try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: "bench")) { try writer.add($0) }
+                    try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: "bench")) { unit, _ in try writer.add(unit) }
                 }
                 precondition(summary.added == units)
             })

@@ -111,7 +111,7 @@ extension Glossa {
             var skipped: [Report.Skipped] = []
             var warnings: [String] = []
             let load = { (writer: UnitWriter) throws in
-                func add(_ unit: TranslationUnit) throws {
+                func add(_ unit: TranslationUnit, line _: Int = 0) throws {
                     try writer.add(unit)
                     progress.update(writer.read)
                 }
@@ -138,12 +138,12 @@ extension Glossa {
                     let sources = try zip(inputs.filter { plan.parallel.contains($0.file) }, languages).map {
                         (source: try SourceText(bytes: $0.0.bytes, file: $0.0.file), language: $0.1)
                     }
-                    try ParallelTextReader.read(sources, origin: origin(for: sources[0].source.file, stamp), add)
+                    try ParallelTextReader.read(sources, origin: origin(for: sources[0].source.file, stamp)) { try add($0) }
                 }
                 if let segmenter {
                     for (file, bytes) in inputs where plan.documents.contains(file) {
                         try DocumentUnitReader.read(bytes: bytes, file: file, format: DocumentFormat(path: file),
-                                                    segmenter: segmenter, origin: origin(for: file, stamp), add)
+                                                    segmenter: segmenter, origin: origin(for: file, stamp)) { try add($0) }
                     }
                 }
             }

@@ -47,7 +47,7 @@ struct TMOptions: ParsableArguments {
             for seed in seeds {
                 let file = "\(seedFolder)/\(seed)"
                 let source = try SourceText(bytes: try readFile(file), file: file)
-                try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: seed)) { try writer.add($0) }
+                try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: seed)) { unit, _ in try writer.add(unit) }
             }
         }
     }

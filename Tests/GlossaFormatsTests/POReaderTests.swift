@@ -11,7 +11,7 @@ import Testing
             ?? SourceText(bytes: Fixtures.bytes(Fixtures.file("po/apt-gtk20.ru.po")), file: "apt-gtk20.ru.po")
         var units: [TranslationUnit] = []
         try POReader(origin: ImportOrigin(document: "apt"), sourceLanguage: "en", fallbackLanguage: fallback,
-                     includeFuzzy: includeFuzzy).read(source) { units.append($0) }
+                     includeFuzzy: includeFuzzy).read(source) { unit, _ in units.append(unit) }
         return units
     }
 

@@ -10,7 +10,7 @@ import Testing
 
     func read(_ text: String, _ dialect: TabularReader.Dialect = .tsv, file: String = "t.tsv") throws -> [TranslationUnit] {
         var units: [TranslationUnit] = []
-        try TabularReader.read(SourceText(text: text, file: file), dialect: dialect, origin: origin) { units.append($0) }
+        try TabularReader.read(SourceText(text: text, file: file), dialect: dialect, origin: origin) { unit, _ in units.append(unit) }
         return units
     }
 
@@ -21,7 +21,7 @@ import Testing
     @Test func realCatalogTableInFiveLanguages() throws {
         let url = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
         var units: [TranslationUnit] = []
-        try TabularReader.read(SourceText(bytes: Fixtures.bytes(url), file: "gtk.tsv"), dialect: .tsv, origin: origin) { units.append($0) }
+        try TabularReader.read(SourceText(bytes: Fixtures.bytes(url), file: "gtk.tsv"), dialect: .tsv, origin: origin) { unit, _ in units.append(unit) }
         #expect(units.count == 27)
         #expect(units.allSatisfy { $0.variants.map(\.language.canonical) == ["en", "ru", "kk", "hy", "be"] })
         #expect(units[0].variant(in: "kk")?.text == "Ағымдағы буманы бетбелгілерге қосу")

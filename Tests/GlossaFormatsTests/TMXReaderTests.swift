@@ -11,13 +11,13 @@ import Testing
     func units(_ xml: String, skipInvalid: Bool = false) throws -> ([TranslationUnit], TMXReader.Result) {
         var units: [TranslationUnit] = []
         let reader = TMXReader(origin: ImportOrigin(document: "test.tmx"), skipInvalid: skipInvalid)
-        let result = try reader.read(bytes: Array(xml.utf8), file: "test.tmx") { units.append($0) }
+        let result = try reader.read(bytes: Array(xml.utf8), file: "test.tmx") { unit, _ in units.append(unit) }
         return (units, result)
     }
 
     func units(file url: URL) throws -> [TranslationUnit] {
         var units: [TranslationUnit] = []
-        _ = try reader.read(file: url.path, name: url.lastPathComponent) { units.append($0) }
+        _ = try reader.read(file: url.path, name: url.lastPathComponent) { unit, _ in units.append(unit) }
         return units
     }
 
@@ -171,8 +171,8 @@ import Testing
         """
         var texts: [String] = []
         do {
-            _ = try TMXReader(origin: ImportOrigin(document: "x")).read(bytes: Array(external.utf8), file: "x.tmx") {
-                texts.append($0.variants[0].text)
+            _ = try TMXReader(origin: ImportOrigin(document: "x")).read(bytes: Array(external.utf8), file: "x.tmx") { unit, _ in
+                texts.append(unit.variants[0].text)
             }
         } catch {
             // Refusing the file outright is as good as reading it without the entity.

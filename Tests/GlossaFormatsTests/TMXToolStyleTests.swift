@@ -10,7 +10,7 @@ import Testing
     func read(_ name: String) throws -> (units: [TranslationUnit], header: TMXHeader) {
         var units: [TranslationUnit] = []
         let result = try TMXReader(origin: ImportOrigin(document: name))
-            .read(file: Fixtures.file("tmx/\(name)").path, name: name) { units.append($0) }
+            .read(file: Fixtures.file("tmx/\(name)").path, name: name) { unit, _ in units.append(unit) }
         return (units, result.header)
     }
 

@@ -12,7 +12,7 @@ import Testing
     /// Reads a TMX file without stamping units, so what comes back is only what the file holds.
     func read(_ url: URL) throws -> [TranslationUnit] {
         var units: [TranslationUnit] = []
-        _ = try TMXReader(origin: ImportOrigin(document: url.lastPathComponent)).read(file: url.path) { units.append($0) }
+        _ = try TMXReader(origin: ImportOrigin(document: url.lastPathComponent)).read(file: url.path) { unit, _ in units.append(unit) }
         return units
     }
 

@@ -8,7 +8,7 @@ import Testing
 @Suite struct XLIFFReaderTests {
     func read(_ name: String) throws -> [TranslationUnit] {
         var units: [TranslationUnit] = []
-        try XLIFFReader(origin: ImportOrigin(document: name)).read(file: Fixtures.file("xliff/\(name)").path, name: name) { units.append($0) }
+        try XLIFFReader(origin: ImportOrigin(document: name)).read(file: Fixtures.file("xliff/\(name)").path, name: name) { unit, _ in units.append(unit) }
         return units
     }
 
@@ -38,10 +38,10 @@ import Testing
 
     @Test func notXLIFFIsAnError() {
         #expect(throws: InputError.self) {
-            try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array("<html/>".utf8), file: "x.xlf") { _ in }
+            try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array("<html/>".utf8), file: "x.xlf") { _, _ in }
         }
         #expect(throws: InputError.self) {
-            try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array("<xliff version=\"1.2\"><file source-language=\"english!\"/></xliff>".utf8), file: "x.xlf") { _ in }
+            try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array("<xliff version=\"1.2\"><file source-language=\"english!\"/></xliff>".utf8), file: "x.xlf") { _, _ in }
         }
     }
 }

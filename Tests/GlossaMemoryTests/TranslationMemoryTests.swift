@@ -16,7 +16,7 @@ import Testing
         let url = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
         var units: [TranslationUnit] = []
         try TabularReader.read(SourceText(bytes: Fixtures.bytes(url), file: url.lastPathComponent), dialect: .tsv,
-                               origin: ImportOrigin(document: "gtk20")) { units.append($0) }
+                               origin: ImportOrigin(document: "gtk20")) { unit, _ in units.append(unit) }
         return units
     }
 

@@ -1,0 +1,153 @@
+import Foundation
+import GlossaCore
+import GlossaTerminology
+import GlossaText
+import Yams
+
+/// The check's settings as a repository keeps them in `.glossa.yml`:
+///
+/// ```yaml
+/// glossaries: [glossaries/csto.tbx]
+/// include: ["docs/**/*.md", "translations/*.po"]
+/// exclude: ["docs/drafts/**"]
+/// source: en
+/// target: ru
+/// fail-on: error            # error, warning, note or never
+/// rules:                    # severity per rule, or off
+///   inconsistent-variants: warning
+///   acronym-not-kept: off
+/// ignore-terms: [Organization]
+/// baseline: .glossa-baseline.json
+/// ```
+///
+/// Paths are relative to the file's folder. Command-line options override the file.
+public struct CheckConfiguration: Sendable, Equatable {
+    public var glossaries: [String] = []
+    public var include: [String] = []
+    public var exclude: [String] = []
+    public var sourceLanguage: LanguageTag?
+    public var targetLanguage: LanguageTag?
+    public var failOn: Severity?? = nil
+    public var severities: [TermRule: Severity?] = [:]
+    public var ignoredTerms: [String] = []
+    public var baseline: String?
+
+    public init() {}
+
+    /// The names `check` looks for in the current folder when no `--config` is given.
+    public static let defaultNames = [".glossa.yml", ".glossa.yaml", "glossa.yml"]
+
+    private static let keys: Set<String> = ["glossaries", "include", "exclude", "source", "target", "fail-on", "rules",
+                                             "ignore-terms", "baseline"]
+
+    /// Reads a configuration file; unknown keys, rules and severities are errors, so a typo
+    /// never silently turns a check off.
+    public static func load(path: String) throws -> CheckConfiguration {
+        let source = try SourceText(bytes: Array(FileManager.default.contents(atPath: path) ?? Data()), file: path)
+        let root: Any?
+        do { root = try Yams.load(yaml: source.text) } catch let error as YamlError {
+            throw InputError("not valid YAML: \(error)", file: path)
+        }
+        guard let root else { return CheckConfiguration() }
+        guard let map = root as? [String: Any] else { throw InputError("expected a map of settings at the top", file: path, line: 1) }
+        func fail(_ message: String, _ key: String) -> InputError {
+            InputError(message, file: path, line: line(of: key, in: source))
+        }
+        if let unknown = map.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw fail("unknown setting '\(unknown)' (known: \(keys.sorted().joined(separator: ", ")))", unknown)
+        }
+        let folder = (path as NSString).deletingLastPathComponent
+        func resolve(_ relative: String) -> String {
+            relative.hasPrefix("/") || folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
+        }
+        func strings(_ key: String) throws -> [String] {
+            guard let value = map[key] else { return [] }
+            if let single = value as? String { return [single] }
+            guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else { throw fail("'\(key)' must be a list of strings", key) }
+            return list.map { $0 as! String }
+        }
+        func language(_ key: String) throws -> LanguageTag? {
+            guard let value = map[key] else { return nil }
+            do { return try LanguageTag("\(value)") } catch { throw fail("'\(key)': \(error)", key) }
+        }
+        var configuration = CheckConfiguration()
+        configuration.glossaries = try strings("glossaries").map(resolve)
+        configuration.include = try strings("include")
+        configuration.exclude = try strings("exclude")
+        configuration.sourceLanguage = try language("source")
+        configuration.targetLanguage = try language("target")
+        configuration.ignoredTerms = try strings("ignore-terms")
+        configuration.baseline = try strings("baseline").first.map(resolve)
+        if let value = map["fail-on"] {
+            guard let level = Self.level("\(value)") else { throw fail("'fail-on' must be error, warning, note or never", "fail-on") }
+            configuration.failOn = level
+        }
+        if let value = map["rules"] {
+            guard let rules = value as? [String: Any] else { throw fail("'rules' must map rule ids to severities", "rules") }
+            for (id, setting) in rules {
+                guard let rule = TermRule(rawValue: id) else {
+                    throw fail("unknown rule '\(id)' (rules: \(TermRule.allCases.map(\.rawValue).joined(separator: ", ")))", id)
+                }
+                guard let level = Self.level("\(setting)") else { throw fail("rule '\(id)': severity must be error, warning, note or off", id) }
+                configuration.severities[rule] = level
+            }
+        }
+        return configuration
+    }
+
+    /// A severity, or nil inside for "off"/"never"; nil when the word is not one of them.
+    public static func level(_ word: String) -> Severity?? {
+        switch word.lowercased() {
+        case "off", "never", "false", "none": return .some(nil)
+        default: return Severity(rawValue: word.lowercased()).map { .some($0) }
+        }
+    }
+
+    /// The 1-based line where `key` first appears, for messages.
+    private static func line(of key: String, in source: SourceText) -> Int? {
+        source.lines.firstIndex { $0.drop { $0 == " " }.hasPrefix(key + ":") }.map { $0 + 1 }
+    }
+
+    /// The files under `folder` that the include globs take and the exclude globs leave,
+    /// sorted. Without include globs, every file whose extension `check` reads is taken.
+    public func files(under folder: String) -> [String] {
+        let enumerator = FileManager.default.enumerator(atPath: folder)
+        var result: [String] = []
+        while let relative = enumerator?.nextObject() as? String {
+            let path = folder == "." ? relative : (folder as NSString).appendingPathComponent(relative)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+            if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
+            let included = include.isEmpty ? Self.checkableExtensions.contains((relative as NSString).pathExtension.lowercased())
+                : include.contains { Glob($0).matches(relative) }
+            if included && !exclude.contains(where: { Glob($0).matches(relative) }) { result.append(path) }
+        }
+        return result.sorted()
+    }
+
+    /// The extensions `check` reads when no include globs say otherwise.
+    public static let checkableExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "tmx", "xlf", "xliff", "po", "tsv", "csv"]
+}
+
+/// A path pattern: `*` and `?` within a path segment, `**` across segments, `[…]` classes.
+public struct Glob: Sendable {
+    private let segments: [Substring]
+
+    public init(_ pattern: String) {
+        segments = pattern.split(separator: "/")
+    }
+
+    /// Whether a relative path (`docs/news/a.md`) matches.
+    public func matches(_ path: String) -> Bool {
+        Self.match(segments[...], path.split(separator: "/")[...])
+    }
+
+    private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
+        guard let head = pattern.first else { return path.isEmpty }
+        if head == "**" {
+            return (path.startIndex...path.endIndex).contains { match(pattern.dropFirst(), path[$0...]) }
+        }
+        guard let segment = path.first, fnmatch(String(head), String(segment), 0) == 0 else { return false }
+        return match(pattern.dropFirst(), path.dropFirst())
+    }
+}

@@ -1,0 +1,85 @@
+import GlossaTerminology
+
+/// A terminology finding at a place in a checked file: what CI reports.
+public struct Finding: Sendable, Equatable, Codable {
+    /// The file, as named on the command line (the TM's path for `--tm`).
+    public var file: String
+    /// 1-based line; nil for TM units, which have no line.
+    public var line: Int?
+    /// 1-based column in characters of the term's first character (1 when only the unit's
+    /// line is known).
+    public var column: Int?
+    /// The column one past the term, when the term's place is known exactly.
+    public var endColumn: Int?
+    /// The rule id (`deprecated-term`, …).
+    public var rule: String
+    /// Its severity.
+    public var severity: Severity
+    /// What is wrong and how to fix it.
+    public var message: String
+    /// The term as found (for a missing translation: the source term).
+    public var term: String
+    /// What to write instead.
+    public var suggestion: String?
+    /// The unit or segment id, for bilingual inputs.
+    public var unit: String?
+    /// The language of the text the term is in.
+    public var language: String
+    /// The concept's id in the glossary.
+    public var concept: String
+    /// The text around the term.
+    public var excerpt: String
+
+    /// A stable identity that survives edits elsewhere in the file (no line numbers): what a
+    /// baseline records.
+    public var fingerprint: String {
+        [rule, file, unit ?? "", language, term, excerpt].joined(separator: "\u{1F}")
+    }
+}
+
+extension Finding {
+    /// A finding from a text finding, placed by the caller.
+    init(_ found: TextFinding, file: String, line: Int?, column: Int?, endColumn: Int?, unit: String?, text: String) {
+        self.init(file: file, line: line, column: column, endColumn: endColumn, rule: found.rule.rawValue,
+                  severity: found.severity, message: found.message, term: found.term, suggestion: found.suggestion,
+                  unit: unit, language: found.language.canonical, concept: found.concept,
+                  excerpt: Self.excerpt(of: text, around: found.start..<found.end))
+    }
+
+    /// Up to 40 characters either side of the term, on one line.
+    static func excerpt(of text: String, around range: Range<Int>) -> String {
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: min(range.lowerBound, utf8.count))
+        let end = utf8.index(utf8.startIndex, offsetBy: min(range.upperBound, utf8.count))
+        let before = text[..<start].suffix(40)
+        let after = text[end...].prefix(40)
+        let prefix = before.startIndex > text.startIndex ? "…" : ""
+        let suffix = after.endIndex < text.endIndex ? "…" : ""
+        return (prefix + before + text[start..<end] + after + suffix)
+            .map { $0.isNewline || $0 == "\t" ? " " : $0 }.reduce(into: "") { $0.append($1) }
+    }
+}
+
+extension Finding {
+    private enum CodingKeys: String, CodingKey {
+        case file, line, column, endColumn, rule, severity, message, term, suggestion, unit, language, concept, excerpt
+    }
+
+    /// Encodes every key, absent values as null, so consumers can rely on the shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(endColumn, forKey: .endColumn)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(message, forKey: .message)
+        try container.encode(term, forKey: .term)
+        try container.encode(suggestion, forKey: .suggestion)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(language, forKey: .language)
+        try container.encode(concept, forKey: .concept)
+        try container.encode(excerpt, forKey: .excerpt)
+    }
+}

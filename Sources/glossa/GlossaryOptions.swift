@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import GlossaCheck
+import GlossaTerminology
+import GlossaText
+
+/// The `--glossary` and `--config` options of the terminology commands, and how the
+/// glossaries in force are found.
+struct GlossaryOptions: ParsableArguments {
+    @Option(name: .customLong("glossary"), help: ArgumentHelp(
+        "A glossary (TBX, TSV, CSV, OmegaT); repeatable. Default: the config's, else glossaries/*.tbx|tsv|csv.", valueName: "file"))
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Settings file. Default: .glossa.yml in the current folder, if any.", valueName: "file"))
+    var config: String?
+
+    /// The settings file in force, or empty settings.
+    func configuration() throws -> CheckConfiguration {
+        if let config { return try CheckConfiguration.load(path: config) }
+        for name in CheckConfiguration.defaultNames where FileManager.default.fileExists(atPath: name) {
+            return try CheckConfiguration.load(path: name)
+        }
+        return CheckConfiguration()
+    }
+
+    /// The glossaries in force, merged; warnings about them go to standard error.
+    func termbase(_ settings: CheckConfiguration, languages: (LanguageTag, LanguageTag)?) throws -> Termbase {
+        var chosen = paths.isEmpty ? settings.glossaries : paths
+        if chosen.isEmpty {
+            chosen = ((try? FileManager.default.contentsOfDirectory(atPath: "glossaries")) ?? [])
+                .filter { ["tbx", "tsv", "csv"].contains(($0 as NSString).pathExtension.lowercased()) }
+                .sorted().map { "glossaries/\($0)" }
+        }
+        guard !chosen.isEmpty else {
+            throw ValidationError("no glossary: give --glossary FILE or a glossaries setting in .glossa.yml")
+        }
+        var termbase = Termbase(name: chosen.joined(separator: ", "))
+        for path in chosen {
+            let loaded = try GlossaryFile.load(path: path, languages: languages)
+            loaded.warnings.forEach { Diagnostics.note("warning: \($0)") }
+            termbase.merge(loaded.termbase)
+        }
+        return termbase
+    }
+}

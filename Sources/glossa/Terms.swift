@@ -1,0 +1,157 @@
+import ArgumentParser
+import Foundation
+import GlossaCheck
+import GlossaCore
+import GlossaFormats
+import GlossaTerminology
+import GlossaText
+
+extension Glossa {
+    /// `glossa terms`: the glossary for translators and terminologists.
+    struct Terms: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find glossary terms in a sentence, export the glossary, list the check rules.",
+            subcommands: [Find.self, Export.self, Rules.self],
+            defaultSubcommand: Find.self)
+    }
+}
+
+extension Glossa.Terms {
+    /// `glossa terms "sentence"`: the terms in a text with their approved translations.
+    struct Find: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "find",
+            abstract: "List the glossary terms in a sentence with their approved translations.",
+            discussion: """
+            Inflected forms are found for Russian, English and Armenian.
+            JSON output: an array of {"term", "found", "start", "end", "status",
+            "type", "concept", "translations": [{"term", "language", "status"}]},
+            start and end being UTF-8 offsets into the sentence.
+
+            Examples:
+              glossa terms "The CSTO Secretary-General met the Kyrgyz Republic's delegation."
+              glossa terms "заседание Комитета секретарей советов безопасности" --from ru --to en
+              glossa terms "Cyber Security" --format json
+            """)
+
+        @Argument(help: "The sentence to look terms up in.")
+        var sentence: String
+
+        @OptionGroup var glossary: GlossaryOptions
+
+        @Option(help: ArgumentHelp("The sentence's language.", valueName: "lang"))
+        var from: String = "en"
+
+        @Option(help: ArgumentHelp("Show translations in this language only (default: every other language).", valueName: "lang"))
+        var to: String?
+
+        @Option(help: "Output: text or json.")
+        var format: OutputFormat = .text
+
+        struct Hit: Encodable {
+            struct Translation: Encodable {
+                let term: String
+                let language: String
+                let status: String
+            }
+            let term: String
+            let found: String
+            let start: Int
+            let end: Int
+            let status: String
+            let type: String?
+            let concept: String
+            let translations: [Translation]
+        }
+
+        func run() throws {
+            let language = try LanguageTag(from)
+            let target = try to.map { try LanguageTag($0) }
+            let termbase = try glossary.termbase(try glossary.configuration(), languages: nil)
+            let checker = TermChecker(termbase: termbase)
+            let hits = try checker.occurrences(in: sentence, language: language).map { occurrence in
+                let concept = termbase.concepts[occurrence.conceptIndex]
+                let translations = concept.terms.filter { term in
+                    term.language.language != language.language && (target.map { term.language.language == $0.language } ?? true)
+                }
+                return Hit(term: occurrence.term.displayText, found: TermChecker.slice(sentence, occurrence.match),
+                           start: occurrence.match.start, end: occurrence.match.end, status: occurrence.term.effectiveStatus.rawValue,
+                           type: occurrence.term.type?.rawValue, concept: concept.id,
+                           translations: translations.map { .init(term: $0.displayText, language: $0.language.canonical,
+                                                                  status: $0.effectiveStatus.rawValue) })
+            }
+            if format == .json { return try printJSON(hits) }
+            if hits.isEmpty { print("No glossary terms found."); return }
+            for hit in hits {
+                let form = hit.found == hit.term ? "" : " (as '\(hit.found)')"
+                print("\(hit.term)\(form) — \(hit.status)\(hit.type.map { ", \($0)" } ?? "") [\(hit.concept)]")
+                for translation in hit.translations {
+                    print("    \(translation.language): \(translation.term) — \(translation.status)")
+                }
+            }
+        }
+    }
+
+    /// `glossa terms export`: the glossary in another format.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the glossary as TBX (TBX-Basic), TSV, CSV or an OmegaT glossary.",
+            discussion: """
+            TBX output is TBX v3, TBX-Basic dialect (DCA style). TSV and CSV
+            have a concept column, a column per language and per-language
+            status, type and note columns; `glossa check --glossary` reads
+            them back. The OmegaT format needs --from and --to.
+
+            Examples:
+              glossa terms export --to-format tsv --out csto.tsv
+              glossa terms export --glossary csto.tsv --to-format tbx --out csto.tbx
+              glossa terms export --to-format omegat --from en --to ru --out glossary.txt
+            """)
+
+        enum Format: String, ExpressibleByArgument, CaseIterable { case tbx, tsv, csv, omegat }
+
+        @OptionGroup var glossary: GlossaryOptions
+
+        @Option(name: .customLong("to-format"), help: "tbx, tsv, csv or omegat.")
+        var format: Format = .tbx
+
+        @Option(help: ArgumentHelp("Output file; - or none for standard output.", valueName: "file"))
+        var out: String?
+
+        @Option(help: ArgumentHelp("Source language (OmegaT format).", valueName: "lang"))
+        var from: String?
+
+        @Option(help: ArgumentHelp("Target language (OmegaT format).", valueName: "lang"))
+        var to: String?
+
+        func run() throws {
+            let languages = try from.flatMap { source in try to.map { (try LanguageTag(source), try LanguageTag($0)) } }
+            let termbase = try glossary.termbase(try glossary.configuration(), languages: languages)
+            let text: String
+            switch format {
+            case .tbx: text = TBXWriter.write(termbase)
+            case .tsv: text = GlossaryTable.write(termbase, dialect: .tsv)
+            case .csv: text = GlossaryTable.write(termbase, dialect: .csv)
+            case .omegat:
+                guard let languages else { throw ValidationError("the OmegaT format needs --from and --to") }
+                text = GlossaryTable.writeOmegaT(termbase, source: languages.0, target: languages.1)
+            }
+            guard let out, out != "-" else { return FileHandle.standardOutput.write(Data(text.utf8)) }
+            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
+                throw InputError("cannot write the file", file: out)
+            }
+        }
+    }
+
+    /// `glossa terms rules`: what each check looks for.
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the terminology checks with their default severities.")
+
+        func run() {
+            for rule in TermRule.allCases {
+                print("\(rule.rawValue) (\(rule.defaultSeverity.rawValue)): \(rule.title)")
+                print("    \(rule.help)")
+            }
+        }
+    }
+}
