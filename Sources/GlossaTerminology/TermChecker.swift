@@ -93,7 +93,8 @@ public final class TermChecker {
         let (sourceFindings, sourceTerms) = try check(text: source, language: sourceLanguage)
         let targetScanner = try scanner(for: targetLanguage)
         // Every target match counts as presence, nested ones too ("ОДКБ" inside "Секретариат ОДКБ").
-        let targetTerms = targetScanner.matches(in: target).map { match in
+        let targetMatches = targetScanner.matches(in: target)
+        let targetTerms = targetMatches.map { match in
             let entry = targetScanner.index.entries[match.entry]
             return Occurrence(match: match, conceptIndex: entry.concept, term: termbase.concepts[entry.concept].terms[entry.term])
         }
@@ -102,8 +103,8 @@ public final class TermChecker {
             finding.side = .source
             return finding
         }
-        let targetLongest = Set(targetScanner.longestMatches(in: target).map(\.start))
-        for occurrence in targetTerms where targetLongest.contains(occurrence.match.start) && !isIgnored(occurrence) {
+        let targetLongest = Set(TermScanner.longest(of: targetMatches))
+        for occurrence in targetTerms where targetLongest.contains(occurrence.match) && !isIgnored(occurrence) {
             if let finding = deprecated(occurrence, in: target, language: targetLanguage, side: .target, rule: .deprecatedTargetTerm) {
                 findings.append(finding)
             }

@@ -1,7 +1,7 @@
 import GlossaText
 
 /// A term found in a text.
-public struct TermMatch: Sendable, Equatable {
+public struct TermMatch: Sendable, Hashable {
     /// Index into the scanned index's `entries`.
     public let entry: Int
     /// UTF-8 offsets of the matched text.
@@ -56,8 +56,13 @@ public final class TermScanner {
     /// The matches no longer match contains: leftmost first, the longest at each place, so
     /// "CSTO Secretariat" is one term, not "CSTO" inside it.
     public func longestMatches(in text: String) -> [TermMatch] {
+        Self.longest(of: matches(in: text))
+    }
+
+    /// The longest non-overlapping matches among `matches` (ordered as `matches(in:)` orders them).
+    public static func longest(of matches: [TermMatch]) -> [TermMatch] {
         var result: [TermMatch] = []
-        for match in matches(in: text) where result.last.map({ match.start >= $0.end }) ?? true {
+        for match in matches where result.last.map({ match.start >= $0.end }) ?? true {
             result.append(match)
         }
         return result

@@ -1,0 +1,77 @@
+import Dispatch
+import Foundation
+import GlossaTerminology
+import GlossaText
+
+/// Terminology checking: segments per second through `TermChecker` (the bilingual en→ru
+/// check, matcher and rules together) with generated glossaries of several sizes, on two
+/// threads, one checker each. Segments are the sample's real sentence pairs; each copy has
+/// one English word swapped for another so the token cache does not see the same text only.
+struct CheckBenchmark {
+    let segments: Int
+    let sizes: [Int]
+    let runs: Int
+
+    func run() throws {
+        let pairs = try samplePairs()
+        let words = Array(Set(pairs.flatMap { $0.en.split(separator: " ").map { String($0.filter(\.isLetter)) } }.filter { $0.count > 2 })).sorted()
+        let official = try TBXReader().read(file: "glossaries/csto.tbx").termbase
+        var generator = SystemRandomNumberGenerator()
+        let segments = (0..<min(self.segments, 200_000)).map { index -> (String, String) in
+            var english = pairs[index % pairs.count].en.split(separator: " ").map(String.init)
+            english[Int.random(in: 0..<english.count, using: &generator)] = words.randomElement(using: &generator)!
+            return (english.joined(separator: " "), pairs[index % pairs.count].ru)
+        }
+        for size in sizes {
+            let termbase = generatedGlossary(size: size, words: words, official: official)
+            var times: [Double] = []
+            var findings = 0
+            for _ in 0..<runs {
+                times.append(try time { findings = try check(termbase) { segments[$0 % segments.count] } })
+            }
+            let seconds = median(times)
+            report(["benchmark": "check.en-ru", "terms": termbase.concepts.reduce(0) { $0 + $1.terms.count },
+                    "segments": self.segments, "threads": 2, "runs": runs, "findings": findings,
+                    "seconds_median": seconds, "segments_per_second": Double(self.segments) / seconds,
+                    "target_min_segments_per_second": size >= 10_000 ? 100_000 : 0])
+        }
+    }
+
+    /// Checks `self.segments` pairs on two threads; returns the number of findings.
+    private func check(_ termbase: Termbase, segment: @escaping @Sendable (Int) -> (String, String)) throws -> Int {
+        let threads = 2
+        let counts = UnsafeMutableBufferPointer<Int>.allocate(capacity: threads)
+        defer { counts.deallocate() }
+        let total = self.segments
+        nonisolated(unsafe) let sink = counts
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            let checker = TermChecker(termbase: termbase)
+            var found = 0
+            var index = thread
+            while index < total {
+                let (source, target) = segment(index)
+                found += (try? checker.check(source: source, sourceLanguage: "en", target: target, targetLanguage: "ru").findings.count) ?? 0
+                index += threads
+            }
+            sink[thread] = found
+        }
+        return counts.reduce(0, +)
+    }
+
+    /// The official CSTO terms plus `size` generated en/ru concepts of one to three words.
+    private func generatedGlossary(size: Int, words: [String], official: Termbase) -> Termbase {
+        var termbase = official
+        var seen = Set<String>()
+        var generator = SystemRandomNumberGenerator()
+        while seen.count < size {
+            let length = Int.random(in: 1...3, using: &generator)
+            let english = (0..<length).map { _ in words.randomElement(using: &generator)! }.joined(separator: " ") + " \(seen.count % 97)"
+            guard seen.insert(english).inserted else { continue }
+            termbase.concepts.append(Concept(id: "g\(seen.count)", terms: [
+                Term(english, language: "en", status: seen.count % 10 == 0 ? .deprecated : .preferred),
+                Term("термин \(seen.count)", language: "ru", status: .preferred),
+            ]))
+        }
+        return termbase
+    }
+}
