@@ -15,9 +15,10 @@ public final class TermScanner {
     /// The index it scans with.
     public let index: TermIndex
     private let keys: TermKeyMaker
-    /// Token as written → vocabulary id (-1 when no term has it). Word frequencies are
-    /// skewed, so most tokens skip folding and stemming.
-    private var cache: [String: Int32] = [:]
+    /// Token bytes (by 64-bit FNV-1a hash) → vocabulary id, -1 when no term has the token.
+    /// Word frequencies are skewed, so most tokens are looked up without building a string,
+    /// folding or stemming.
+    private var cache: [UInt64: Int32] = [:]
     private static let cacheLimit = 200_000
 
     /// A scanner over `index`.
@@ -30,21 +31,31 @@ public final class TermScanner {
     /// and then by length, longest first.
     public func matches(in text: String) -> [TermMatch] {
         guard !index.isEmpty else { return [] }
-        let pieces = keys.pieces(of: text)
-        let ids = pieces.map(id(of:))
-        var folded = [String?](repeating: nil, count: pieces.count)
+        var text = text
+        let (ranges, ids) = text.withUTF8 { utf8 in
+            let ranges = keys.tokenRanges(in: utf8)
+            return (ranges, ranges.map { id(of: UnsafeBufferPointer(rebasing: utf8[$0])) })
+        }
+        let utf8 = text.utf8
+        var surfaces = [String?](repeating: nil, count: ranges.count)
+        func surface(_ position: Int) -> String {
+            if let known = surfaces[position] { return known }
+            let range = ranges[position]
+            let made = String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            surfaces[position] = made
+            return made
+        }
         var found: [TermMatch] = []
-        for first in pieces.indices {
+        for first in ranges.indices {
             if ids[first] < 0 && index.prefixEdges[0] == nil { continue }
             var node: Int32 = 0
             var position = first
-            while position < pieces.count {
-                guard let next = step(from: node, id: ids[position], position: position, pieces: pieces, folded: &folded)
-                else { break }
+            while position < ranges.count {
+                guard let next = step(from: node, id: ids[position], surface: { surface(position) }) else { break }
                 node = next
                 if let ends = index.accepting[node] {
-                    for entry in ends where caseMatches(index.entries[Int(entry)], pieces[first...position]) {
-                        found.append(TermMatch(entry: Int(entry), start: pieces[first].start, end: pieces[position].end))
+                    for entry in ends where caseMatches(index.entries[Int(entry)], (first...position).map(surface)) {
+                        found.append(TermMatch(entry: Int(entry), start: ranges[first].lowerBound, end: ranges[position].upperBound))
                     }
                 }
                 position += 1
@@ -68,27 +79,27 @@ public final class TermScanner {
         return result
     }
 
-    private func id(of piece: TermKeyMaker.Piece) -> Int32 {
-        if let id = cache[piece.surface] { return id }
-        let id = index.vocabulary[keys.key(for: piece.surface)] ?? -1
+    private func id(of token: UnsafeBufferPointer<UInt8>) -> Int32 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in token { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        if let id = cache[hash] { return id }
+        let id = index.vocabulary[keys.key(for: String(decoding: token, as: UTF8.self))] ?? -1
         if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[piece.surface] = id
+        cache[hash] = id
         return id
     }
 
-    private func step(from node: Int32, id: Int32, position: Int, pieces: [TermKeyMaker.Piece],
-                      folded: inout [String?]) -> Int32? {
+    private func step(from node: Int32, id: Int32, surface: () -> String) -> Int32? {
         if id >= 0, let child = index.transitions[TermIndex.edge(node, id)] { return child }
         guard let edges = index.prefixEdges[node] else { return nil }
-        let form = folded[position] ?? TermKeyMaker.folded(pieces[position].surface)
-        folded[position] = form
+        let form = TermKeyMaker.folded(surface())
         return edges.first { form.hasPrefix($0.prefix) }?.child
     }
 
     /// A case-sensitive term's tokens must begin each matched token exactly as written
     /// ("CSTO" matches "CSTO's", not "Csto").
-    private func caseMatches(_ entry: IndexedTerm, _ tokens: ArraySlice<TermKeyMaker.Piece>) -> Bool {
+    private func caseMatches(_ entry: IndexedTerm, _ tokens: @autoclosure () -> [String]) -> Bool {
         guard entry.caseSensitive else { return true }
-        return zip(entry.surfaces, tokens).allSatisfy { $1.surface.hasPrefix($0) }
+        return zip(entry.surfaces, tokens()).allSatisfy { $1.hasPrefix($0) }
     }
 }

@@ -52,6 +52,24 @@ public final class WordBreaker {
         }
     }
 
+    /// The UTF-8 ranges of the tokens of `utf8` other than white space, without building a
+    /// string per token: for scanners that look most tokens up by their bytes.
+    public func tokenRanges(in utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for boundary in iterator.boundaries(in: utf8) {
+            defer { start = boundary.offset }
+            if boundary.status < 100 {
+                let piece = UnsafeBufferPointer(rebasing: utf8[start..<boundary.offset])
+                let blank = piece.allSatisfy { $0 < 0x80 } ? piece.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
+                    : String(decoding: piece, as: UTF8.self).allSatisfy(\.isWhitespace)
+                if blank { continue }
+            }
+            ranges.append(start..<boundary.offset)
+        }
+        return ranges
+    }
+
     /// Only the word and number tokens of `text`, as strings: what matching compares.
     public func words(in text: String) -> [String] {
         tokens(in: text).filter { $0.kind != .other }.map(\.text)
