@@ -10,7 +10,8 @@ public enum GlossaryFile {
     /// A glossary read from disk, with what was not quite right in it.
     public struct Loaded: Sendable {
         public var termbase: Termbase
-        /// Problems that did not stop reading (TBX that bends the standard).
+        /// Problems that did not stop reading: TBX that bends the standard, with its
+        /// violations of the core structure and dialect.
         public var warnings: [String]
     }
 
@@ -24,7 +25,11 @@ public enum GlossaryFile {
         switch (path as NSString).pathExtension.lowercased() {
         case "tbx", "xml", "tbxm":
             let result = try TBXReader().read(bytes: bytes, file: path)
-            return Loaded(termbase: result.termbase, warnings: result.warnings)
+            // Real exports are often slightly off the standard: they are used, with a warning
+            // per violation.
+            let violations = result.isVersion3 ? try TBXValidator().validate(bytes: bytes, file: path) : []
+            return Loaded(termbase: result.termbase,
+                          warnings: result.warnings + violations.map { "\(path):\($0) (glossa terms validate)" })
         case "csv":
             return Loaded(termbase: try GlossaryTable.read(SourceText(bytes: bytes, file: path), dialect: .csv), warnings: [])
         default:

@@ -18,6 +18,8 @@ public struct TBXReader {
         public var termbase: Termbase
         /// Problems that did not stop reading, as `file:line:column: message`.
         public var warnings: [String]
+        /// Whether the file is TBX v3 (`<tbx>`) rather than v2 (`<martif>`).
+        public var isVersion3: Bool
     }
 
     public init() {}
@@ -142,7 +144,7 @@ private final class TBXHandler: XMLEventHandler {
 
     func finish() throws -> TBXReader.Result {
         guard root != nil else { throw InputError("not a TBX file: no root element", file: file, line: 1) }
-        return TBXReader.Result(termbase: termbase, warnings: warnings)
+        return TBXReader.Result(termbase: termbase, warnings: warnings, isVersion3: root == "tbx")
     }
 
     private func startField(type: String, _ parser: XMLStreamParser) {

@@ -37,7 +37,10 @@ struct GlossaryOptions: ParsableArguments {
         var termbase = Termbase(name: chosen.joined(separator: ", "))
         for path in chosen {
             let loaded = try GlossaryFile.load(path: path, languages: languages)
-            loaded.warnings.forEach { Diagnostics.note("warning: \($0)") }
+            loaded.warnings.prefix(10).forEach { Diagnostics.note("warning: \($0)") }
+            if loaded.warnings.count > 10 {
+                Diagnostics.note("warning: \(path): \(loaded.warnings.count - 10) more problems (glossa terms validate \(path) lists them)")
+            }
             termbase.merge(loaded.termbase)
         }
         return termbase

@@ -11,7 +11,7 @@ extension Glossa {
     struct Terms: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Find glossary terms in a sentence, export the glossary, list the check rules.",
-            subcommands: [Find.self, Export.self, Rules.self],
+            subcommands: [Find.self, Export.self, Validate.self, Rules.self],
             defaultSubcommand: Find.self)
     }
 }
@@ -140,6 +140,50 @@ extension Glossa.Terms {
             do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
                 throw InputError("cannot write the file", file: out)
             }
+        }
+    }
+
+    /// `glossa terms validate FILE`: a TBX file against the core structure and its dialect.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a TBX file against the TBX v3 core structure and its dialect (TBX-Basic, TBX-Min).",
+            discussion: """
+            The core structure is ISO 30042:2019 as LTAC's RelaxNG schema defines
+            it; the dialect's data categories (permitted types, levels, picklists)
+            as LTAC's Schematron rules define them, for DCA-style files. The
+            dialect is the file's tbx@type unless --dialect says otherwise. Every
+            violation is reported with line:column (a RelaxNG validator stops at
+            the first one in each element).
+
+            Exit codes: 0 valid; 1 violations; 2 not well-formed XML or unreadable.
+
+            Examples:
+              glossa terms validate glossaries/csto.tbx
+              glossa terms validate export.tbx --dialect basic --format json
+            """)
+
+        enum DialectChoice: String, ExpressibleByArgument, CaseIterable { case auto, core, basic, min }
+
+        @Argument(help: "The TBX file.")
+        var file: String
+
+        @Option(help: "auto (from tbx@type), core, basic or min.")
+        var dialect: DialectChoice = .auto
+
+        @Option(help: "Output: text or json (an array of {line, column, message}).")
+        var format: OutputFormat = .text
+
+        func run() throws {
+            let bytes = Array(try readFile(file))
+            let validator = TBXValidator(dialect: TBXValidator.Dialect(rawValue: dialect.rawValue) ?? .auto)
+            let violations = try validator.validate(bytes: bytes, file: file)
+            switch format {
+            case .json: try printJSON(violations)
+            case .text:
+                for violation in violations { print("\(file):\(violation)") }
+                print(violations.isEmpty ? "\(file): valid" : "\(file): \(violations.count) violations")
+            }
+            if !violations.isEmpty { throw ExitCode(1) }
         }
     }
 

@@ -223,4 +223,20 @@ import Testing
         let check = try glossa("check", "x.txt", "--glossary", "g.tbx", "--format", "json")
         #expect(try findings(check.stdout).map { $0["suggestion"] as? String } == ["Secretary General"])
     }
+
+    @Test func termsValidateExitCodes() throws {
+        let tbx = Fixtures.shared.appendingPathComponent("reference/tbx-test-files")
+        let good = try glossa("terms", "validate", tbx.appendingPathComponent("basic_good.tbx").path)
+        #expect(good.status == 0 && good.stdout.hasSuffix(": valid\n"))
+        let bad = try glossa("terms", "validate", tbx.appendingPathComponent("min_bad.tbx").path, "--format", "json")
+        #expect(bad.status == 1)
+        #expect(try findings(bad.stdout).map { $0["line"] as? Int } == [21, 41, 803])
+        let broken = try glossa("terms", "validate", tbx.appendingPathComponent("poorly_formed_xml.tbx").path)
+        #expect(broken.status == 2 && broken.stderr.contains("poorly_formed_xml.tbx:42:16: not well-formed XML"))
+        // check uses a glossary that bends the standard, with a warning per violation.
+        try write("black hole\n", to: "a.txt")
+        let lenient = try glossa("check", "a.txt", "--glossary", tbx.appendingPathComponent("basic_bad.tbx").path)
+        #expect(lenient.status == 0)
+        #expect(lenient.stderr.contains("basic_bad.tbx:69:36: partOfSpeech 'nominal' is not allowed"))
+    }
 }
