@@ -13,24 +13,31 @@
 
 // A private copy of the caller's text with the UText that reads it; ICU keeps pointers into
 // the bytes, and Swift's buffers do not outlive the call.
+// The buffer and the UText are reused from one text to the next: a scanner sets millions of
+// short texts, and a malloc plus a UText per text showed in profiles.
 struct OwnedText {
     char *bytes = nullptr;
     int64_t length = 0;
+    int64_t capacity = 0;
     UText *text = nullptr;
 
     bool assign(const char *utf8, int64_t count, UErrorCode &code) {
-        release();
-        bytes = static_cast<char *>(malloc(count > 0 ? count : 1));
-        if (bytes == nullptr) { code = U_MEMORY_ALLOCATION_ERROR; return false; }
+        if (count > capacity || bytes == nullptr) {
+            int64_t size = count > 64 ? count : 64;
+            char *larger = static_cast<char *>(realloc(bytes, size));
+            if (larger == nullptr) { code = U_MEMORY_ALLOCATION_ERROR; return false; }
+            bytes = larger;
+            capacity = size;
+        }
         if (count > 0) memcpy(bytes, utf8, count);
         length = count;
-        text = utext_openUTF8(nullptr, bytes, count, &code);
+        text = utext_openUTF8(text, bytes, count, &code);
         return U_SUCCESS(code);
     }
     void release() {
         if (text != nullptr) utext_close(text);
         free(bytes);
-        text = nullptr; bytes = nullptr; length = 0;
+        text = nullptr; bytes = nullptr; length = 0; capacity = 0;
     }
 };
 
@@ -67,13 +74,16 @@ void CGlossaICU_breakIteratorSetText(CGlossaICU_BreakIterator *it, const char *u
     *status = code;
 }
 
-int64_t CGlossaICU_breakIteratorNext(CGlossaICU_BreakIterator *it) {
-    int32_t next = it->iterator->next();
-    return next == icu::BreakIterator::DONE ? -1 : next;
-}
-
-int32_t CGlossaICU_breakIteratorRuleStatus(CGlossaICU_BreakIterator *it) {
-    return it->iterator->getRuleStatus();
+int32_t CGlossaICU_breakIteratorFill(CGlossaICU_BreakIterator *it, int64_t *offsets, int32_t *statuses, int32_t capacity) {
+    int32_t count = 0;
+    while (count < capacity) {
+        int32_t next = it->iterator->next();
+        if (next == icu::BreakIterator::DONE) break;
+        offsets[count] = next;
+        if (statuses != nullptr) statuses[count] = it->iterator->getRuleStatus();
+        count++;
+    }
+    return count;
 }
 
 struct CGlossaICU_Regex {

@@ -39,24 +39,50 @@ public struct CheckPolicy: Sendable {
     }
 }
 
+/// A termbase with its term indexes compiled for some languages: built once, shared by the
+/// checkers of several threads.
+public struct CompiledGlossary: Sendable {
+    /// The glossary.
+    public let termbase: Termbase
+    /// Indexes built ahead, by language.
+    public let indexes: [LanguageTag: TermIndex]
+
+    /// Compiles the indexes of `languages` (others are compiled by each checker on first use).
+    public init(termbase: Termbase, languages: [LanguageTag] = []) throws {
+        self.termbase = termbase
+        var indexes: [LanguageTag: TermIndex] = [:]
+        for language in languages { indexes[language] = try TermIndex(termbase: termbase, language: language) }
+        self.indexes = indexes
+    }
+}
+
 /// Runs the terminology checks on texts and text pairs. Holds a scanner per language, so it
-/// is not thread safe: one per task (they can share the `Termbase`).
+/// is not thread safe: one per task (they can share a `CompiledGlossary`).
 public final class TermChecker {
     /// The glossary checked against.
     public let termbase: Termbase
     /// What to report.
     public let policy: CheckPolicy
+    private let compiled: [LanguageTag: TermIndex]
     private var scanners: [LanguageTag: TermScanner] = [:]
 
-    public init(termbase: Termbase, policy: CheckPolicy = CheckPolicy()) {
-        self.termbase = termbase
+    /// A checker over `glossary`.
+    public init(glossary: CompiledGlossary, policy: CheckPolicy = CheckPolicy()) {
+        termbase = glossary.termbase
+        compiled = glossary.indexes
         self.policy = policy
+    }
+
+    /// A checker that compiles each language's index when it first meets the language.
+    public convenience init(termbase: Termbase, policy: CheckPolicy = CheckPolicy()) {
+        // Compiling no language ahead cannot fail.
+        self.init(glossary: try! CompiledGlossary(termbase: termbase), policy: policy)
     }
 
     /// The scanner for `language`, built on first use.
     public func scanner(for language: LanguageTag) throws -> TermScanner {
         if let scanner = scanners[language] { return scanner }
-        let scanner = try TermScanner(index: TermIndex(termbase: termbase, language: language))
+        let scanner = try TermScanner(index: compiled[language] ?? TermIndex(termbase: termbase, language: language))
         scanners[language] = scanner
         return scanner
     }
@@ -92,24 +118,20 @@ public final class TermChecker {
         -> (findings: [TextFinding], occurrences: [Occurrence]) {
         let (sourceFindings, sourceTerms) = try check(text: source, language: sourceLanguage)
         let targetScanner = try scanner(for: targetLanguage)
+        let entries = targetScanner.index.entries
         // Every target match counts as presence, nested ones too ("ОДКБ" inside "Секретариат ОДКБ").
         let targetMatches = targetScanner.matches(in: target)
-        let targetTerms = targetMatches.map { match in
-            let entry = targetScanner.index.entries[match.entry]
-            return Occurrence(match: match, conceptIndex: entry.concept, term: termbase.concepts[entry.concept].terms[entry.term])
-        }
-        var findings = sourceFindings.map { finding in
-            var finding = finding
-            finding.side = .source
-            return finding
-        }
-        let targetLongest = Set(TermScanner.longest(of: targetMatches))
-        for occurrence in targetTerms where targetLongest.contains(occurrence.match) && !isIgnored(occurrence) {
-            if let finding = deprecated(occurrence, in: target, language: targetLanguage, side: .target, rule: .deprecatedTargetTerm) {
+        var findings = sourceFindings
+        var present = Set<Int>(minimumCapacity: targetMatches.count)
+        for match in targetMatches { present.insert(entries[match.entry].concept) }
+        for match in TermScanner.longest(of: targetMatches) where !entries[match.entry].isApproved {
+            let entry = entries[match.entry]
+            let occurrence = Occurrence(match: match, conceptIndex: entry.concept, term: termbase.concepts[entry.concept].terms[entry.term])
+            if !isIgnored(occurrence),
+               let finding = deprecated(occurrence, in: target, language: targetLanguage, side: .target, rule: .deprecatedTargetTerm) {
                 findings.append(finding)
             }
         }
-        let present = Set(targetTerms.map(\.conceptIndex))
         var reported = Set<Int>()
         for occurrence in sourceTerms where !present.contains(occurrence.conceptIndex) && reported.insert(occurrence.conceptIndex).inserted {
             if let finding = missing(occurrence, in: source, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage) {

@@ -9,6 +9,8 @@ public struct IndexedTerm: Sendable {
     /// The term's tokens as written, for the case check of case-sensitive terms.
     let surfaces: [String]
     let caseSensitive: Bool
+    /// Whether the term may be used (preferred or admitted).
+    let isApproved: Bool
 }
 
 /// The terms of one language compiled into a token automaton: a trie over token keys, so a
@@ -22,11 +24,15 @@ public struct TermIndex: Sendable {
     /// Token keys that occur in some term, numbered.
     let vocabulary: [String: Int32]
     /// Trie edges: (node << 32 | token id) → child node. Node 0 is the root.
-    let transitions: [UInt64: Int32]
+    let transitions: IntegerTable
     /// Edges for `|`-marked stems: the folded token must start with the prefix.
     let prefixEdges: [Int32: [(prefix: String, child: Int32)]]
-    /// Entries that end at a node.
-    let accepting: [Int32: [Int32]]
+    /// Entries that end at node n: `acceptingEntries[acceptingOffsets[n]..<acceptingOffsets[n + 1]]`.
+    private let acceptingOffsets: [Int32]
+    private let acceptingEntries: [Int32]
+    /// Whether any term has a `|` stem marker (most glossaries have none, and the scanner
+    /// then never looks for prefix edges).
+    let hasPrefixEdges: Bool
 
     /// Compiles the terms of `termbase` in `language` (matching the primary language, so a
     /// "ru" glossary serves "ru-RU" text).
@@ -34,7 +40,7 @@ public struct TermIndex: Sendable {
         self.language = language
         let keys = try TermKeyMaker(language: language)
         var vocabulary: [String: Int32] = [:]
-        var transitions: [UInt64: Int32] = [:]
+        var transitions = IntegerTable()
         var prefixEdges: [Int32: [(prefix: String, child: Int32)]] = [:]
         var accepting: [Int32: [Int32]] = [:]
         var entries: [IndexedTerm] = []
@@ -66,23 +72,37 @@ public struct TermIndex: Sendable {
                             return id
                         }()
                     }
-                    let child = ids.lazy.compactMap { transitions[Self.edge(node, $0)] }.first ?? {
+                    let child = ids.lazy.compactMap { transitions.value(for: Self.edge(node, $0)) }.first ?? {
                         nodeCount += 1
                         return nodeCount - 1
                     }()
-                    for id in ids where transitions[Self.edge(node, id)] == nil { transitions[Self.edge(node, id)] = child }
+                    for id in ids where transitions.value(for: Self.edge(node, id)) == nil { transitions.set(child, for: Self.edge(node, id)) }
                     node = child
                 }
                 accepting[node, default: []].append(Int32(entries.count))
                 entries.append(IndexedTerm(concept: conceptIndex, term: termIndex, surfaces: tokens.map(\.surface),
-                                           caseSensitive: term.matchesCase))
+                                           caseSensitive: term.matchesCase, isApproved: term.effectiveStatus.isApproved))
             }
         }
         self.vocabulary = vocabulary
         self.transitions = transitions
         self.prefixEdges = prefixEdges
-        self.accepting = accepting
+        var offsets = [Int32](repeating: 0, count: Int(nodeCount) + 1)
+        var flat: [Int32] = []
+        for node in 0..<Int(nodeCount) {
+            offsets[node] = Int32(flat.count)
+            flat += accepting[Int32(node)] ?? []
+        }
+        offsets[Int(nodeCount)] = Int32(flat.count)
+        acceptingOffsets = offsets
+        acceptingEntries = flat
+        hasPrefixEdges = !prefixEdges.isEmpty
         self.entries = entries
+    }
+
+    /// The entries whose terms end at `node`.
+    func ends(at node: Int32) -> ArraySlice<Int32> {
+        acceptingEntries[Int(acceptingOffsets[Int(node)])..<Int(acceptingOffsets[Int(node) + 1])]
     }
 
     /// True when no term of the language was indexed.

@@ -26,9 +26,9 @@ final class TermKeyMaker {
         breaker.tokens(in: text).map { Piece(surface: $0.text, start: $0.start, end: $0.end) }
     }
 
-    /// The UTF-8 ranges of the tokens of `utf8` other than white space.
-    func tokenRanges(in utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        breaker.tokenRanges(in: utf8)
+    /// Replaces `ranges` with the UTF-8 ranges of the tokens of `utf8` other than white space.
+    func tokenRanges(in utf8: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
+        breaker.tokenRanges(in: utf8, into: &ranges)
     }
 
     /// The key of one token: what two spellings of the same word share.

@@ -18,8 +18,11 @@ public final class TermScanner {
     /// Token bytes (by 64-bit FNV-1a hash) → vocabulary id, -1 when no term has the token.
     /// Word frequencies are skewed, so most tokens are looked up without building a string,
     /// folding or stemming.
-    private var cache: [UInt64: Int32] = [:]
+    private var cache = IntegerTable(capacity: 1 << 10)
     private static let cacheLimit = 200_000
+    /// Token ranges and ids of the text being scanned; their storage is reused.
+    private var rangeBuffer: [Range<Int>] = []
+    private var idBuffer: [Int32] = []
 
     /// A scanner over `index`.
     public init(index: TermIndex) throws {
@@ -32,12 +35,21 @@ public final class TermScanner {
     public func matches(in text: String) -> [TermMatch] {
         guard !index.isEmpty else { return [] }
         var text = text
-        let (ranges, ids) = text.withUTF8 { utf8 in
-            let ranges = keys.tokenRanges(in: utf8)
-            return (ranges, ranges.map { id(of: UnsafeBufferPointer(rebasing: utf8[$0])) })
+        var ranges = rangeBuffer
+        var ids = idBuffer
+        text.withUTF8 { utf8 in
+            keys.tokenRanges(in: utf8, into: &ranges)
+            ids.removeAll(keepingCapacity: true)
+            for range in ranges { ids.append(id(of: UnsafeBufferPointer(rebasing: utf8[range]))) }
+        }
+        defer {
+            rangeBuffer = ranges
+            idBuffer = ids
         }
         let utf8 = text.utf8
-        var surfaces = [String?](repeating: nil, count: ranges.count)
+        let index = self.index
+        // Token strings are needed only for case checks and stem prefixes: made on demand.
+        var surfaces: [Int: String] = [:]
         func surface(_ position: Int) -> String {
             if let known = surfaces[position] { return known }
             let range = ranges[position]
@@ -46,17 +58,16 @@ public final class TermScanner {
             return made
         }
         var found: [TermMatch] = []
+        let rootHasPrefixEdges = index.hasPrefixEdges && index.prefixEdges[0] != nil
         for first in ranges.indices {
-            if ids[first] < 0 && index.prefixEdges[0] == nil { continue }
+            if ids[first] < 0 && !rootHasPrefixEdges { continue }
             var node: Int32 = 0
             var position = first
             while position < ranges.count {
-                guard let next = step(from: node, id: ids[position], surface: { surface(position) }) else { break }
+                guard let next = step(index, from: node, id: ids[position], surface: { surface(position) }) else { break }
                 node = next
-                if let ends = index.accepting[node] {
-                    for entry in ends where caseMatches(index.entries[Int(entry)], (first...position).map(surface)) {
-                        found.append(TermMatch(entry: Int(entry), start: ranges[first].lowerBound, end: ranges[position].upperBound))
-                    }
+                for entry in index.ends(at: node) where caseMatches(index.entries[Int(entry)], (first...position).map(surface)) {
+                    found.append(TermMatch(entry: Int(entry), start: ranges[first].lowerBound, end: ranges[position].upperBound))
                 }
                 position += 1
             }
@@ -82,16 +93,16 @@ public final class TermScanner {
     private func id(of token: UnsafeBufferPointer<UInt8>) -> Int32 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
         for byte in token { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        if let id = cache[hash] { return id }
+        if let id = cache.value(for: hash) { return id }
         let id = index.vocabulary[keys.key(for: String(decoding: token, as: UTF8.self))] ?? -1
-        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[hash] = id
+        if cache.count >= Self.cacheLimit { cache.removeAll() }
+        cache.set(id, for: hash)
         return id
     }
 
-    private func step(from node: Int32, id: Int32, surface: () -> String) -> Int32? {
-        if id >= 0, let child = index.transitions[TermIndex.edge(node, id)] { return child }
-        guard let edges = index.prefixEdges[node] else { return nil }
+    private func step(_ index: TermIndex, from node: Int32, id: Int32, surface: () -> String) -> Int32? {
+        if id >= 0, let child = index.transitions.value(for: TermIndex.edge(node, id)) { return child }
+        guard index.hasPrefixEdges, let edges = index.prefixEdges[node] else { return nil }
         let form = TermKeyMaker.folded(surface())
         return edges.first { form.hasPrefix($0.prefix) }?.child
     }

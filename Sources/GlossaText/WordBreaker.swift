@@ -24,6 +24,7 @@ public struct Token: Sendable, Equatable {
 /// scripts written without spaces). Not thread safe: use one per task.
 public final class WordBreaker {
     private let iterator: BreakIterator
+    private var boundaries: [Int] = []
 
     /// A word breaker for `locale` (an ICU locale id or language tag, "en", "th").
     public init(locale: String = "") throws(TextError) {
@@ -52,22 +53,25 @@ public final class WordBreaker {
         }
     }
 
-    /// The UTF-8 ranges of the tokens of `utf8` other than white space, without building a
-    /// string per token: for scanners that look most tokens up by their bytes.
-    public func tokenRanges(in utf8: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
+    /// Replaces the contents of `ranges` with the UTF-8 ranges of the tokens of `utf8` other
+    /// than white space, without building a string per token: for scanners that look most
+    /// tokens up by their bytes. Storage is reused from call to call.
+    public func tokenRanges(in utf8: UnsafeBufferPointer<UInt8>, into ranges: inout [Range<Int>]) {
+        ranges.removeAll(keepingCapacity: true)
+        iterator.offsets(in: utf8, into: &boundaries)
         var start = 0
-        for boundary in iterator.boundaries(in: utf8) {
-            defer { start = boundary.offset }
-            if boundary.status < 100 {
-                let piece = UnsafeBufferPointer(rebasing: utf8[start..<boundary.offset])
-                let blank = piece.allSatisfy { $0 < 0x80 } ? piece.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) }
-                    : String(decoding: piece, as: UTF8.self).allSatisfy(\.isWhitespace)
-                if blank { continue }
+        for end in boundaries {
+            defer { start = end }
+            let first = utf8[start]
+            // ICU puts a run of white space in a piece of its own: its first byte tells.
+            if first < 0x80 {
+                if first == 0x20 || (0x09...0x0D).contains(first) { continue }
+            } else if [0xC2, 0xE1, 0xE2, 0xE3].contains(first),  // lead bytes of the non-ASCII spaces
+                      String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self).allSatisfy(\.isWhitespace) {
+                continue
             }
-            ranges.append(start..<boundary.offset)
+            ranges.append(start..<end)
         }
-        return ranges
     }
 
     /// Only the word and number tokens of `text`, as strings: what matching compares.

@@ -12,7 +12,8 @@ import GlossaText
 ///   glossa-bench import [--units N] [--runs R]   TSV import into a new TM vs bare sqlite3 inserts
 ///   glossa-bench segment [--megabytes M] [--runs R]   sentence segmentation of English text
 ///   glossa-bench tmx [--units N] [--runs R]      TMX import and export through the glossa binary
-///   glossa-bench check [--segments N] [--runs R]  terminology checks with 100, 10k, 100k-term glossaries
+///   glossa-bench check [--segments N] [--runs R] [--terms T]  terminology checks with 100, 10k,
+///                                                 100k generated terms (or T only)
 @main
 struct Bench {
     static func main() {
@@ -33,14 +34,15 @@ struct Bench {
         case "import": try ImportBenchmark(units: options.int("--units", 1_000_000), runs: options.int("--runs", 3)).run()
         case "segment": try SegmentBenchmark(megabytes: options.int("--megabytes", 32), runs: options.int("--runs", 5)).run()
         case "tmx": try TMXBenchmark(units: options.int("--units", 1_000_000), runs: options.int("--runs", 3)).run()
-        case "check": try CheckBenchmark(segments: options.int("--segments", 1_000_000), sizes: [100, 10_000, 100_000],
-                                         runs: options.int("--runs", 3)).run()
+        case "check":
+            let sizes = options.int("--terms", 0) > 0 ? [options.int("--terms", 0)] : [100, 10_000, 100_000]
+            try CheckBenchmark(segments: options.int("--segments", 1_000_000), sizes: sizes, runs: options.int("--runs", 3)).run()
         default: usage()
         }
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R] | tmx [--units N] [--runs R] | check [--segments N] [--runs R]\n".utf8))
+        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R] | tmx [--units N] [--runs R] | check [--segments N] [--runs R] [--terms T]\n".utf8))
         exit(2)
     }
 }

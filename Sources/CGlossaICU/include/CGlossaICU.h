@@ -70,11 +70,11 @@ void CGlossaICU_breakIteratorClose(CGlossaICU_BreakIterator *it);
 /// Sets the text (copied, so the caller's buffer may go away) and rewinds to offset 0.
 void CGlossaICU_breakIteratorSetText(CGlossaICU_BreakIterator *it, const char *utf8, int64_t length,
                                      int32_t *status);
-/// The next boundary as a UTF-8 offset, or -1 at the end.
-int64_t CGlossaICU_breakIteratorNext(CGlossaICU_BreakIterator *it);
-/// The rule status of the last boundary (word break: 0–99 none, 100s number, 200s letter,
-/// 300s kana, 400s ideograph).
-int32_t CGlossaICU_breakIteratorRuleStatus(CGlossaICU_BreakIterator *it);
+/// Fills up to `capacity` next boundaries (UTF-8 offsets) and their rule statuses (word
+/// break: 0–99 none, 100s number, 200s letter, 300s kana, 400s ideograph); returns how many,
+/// fewer than `capacity` only at the end. One call per batch, not two per boundary. With a
+/// null `statuses`, rule statuses are not looked up.
+int32_t CGlossaICU_breakIteratorFill(CGlossaICU_BreakIterator *it, int64_t *offsets, int32_t *statuses, int32_t capacity);
 
 // MARK: Regular expressions (ICU syntax, as SRX rules use)
 
