@@ -32,10 +32,15 @@ extension Glossa.Terms {
               glossa terms "The CSTO Secretary-General met the Kyrgyz Republic's delegation."
               glossa terms "заседание Комитета секретарей советов безопасности" --from ru --to en
               glossa terms "Cyber Security" --format json
+              glossa terms --export tsv > csto.tsv
             """)
 
         @Argument(help: "The sentence to look terms up in.")
-        var sentence: String
+        var sentence: String?
+
+        @Option(help: ArgumentHelp("Instead of a look-up, print the glossary as tbx, tsv, csv or omegat (see `terms export`).",
+                                   valueName: "format"))
+        var export: Export.Format?
 
         @OptionGroup var glossary: GlossaryOptions
 
@@ -64,7 +69,17 @@ extension Glossa.Terms {
             let translations: [Translation]
         }
 
+        func validate() throws {
+            if sentence == nil && export == nil { throw ValidationError("give a sentence to look terms up in, or --export FORMAT") }
+        }
+
         func run() throws {
+            if let export {
+                let languages = try to.map { (try LanguageTag(from), try LanguageTag($0)) }
+                let termbase = try glossary.termbase(try glossary.configuration(), languages: languages)
+                return try Export.write(termbase, as: export, languages: languages, to: nil)
+            }
+            let sentence = sentence ?? ""
             let language = try LanguageTag(from)
             let target = try to.map { try LanguageTag($0) }
             let termbase = try glossary.termbase(try glossary.configuration(), languages: nil)
@@ -127,6 +142,11 @@ extension Glossa.Terms {
         func run() throws {
             let languages = try from.flatMap { source in try to.map { (try LanguageTag(source), try LanguageTag($0)) } }
             let termbase = try glossary.termbase(try glossary.configuration(), languages: languages)
+            try Self.write(termbase, as: format, languages: languages, to: out)
+        }
+
+        /// Writes `termbase` in `format` to the file `out`, or standard output for nil or "-".
+        static func write(_ termbase: Termbase, as format: Format, languages: (LanguageTag, LanguageTag)?, to out: String?) throws {
             let text: String
             switch format {
             case .tbx: text = TBXWriter.write(termbase)

@@ -67,6 +67,12 @@ import Testing
         let missing = try glossa("check", "nope.txt", "--glossary", glossary)
         #expect(missing.status == 2 && missing.stderr.contains("nope.txt: no such file"))
         #expect(try glossa("check", "a.txt", "--glossary", glossary, "--fail-on", "sometimes").status == 2)
+        try write("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>CSTO</seg></tuv></body></tmx>", to: "bad.tmx")
+        let tmx = try glossa("check", "bad.tmx", "--glossary", glossary)
+        #expect(tmx.status == 2 && tmx.stderr.hasPrefix("glossa: error: bad.tmx:1:"))
+        try write("en\tru\nCSTO\tОДКБ\textra\n", to: "bad.tsv")
+        let tsv = try glossa("check", "bad.tsv", "--glossary", glossary)
+        #expect(tsv.status == 2 && tsv.stderr.contains("bad.tsv:2: expected 2 cells"))
     }
 
     @Test func bilingualFilesReportUnitAndLine() throws {
@@ -213,6 +219,13 @@ import Testing
         #expect(hits.first?["found"] as? String == "Комитета секретарей советов безопасности")
         let translations = hits.first?["translations"] as? [[String: Any]] ?? []
         #expect(translations.map { $0["term"] as? String } == ["Committee of Secretaries of the Security Councils", "CSSC"])
+    }
+
+    @Test func termsExportFlagPrintsTheGlossary() throws {
+        let result = try glossa("terms", "--export", "tsv", "--glossary", glossary)
+        #expect(result.status == 0 && result.stdout.hasPrefix("concept\t"))
+        #expect(result.stdout.contains("Secretary-General\tdeprecated"))
+        #expect(try glossa("terms", "--glossary", glossary).status == 2)
     }
 
     @Test func termsExportRoundTripsThroughTSV() throws {

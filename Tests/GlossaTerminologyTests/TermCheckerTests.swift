@@ -50,6 +50,18 @@ import Testing
         #expect(result.findings.first?.message.contains("'ОДКБ'") == true)
     }
 
+    @Test func anyApprovedSynonymSatisfiesTheTarget() throws {
+        let base = Termbase(name: "t", concepts: [Concept(id: "joint-staff", terms: [
+            Term("CSTO Joint Staff", language: "en", status: .preferred),
+            Term("Объединённый штаб ОДКБ", language: "ru", status: .preferred),
+            Term("Объединенный штаб ОДКБ", language: "ru", status: .admitted),
+        ])])
+        let checker = TermChecker(termbase: base)
+        let result = try checker.check(source: "The CSTO Joint Staff planned it.", sourceLanguage: "en",
+                                       target: "Это спланировал Объединенный штаб ОДКБ.", targetLanguage: "ru")
+        #expect(result.findings.isEmpty)
+    }
+
     @Test func countsAreNotCompared() throws {
         let result = try checker.check(
             source: "The CSTO said the CSTO would act.", sourceLanguage: "en",
