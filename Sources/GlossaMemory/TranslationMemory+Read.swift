@@ -34,6 +34,14 @@ extension TranslationMemory {
             """)
         let notes = try connection.prepare("SELECT unit_id, lang, text, xml_lang FROM note ORDER BY unit_id, id")
         let properties = try connection.prepare("SELECT unit_id, lang, name, value, xml_lang FROM prop ORDER BY unit_id, id")
+        // A TM repeats a few languages and, per imported file, the same stamps millions of
+        // times: parse each once.
+        var tags: [String: LanguageTag] = [:]
+        var dates = DateCache()
+        func stamp(_ row: SQLiteStatement, _ column: Int32) -> Stamp? {
+            guard let text = row.string(column), let date = dates.parse(text) else { return nil }
+            return Stamp(date: date, author: row.string(column + 1))
+        }
         var variantCursor = try MergeCursor(variants)
         var noteCursor = try MergeCursor(notes)
         var propertyCursor = try MergeCursor(properties)
@@ -42,11 +50,13 @@ extension TranslationMemory {
             let id = units.int64(0)
             var unit = TranslationUnit(
                 externalID: units.string(1), variants: [], origin: units.string(2), context: units.string(3),
-                created: Self.stamp(units, 4), changed: Self.stamp(units, 6))
+                created: stamp(units, 4), changed: stamp(units, 6))
             try variantCursor.rows(for: id) { row in
-                let language = try LanguageTag(row.string(1) ?? "")
+                let code = row.string(1) ?? ""
+                let language = try tags[code] ?? LanguageTag(code)
+                tags[code] = language
                 unit.variants.append(Variant(language: language, text: row.string(2) ?? "", markup: row.string(3),
-                                             created: Self.stamp(row, 4), changed: Self.stamp(row, 6)))
+                                             created: stamp(row, 4), changed: stamp(row, 6)))
             }
             try noteCursor.rows(for: id) { row in
                 let note = Note(row.string(2) ?? "", language: row.string(3))
@@ -68,9 +78,17 @@ extension TranslationMemory {
         }
     }
 
-    private static func stamp(_ row: SQLiteStatement, _ column: Int32) -> Stamp? {
-        guard let text = row.string(column), let date = Timestamp.parse(text) else { return nil }
-        return Stamp(date: date, author: row.string(column + 1))
+}
+
+/// The last timestamp parsed and its date.
+private struct DateCache {
+    private var last: (text: String, date: Date)?
+
+    mutating func parse(_ text: String) -> Date? {
+        if let last, last.text == text { return last.date }
+        guard let date = Timestamp.parse(text) else { return nil }
+        last = (text, date)
+        return date
     }
 }
 

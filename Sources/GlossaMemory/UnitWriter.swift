@@ -94,7 +94,9 @@ extension TranslationMemory {
 /// SQLite run side by side. Errors from either side come out of `add` or the write.
 public final class UnitWriter {
     private var preparer = UnitPreparer()
-    private let pipeline: InsertPipeline
+    /// Batches go to a thread that owns the SQLite connection for the length of the write.
+    private let pipeline: BatchPipeline<PreparedUnit>
+    private let inserter: UnitInserter
     /// Content keys written so far, when the unique index is not there to catch duplicates.
     private var writtenKeys: Set<StableHash>?
     private var batch: [PreparedUnit] = []
@@ -107,7 +109,10 @@ public final class UnitWriter {
     private(set) var documents: [SourceDocument] = []
 
     init(inserter: UnitInserter, deduplicateInMemory: Bool) {
-        pipeline = InsertPipeline(inserter: inserter)
+        self.inserter = inserter
+        pipeline = BatchPipeline(name: "glossa.tm-writer") { batch in
+            for unit in batch { try inserter.insert(unit) }
+        }
         writtenKeys = deduplicateInMemory ? [] : nil
         batch.reserveCapacity(Self.batchSize)
     }
@@ -137,77 +142,7 @@ public final class UnitWriter {
     func finish() throws -> ImportSummary {
         if !batch.isEmpty { try? pipeline.send(batch) }
         batch = []
-        let (added, duplicates) = try pipeline.close()
-        return ImportSummary(read: read, added: added, duplicates: duplicates + duplicatesInMemory)
-    }
-}
-
-/// A bounded queue of batches between the preparing thread and the thread that owns the
-/// SQLite connection for the length of a write.
-private final class InsertPipeline: @unchecked Sendable {
-    /// Released on close: its statements keep the connection open, and the writer thread's
-    /// closure may outlive the write.
-    private var inserter: UnitInserter?
-    private let condition = NSCondition()
-    private var queue: [[PreparedUnit]] = []
-    private var closed = false
-    private var finished = false
-    private var failure: (any Error)?
-    private static let depth = 8
-
-    init(inserter: UnitInserter) {
-        self.inserter = inserter
-        let thread = Thread { [self] in run() }
-        thread.name = "glossa.tm-writer"
-        thread.start()
-    }
-
-    /// Queues a batch, waiting while the queue is full; throws the writer's error, if any.
-    func send(_ batch: [PreparedUnit]) throws {
-        condition.lock()
-        defer { condition.unlock() }
-        while queue.count >= Self.depth && failure == nil { condition.wait() }
-        if let failure { throw failure }
-        queue.append(batch)
-        condition.broadcast()
-    }
-
-    /// Ends the stream, waits for the writer to drain it, and returns its counts or error.
-    func close() throws -> (added: Int, duplicates: Int) {
-        condition.lock()
-        defer { condition.unlock() }
-        closed = true
-        condition.broadcast()
-        while !finished { condition.wait() }
-        defer { inserter = nil }
-        if let failure { throw failure }
-        return (inserter?.added ?? 0, inserter?.duplicates ?? 0)
-    }
-
-    private func run() {
-        while true {
-            condition.lock()
-            while queue.isEmpty && !closed { condition.wait() }
-            if queue.isEmpty {
-                finished = true
-                condition.broadcast()
-                condition.unlock()
-                return
-            }
-            let batch = queue.removeFirst()
-            condition.broadcast()
-            let failed = failure != nil
-            condition.unlock()
-            // After a failure, keep draining so the sender never blocks; insert nothing more.
-            if failed { continue }
-            do {
-                for unit in batch { try inserter?.insert(unit) }
-            } catch {
-                condition.lock()
-                failure = error
-                condition.broadcast()
-                condition.unlock()
-            }
-        }
+        try pipeline.close()
+        return ImportSummary(read: read, added: inserter.added, duplicates: inserter.duplicates + duplicatesInMemory)
     }
 }

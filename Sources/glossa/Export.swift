@@ -72,10 +72,23 @@ extension Glossa {
                     try tmx.writeHeader()
                     writer = tmx
                 }
-                try memory.forEachUnit(filter) { _, unit in
-                    try writer.write(unit)
-                    progress.update(writer.unitsWritten)
+                // Reading the TM and writing the file run on two threads.
+                let pipeline = BatchPipeline<TranslationUnit>(name: "glossa.export-writer") { batch in
+                    for unit in batch { try writer.write(unit) }
                 }
+                var batch: [TranslationUnit] = []
+                var read = 0
+                try memory.forEachUnit(filter) { _, unit in
+                    batch.append(unit)
+                    read += 1
+                    if batch.count == 256 {
+                        try pipeline.send(batch)
+                        batch.removeAll(keepingCapacity: true)
+                        progress.update(read)
+                    }
+                }
+                try pipeline.send(batch)
+                try pipeline.close()
                 try writer.finish()
                 altered = (writer as? TSVWriter)?.alteredCells ?? 0
                 return writer.unitsWritten

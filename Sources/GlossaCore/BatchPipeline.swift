@@ -1,0 +1,74 @@
+import Foundation
+
+/// Hands batches from the calling thread to a worker thread that consumes them in order,
+/// through a bounded queue: two stages of a long import or export run on two cores, and
+/// memory stays flat because the producer waits while the queue is full.
+///
+/// The consumer's first error stops consumption; `send` and `close` throw it. Whatever the
+/// consumer touches belongs to the worker thread until `close` returns.
+public final class BatchPipeline<Item>: @unchecked Sendable {
+    private var consume: (([Item]) throws -> Void)?
+    private let condition = NSCondition()
+    private var queue: [[Item]] = []
+    private let depth: Int
+    private var closed = false
+    private var finished = false
+    private var failure: (any Error)?
+
+    /// Starts the worker thread, named `name`, that passes each batch to `consume`.
+    public init(name: String, depth: Int = 8, consume: @escaping ([Item]) throws -> Void) {
+        self.consume = consume
+        self.depth = depth
+        let thread = Thread { [self] in run() }
+        thread.name = name
+        thread.start()
+    }
+
+    /// Queues a batch, waiting while the queue is full; throws the consumer's error, if any.
+    public func send(_ batch: [Item]) throws {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count >= depth && failure == nil { condition.wait() }
+        if let failure { throw failure }
+        queue.append(batch)
+        condition.broadcast()
+    }
+
+    /// Ends the stream and waits until the consumer has taken every batch; throws its error.
+    public func close() throws {
+        condition.lock()
+        defer { condition.unlock() }
+        closed = true
+        condition.broadcast()
+        while !finished { condition.wait() }
+        if let failure { throw failure }
+    }
+
+    private func run() {
+        while true {
+            condition.lock()
+            while queue.isEmpty && !closed { condition.wait() }
+            if queue.isEmpty {
+                finished = true
+                consume = nil  // what it captured is released on this thread, before close returns
+                condition.broadcast()
+                condition.unlock()
+                return
+            }
+            let batch = queue.removeFirst()
+            condition.broadcast()
+            let failed = failure != nil
+            condition.unlock()
+            // After a failure, keep draining so the sender never blocks; consume nothing more.
+            if failed { continue }
+            do {
+                try consume?(batch)
+            } catch {
+                condition.lock()
+                failure = error
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+    }
+}
