@@ -39,6 +39,7 @@ let package = Package(
         .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite"]),
         .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaSegmentation"]),
         .target(name: "GlossaTerminology", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaFormats"]),
+        .target(name: "GlossaAlignment", dependencies: ["GlossaTerminology", "GlossaSegmentation", "GlossaCore", "GlossaText"]),
         .target(name: "GlossaCheck", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaMemory", "GlossaSegmentation",
                                                     "GlossaCore", "GlossaText", "GlossaXML",
                                                     .product(name: "Yams", package: "Yams")]),
@@ -48,13 +49,13 @@ let package = Package(
             name: "glossa",
             dependencies: [
                 "GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaText", "GlossaCore",
-                "GlossaTerminology", "GlossaCheck",
+                "GlossaTerminology", "GlossaCheck", "GlossaAlignment",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "glossa-bench",
-            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaText", "CSQLite"]
+            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaText", "CSQLite"]
         ),
 
         // MARK: Tests
@@ -65,6 +66,7 @@ let package = Package(
         .testTarget(name: "GlossaMemoryTests", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaTerminologyTests", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaAlignmentTests", dependencies: ["GlossaAlignment", "GlossaTestSupport"]),
         .testTarget(name: "GlossaCLITests", dependencies: ["glossa", "GlossaTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17

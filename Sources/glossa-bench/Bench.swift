@@ -12,6 +12,7 @@ import GlossaText
 ///   glossa-bench import [--units N] [--runs R]   TSV import into a new TM vs bare sqlite3 inserts
 ///   glossa-bench segment [--megabytes M] [--runs R]   sentence segmentation of English text
 ///   glossa-bench tmx [--units N] [--runs R]      TMX import and export through the glossa binary
+///   glossa-bench align [--sentences N] [--runs R]  aligning an N-sentence document pair (and N/2)
 ///   glossa-bench check [--segments N] [--runs R] [--terms T]  terminology checks with 100, 10k,
 ///                                                 100k generated terms (or T only)
 @main
@@ -34,6 +35,7 @@ struct Bench {
         case "import": try ImportBenchmark(units: options.int("--units", 1_000_000), runs: options.int("--runs", 3)).run()
         case "segment": try SegmentBenchmark(megabytes: options.int("--megabytes", 32), runs: options.int("--runs", 5)).run()
         case "tmx": try TMXBenchmark(units: options.int("--units", 1_000_000), runs: options.int("--runs", 3)).run()
+        case "align": try AlignBenchmark(sentences: options.int("--sentences", 10_000), runs: options.int("--runs", 3)).run()
         case "check":
             let sizes = options.int("--terms", 0) > 0 ? [options.int("--terms", 0)] : [100, 10_000, 100_000]
             try CheckBenchmark(segments: options.int("--segments", 1_000_000), sizes: sizes, runs: options.int("--runs", 3)).run()
@@ -42,7 +44,7 @@ struct Bench {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R] | tmx [--units N] [--runs R] | check [--segments N] [--runs R] [--terms T]\n".utf8))
+        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R] | tmx [--units N] [--runs R] | check [--segments N] [--runs R] [--terms T] | align [--sentences N] [--runs R]\n".utf8))
         exit(2)
     }
 }

@@ -22,7 +22,7 @@ struct Glossa: ParsableCommand {
         unusable TM). On any error a TM is left exactly as it was.
         """,
         version: "0.1.0",
-        subcommands: [Segment.self, Import.self, Export.self, Stats.self, TM.self, Check.self, Terms.self]
+        subcommands: [Segment.self, Import.self, Export.self, Stats.self, TM.self, Check.self, Terms.self, Align.self]
     )
 
     /// Parses, runs, and maps every failure to Glossa's exit codes and a one-line message.

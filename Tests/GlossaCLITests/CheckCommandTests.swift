@@ -7,18 +7,14 @@ import Testing
 
 /// `glossa check` and `glossa terms` through the real binary: the contract CI pipelines rely on.
 @Suite struct CheckCommandTests {
-    let folder: URL
+    let workspace: Workspace
+    var folder: URL { workspace.folder }
     let glossary = Fixtures.repositoryRoot.appendingPathComponent("glossaries/csto.tbx").path
+    init() throws { workspace = try Workspace() }
 
-    init() throws { folder = try Fixtures.temporaryDirectory() }
+    func glossa(_ arguments: String...) throws -> CommandResult { try workspace.glossa(arguments) }
 
-    func glossa(_ arguments: String...) throws -> CommandResult {
-        try CommandRunner.run(arguments, in: folder)
-    }
-
-    func write(_ text: String, to name: String) throws {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
+    func write(_ text: String, to name: String) throws { try workspace.write(text, to: name) }
 
     func findings(_ text: String) throws -> [[String: Any]] {
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]] ?? []

@@ -4,16 +4,13 @@ import Testing
 
 /// TMX through the real binary: import, export, and the TM round trip CAT tools rely on.
 @Suite struct TMXCommandTests {
-    let folder: URL
-    init() throws { folder = try Fixtures.temporaryDirectory() }
+    let workspace: Workspace
+    var folder: URL { workspace.folder }
+    init() throws { workspace = try Workspace() }
 
-    func glossa(_ arguments: String...) throws -> CommandResult {
-        try CommandRunner.run(arguments, in: folder)
-    }
+    func glossa(_ arguments: String...) throws -> CommandResult { try workspace.glossa(arguments) }
 
-    func write(_ text: String, to name: String) throws {
-        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
-    }
+    func write(_ text: String, to name: String) throws { try workspace.write(text, to: name) }
 
     func json(_ text: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]

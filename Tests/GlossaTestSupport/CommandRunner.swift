@@ -49,3 +49,24 @@ public enum CommandRunner {
                              stderr: String(decoding: errData, as: UTF8.self))
     }
 }
+
+/// A temporary folder to run `glossa` in, with the files a test writes there.
+public struct Workspace: Sendable {
+    /// The folder.
+    public let folder: URL
+
+    /// A new empty folder.
+    public init() throws {
+        folder = try Fixtures.temporaryDirectory()
+    }
+
+    /// Runs `glossa arguments…` in the folder.
+    public func glossa(_ arguments: [String]) throws -> CommandResult {
+        try CommandRunner.run(arguments, in: folder)
+    }
+
+    /// Writes `text` to the file `name` in the folder.
+    public func write(_ text: String, to name: String) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+}
