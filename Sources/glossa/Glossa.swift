@@ -11,15 +11,18 @@ struct Glossa: ParsableCommand {
         abstract: "Translation memory and terminology for multilingual publishing.",
         discussion: """
         Glossa keeps aligned segments (a sentence and its translations) in
-        an SQLite translation memory (TM) and segments documents with ICU.
+        an SQLite translation memory (TM), segments documents with ICU,
+        aligns documents with their translations, and checks texts and
+        translations against a glossary (glossa check).
 
         The TM is --tm PATH, else $GLOSSA_TM, else tm/glossa.sqlite under
         the current folder. That default TM is built from the bundled
         sample (tm/seed/*.tsv) the first time a command needs it.
 
-        Exit codes: 0 success; 1 problems found (tm check); 2 usage or
-        input error (bad arguments, a missing or malformed file, an
-        unusable TM). On any error a TM is left exactly as it was.
+        Exit codes: 0 success; 1 problems found (tm check; check at or
+        above --fail-on; terms validate); 2 usage or input error (bad
+        arguments, a missing or malformed file, an unusable TM). On any
+        error a TM is left exactly as it was.
         """,
         version: "0.1.0",
         subcommands: [Segment.self, Import.self, Export.self, Stats.self, TM.self, Check.self, Terms.self, Align.self]

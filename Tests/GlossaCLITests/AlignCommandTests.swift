@@ -36,6 +36,17 @@ import Testing
         #expect(beads.allSatisfy { $0["confidence"] is Double && $0["source_text"] is String && $0["target_text"] is String })
     }
 
+    @Test func blocksMergeWhenTheTranslationJoinsParagraphs() throws {
+        try write(Self.english, to: "en.html")
+        let joined = Self.russian.replacingOccurrences(of: "</p>\n<p>Стороны", with: " Стороны")
+        try write(joined, to: "ru.html")
+        let result = try glossa("align", "en.html", "ru.html", "--from", "en", "--to", "ru", "--format", "json")
+        let beads = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
+        // Two English paragraphs meet one Russian one; the sentences inside still pair up.
+        #expect(beads.map { $0["source"] as? [Int] ?? [] } == [[0], [1], [2], [3, 4]])
+        #expect(beads.map { $0["target"] as? [Int] ?? [] } == [[0], [1], [2], [3]])
+    }
+
     @Test func acceptedPairsGoToFilesAndTheTMTheRestToReview() throws {
         try write(Self.english, to: "en.html")
         try write(Self.russian.replacingOccurrences(of: "Стороны обсудили 5 вопросов и договорились встретиться в Душанбе.", with: ""),
