@@ -1,0 +1,60 @@
+import GlossaLookup
+import Testing
+
+/// The fuzzy score on hand-computed cases (OmegaT's formula over word tokens, then penalties).
+@Suite struct MatchScorerTests {
+    let english = try! MatchScorer(language: "en")
+    let russian = try! MatchScorer(language: "ru")
+
+    @Test func identicalTextScoresOneHundred() {
+        let match = english.score(query: "Open the file", candidate: "Open  the file")
+        #expect(match.score == 100 && match.penalties.isEmpty && match.differences.isEmpty)
+    }
+
+    @Test func caseOnlyDifferenceCostsOnePoint() {
+        let match = english.score(query: "The CSTO Secretariat", candidate: "the CSTO secretariat")
+        #expect(match.base == 100 && match.score == 99 && match.penalties == [.caseDifference])
+        #expect(russian.score(query: "Генеральный секретарь ОДКБ", candidate: "генеральный секретарь ОДКБ").score == 99)
+    }
+
+    @Test func punctuationOnlyDifferenceCostsOnePoint() {
+        let match = english.score(query: "Open the file.", candidate: "Open the file")
+        #expect(match.score == 99 && match.penalties == [.punctuation])
+    }
+
+    @Test func inlineCodesAreNotWordsButCount() {
+        let match = english.score(query: "Click Save now", candidate: "Click {1}Save{/1} now")
+        #expect(match.base == 100 && match.score == 99 && match.penalties == [.inlineCodes])
+    }
+
+    @Test func numbersAreWordsAndAPenalty() {
+        // [meeting, on, 19, june] vs [meeting, on, 20, june]: d = 1 of 4 → 75, minus 1 for numbers.
+        let match = english.score(query: "Meeting on 19 June", candidate: "Meeting on 20 June")
+        #expect(match.base == 75 && match.score == 74 && match.penalties == [.numbers])
+    }
+
+    @Test func oneWordChangedInTen() {
+        let query = "The Committee of Secretaries of the Security Councils met today"
+        let candidate = "The Committee of Secretaries of the Security Councils met yesterday"
+        let match = english.score(query: query, candidate: candidate)
+        #expect(match.base == 90 && match.score == 90)
+        let changed = try! #require(match.differences.first)
+        let utf8 = Array(candidate.utf8)
+        #expect(String(decoding: utf8[changed], as: UTF8.self) == "yesterday")
+    }
+
+    @Test func insertionsAndDeletionsUseTheLongerLength() {
+        // 4 words against 5 with one inserted: d = 1, max = 5 → 80.
+        #expect(english.score(query: "Save the current file", candidate: "Save the current open file").score == 80)
+        // and the other way round
+        #expect(english.score(query: "Save the current open file", candidate: "Save the current file").score == 80)
+        let russianMatch = russian.score(query: "Заседание Совета коллективной безопасности",
+                                         candidate: "Очередное заседание Совета коллективной безопасности")
+        #expect(russianMatch.base == 80 && russianMatch.differences.count == 1)
+    }
+
+    @Test func unrelatedTextScoresLow() {
+        #expect(english.score(query: "Open the file", candidate: "Close all windows").score == 0)
+        #expect(english.score(query: "", candidate: "Close").score == 0)
+    }
+}
