@@ -30,7 +30,8 @@ extension Glossa {
 
             Examples:
               glossa align news.en.txt news.ru.txt --from en --to ru
-              glossa align en.html ru.html --from en --to ru --glossary glossaries/csto.tbx --out pairs.tsv
+              glossa align en.html ru.html --from en --to ru --out pairs.tsv
+              glossa align en.txt ru.txt --from en --to ru --glossary csto.tbx
               glossa align en.txt kk.txt --from en --to kk --segmented --format json
               glossa align en.md ru.md --from en --to ru --into-tm --review review.tsv
             """)

@@ -30,7 +30,7 @@ extension Glossa.Terms {
 
             Examples:
               glossa terms "The CSTO Secretary-General met the Kyrgyz Republic's delegation."
-              glossa terms "заседание Комитета секретарей советов безопасности" --from ru --to en
+              glossa terms "Комитета секретарей советов безопасности" --from ru
               glossa terms "Cyber Security" --format json
               glossa terms --export tsv > csto.tsv
             """)
