@@ -28,6 +28,7 @@ let package = Package(
         // MARK: C shims whose public headers carry no ICU or libxml2 type
         .target(name: "CGlossaICU", dependencies: ["CICU"]),
         .target(name: "CGlossaXML", dependencies: ["CLibXML2"]),
+        .target(name: "CGlossaFTS", dependencies: ["CICU", "CSQLite"]),
 
         // MARK: Text layer
         .target(name: "GlossaText", dependencies: ["CGlossaICU", "CStemmer"]),
@@ -36,7 +37,7 @@ let package = Package(
         .target(name: "GlossaSegmentation", dependencies: ["GlossaText", "GlossaXML", "GlossaCore", "CGlossaICU"]),
 
         // MARK: Domain
-        .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite"]),
+        .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite", "CGlossaFTS"]),
         .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaSegmentation"]),
         .target(name: "GlossaTerminology", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaFormats"]),
         .target(name: "GlossaLookup", dependencies: ["GlossaCore", "GlossaText"]),

@@ -1,3 +1,4 @@
+import CGlossaFTS
 import CSQLite
 
 /// An error from SQLite: its result code and message.
@@ -32,6 +33,9 @@ final class SQLiteConnection {
         }
         self.handle = handle
         sqlite3_extended_result_codes(handle, 1)
+        // FTS5 tables tokenized with ICU word break ("glossa_icu") work on every connection.
+        // Debian's SQLite has FTS5; without it only such tables would fail, not the TM.
+        _ = CGlossaFTS_registerICUTokenizer(UnsafeMutableRawPointer(handle))
     }
 
     deinit { sqlite3_close_v2(handle) }
