@@ -1,4 +1,5 @@
 import GlossaTerminology
+import GlossaText
 
 /// A terminology finding at a place in a checked file: what CI reports.
 public struct Finding: Sendable, Equatable, Codable {
@@ -48,9 +49,9 @@ extension Finding {
 
     /// Up to 40 characters either side of the term, on one line.
     static func excerpt(of text: String, around range: Range<Int>) -> String {
-        let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: min(range.lowerBound, utf8.count))
-        let end = utf8.index(utf8.startIndex, offsetBy: min(range.upperBound, utf8.count))
+        let count = text.utf8.count
+        let term = text[utf8: min(range.lowerBound, count)..<min(range.upperBound, count)]
+        let (start, end) = (term.startIndex, term.endIndex)
         let before = text[..<start].suffix(40)
         let after = text[end...].prefix(40)
         let prefix = before.startIndex > text.startIndex ? "…" : ""

@@ -1,3 +1,5 @@
+import GlossaText
+
 /// The bytes of a text file checked as UTF-8, split into lines on demand.
 public struct SourceText: Sendable {
     /// The file name as given by the user, for messages.
@@ -47,12 +49,7 @@ public struct SourceText: Sendable {
             ranges.append(start..<(bytes.count > start && bytes[bytes.count - 1] == 0x0D ? bytes.count - 1 : bytes.count))
             return ranges
         }
-        let utf8 = text.utf8
-        return ranges.map { range in
-            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
-            let upper = utf8.index(lower, offsetBy: range.count)
-            return text[lower..<upper]
-        }
+        return ranges.map { text[utf8: $0] }
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil.

@@ -179,9 +179,6 @@ public final class TermChecker {
 
     /// The text a match covers.
     public static func slice(_ text: String, _ match: TermMatch) -> String {
-        let utf8 = text.utf8
-        let from = utf8.index(utf8.startIndex, offsetBy: match.start)
-        let to = utf8.index(utf8.startIndex, offsetBy: match.end)
-        return String(text[from..<to])
+        String(text[utf8: match.start..<match.end])
     }
 }

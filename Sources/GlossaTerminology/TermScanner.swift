@@ -46,14 +46,12 @@ public final class TermScanner {
             rangeBuffer = ranges
             idBuffer = ids
         }
-        let utf8 = text.utf8
         let index = self.index
         // Token strings are needed only for case checks and stem prefixes: made on demand.
         var surfaces: [Int: String] = [:]
         func surface(_ position: Int) -> String {
             if let known = surfaces[position] { return known }
-            let range = ranges[position]
-            let made = String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            let made = String(text[utf8: ranges[position]])
             surfaces[position] = made
             return made
         }

@@ -38,14 +38,14 @@ public final class WordBreaker {
             var tokens: [Token] = []
             var start = 0
             for boundary in iterator.boundaries(in: utf8) {
-                let piece = String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<boundary.offset]), as: UTF8.self)
+                let bytes = UnsafeBufferPointer(rebasing: utf8[start..<boundary.offset])
                 let kind: TokenKind = switch boundary.status {
                 case 100..<200: .number
                 case 200..<500: .word
                 default: .other
                 }
-                if includeSpaces || kind != .other || !piece.allSatisfy(\.isWhitespace) {
-                    tokens.append(Token(text: piece, kind: kind, start: start, end: boundary.offset))
+                if includeSpaces || kind != .other || !Self.isWhitespace(bytes) {
+                    tokens.append(Token(text: String(decoding: bytes, as: UTF8.self), kind: kind, start: start, end: boundary.offset))
                 }
                 start = boundary.offset
             }
@@ -62,16 +62,18 @@ public final class WordBreaker {
         var start = 0
         for end in boundaries {
             defer { start = end }
-            let first = utf8[start]
-            // ICU puts a run of white space in a piece of its own: its first byte tells.
-            if first < 0x80 {
-                if first == 0x20 || (0x09...0x0D).contains(first) { continue }
-            } else if [0xC2, 0xE1, 0xE2, 0xE3].contains(first),  // lead bytes of the non-ASCII spaces
-                      String(decoding: UnsafeBufferPointer(rebasing: utf8[start..<end]), as: UTF8.self).allSatisfy(\.isWhitespace) {
-                continue
-            }
-            ranges.append(start..<end)
+            if !Self.isWhitespace(UnsafeBufferPointer(rebasing: utf8[start..<end])) { ranges.append(start..<end) }
         }
+    }
+
+    /// Whether a piece is white space only, mostly decided from its bytes: a piece of letters
+    /// is never decoded, since no white space character starts with their lead bytes.
+    private static func isWhitespace(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = piece.first else { return false }
+        if piece.allSatisfy({ $0 < 0x80 }) { return piece.allSatisfy { $0 == 0x20 || (0x09...0x0D).contains($0) } }
+        // Lead bytes of the non-ASCII spaces: U+0085 and U+00A0; U+1680; U+2000–U+205F; U+3000.
+        guard first < 0x80 || [0xC2, 0xE1, 0xE2, 0xE3].contains(first) else { return false }
+        return String(decoding: piece, as: UTF8.self).allSatisfy(\.isWhitespace)
     }
 
     /// Only the word and number tokens of `text`, as strings: what matching compares.
