@@ -69,89 +69,70 @@ public final class CheckRunner {
     /// Checks a document's text block by block; terms are placed at their line and column.
     public func checkDocument(bytes: [UInt8], file: String, format: DocumentFormat) throws -> [Finding] {
         let language = sourceLanguage ?? "en"
+        // Reading the blocks has validated the bytes (or, for HTML, decoded them leniently).
         let blocks = try DocumentSegmenter.blocks(bytes: bytes, file: file, format: format)
-        let suppressions = format == .html ? Suppressions(text: Substring(decoding: bytes, as: UTF8.self))
-            : Suppressions(text: Substring(try SourceText(bytes: bytes, file: file).text))
+        let suppressions = Suppressions(text: Substring(decoding: bytes, as: UTF8.self))
         var findings: [Finding] = []
-        var variants = VariantTracker<Finding>()
+        var variants = VariantTracker<Finding.Location>()
         for block in blocks {
-            func place(_ start: Int, _ end: Int) -> (line: Int, column: Int, end: Int) {
-                let first = block.sourceMap.position(of: start, in: block.text)
-                let last = block.sourceMap.position(of: end, in: block.text)
-                return (first.line, first.column, last.line == first.line ? last.column : first.column)
+            func location(_ range: Range<Int>) -> Finding.Location {
+                let first = block.sourceMap.position(of: range.lowerBound, in: block.text)
+                let last = block.sourceMap.position(of: range.upperBound, in: block.text)
+                return Finding.Location(line: first.line, column: first.column,
+                                        endColumn: last.line == first.line ? last.column : first.column, unit: nil,
+                                        excerpt: Finding.excerpt(of: block.text, around: range))
             }
             let (found, occurrences) = try checker.check(text: block.text, language: language)
-            for finding in found {
-                let at = place(finding.start, finding.end)
-                findings.append(Finding(finding, file: file, line: at.line, column: at.column, endColumn: at.end, unit: nil, text: block.text))
-            }
-            variants.record(occurrences, in: block.text) { match in
-                let at = place(match.start, match.end)
-                return Finding(file: file, line: at.line, column: at.column, endColumn: at.end, rule: "", severity: .note,
-                               message: "", term: "", unit: nil, language: language.canonical, concept: "",
-                               excerpt: Finding.excerpt(of: block.text, around: match.start..<match.end))
-            }
+            findings += found.map { Finding($0, file: file, at: location($0.start..<$0.end)) }
+            variants.record(occurrences, in: block.text) { location($0.start..<$0.end) }
         }
-        findings += variantFindings(variants)
+        findings += variantFindings(variants, file: file)
         return findings.filter { !suppressions.silences(rule: $0.rule, line: $0.line) }
     }
 
     /// Checks the units a reader produces, each as source and translations.
     public func checkUnits(file: String, read: (@escaping UnitHandler) throws -> Void) throws -> [Finding] {
         var findings: [Finding] = []
-        var variants = VariantTracker<Finding>()
+        var variants = VariantTracker<Finding.Location>()
         var index = 0
         try read { unit, line in
             index += 1
             findings += try self.check(unit: unit, id: unit.externalID ?? String(index), file: file, line: line, variants: &variants)
         }
-        return findings + variantFindings(variants)
+        return findings + variantFindings(variants, file: file)
     }
 
     /// Checks every unit of a TM; findings name the TM's path and the unit's id.
     public func check(memory: TranslationMemory) throws -> [Finding] {
         var findings: [Finding] = []
-        var variants = VariantTracker<Finding>()
+        var variants = VariantTracker<Finding.Location>()
         try memory.forEachUnit { id, unit in
             findings += try check(unit: unit, id: String(id), file: memory.path, line: nil, variants: &variants)
         }
-        return findings + variantFindings(variants)
+        return findings + variantFindings(variants, file: memory.path)
     }
 
-    private func check(unit: TranslationUnit, id: String, file: String, line: Int?, variants: inout VariantTracker<Finding>) throws -> [Finding] {
+    /// Checks a unit's source once, then each translation against the source's terms.
+    private func check(unit: TranslationUnit, id: String, file: String, line: Int?,
+                       variants: inout VariantTracker<Finding.Location>) throws -> [Finding] {
         guard let source = sourceVariant(of: unit) else { return [] }
         let targets = unit.variants.filter { variant in
             variant.language != source.language
                 && (targetLanguage.map { variant.language == $0 || variant.language.language == $0.canonical } ?? true)
         }
-        func finding(_ found: TextFinding, _ text: String) -> Finding {
-            Finding(found, file: file, line: line, column: line == nil ? nil : 1, endColumn: nil, unit: id, text: text)
+        // A unit has a line, not columns: findings point at its start.
+        func location(_ range: Range<Int>, in text: String) -> Finding.Location {
+            Finding.Location(line: line, column: line == nil ? nil : 1, endColumn: nil, unit: id,
+                             excerpt: Finding.excerpt(of: text, around: range))
         }
-        var findings: [Finding] = []
-        let sourceOccurrences: [TermChecker.Occurrence]
-        if targets.isEmpty {
-            let result = try checker.check(text: source.text, language: source.language)
-            findings += result.findings.map { finding($0, source.text) }
-            sourceOccurrences = result.occurrences
-        } else {
-            var sourceSideReported = false
-            var occurrences: [TermChecker.Occurrence] = []
-            for target in targets {
-                let result = try checker.check(source: source.text, sourceLanguage: source.language,
-                                               target: target.text, targetLanguage: target.language)
-                for found in result.findings where found.side == .target || !sourceSideReported || found.rule != .deprecatedTerm {
-                    findings.append(finding(found, found.side == .target ? target.text : source.text))
-                }
-                sourceSideReported = true
-                occurrences = result.occurrences
-            }
-            sourceOccurrences = occurrences
+        let (sourceFindings, sourceTerms) = try checker.check(text: source.text, language: source.language)
+        var findings = sourceFindings.map { Finding($0, file: file, at: location($0.start..<$0.end, in: source.text)) }
+        for target in targets {
+            let found = try checker.checkTranslation(target.text, language: target.language, of: source.text,
+                                                     sourceLanguage: source.language, sourceTerms: sourceTerms)
+            findings += found.map { Finding($0, file: file, at: location($0.start..<$0.end, in: $0.side == .target ? target.text : source.text)) }
         }
-        variants.record(sourceOccurrences, in: source.text) { match in
-            Finding(file: file, line: line, column: line == nil ? nil : 1, endColumn: nil, rule: "", severity: .note, message: "",
-                    term: "", unit: id, language: source.language.canonical, concept: "",
-                    excerpt: Finding.excerpt(of: source.text, around: match.start..<match.end))
-        }
+        variants.record(sourceTerms, in: source.text) { location($0.start..<$0.end, in: source.text) }
         return findings
     }
 
@@ -161,17 +142,9 @@ public final class CheckRunner {
     }
 
     /// Turns the tracker's variant findings into findings at the places it recorded.
-    private func variantFindings(_ variants: VariantTracker<Finding>) -> [Finding] {
-        variants.findings(termbase: checker.termbase, severity: checker.policy.severities[.inconsistentVariants]).map { found, place in
-            var finding = place
-            finding.rule = found.rule.rawValue
-            finding.severity = found.severity
-            finding.message = found.message
-            finding.term = found.term
-            finding.suggestion = found.suggestion
-            finding.concept = found.concept
-            return finding
-        }
+    private func variantFindings(_ variants: VariantTracker<Finding.Location>, file: String) -> [Finding] {
+        variants.findings(termbase: checker.termbase, severity: checker.policy.severities[.inconsistentVariants])
+            .map { Finding($0.finding, file: file, at: $0.place) }
     }
 
     private static func contents(of path: String, name: String) throws -> [UInt8] {

@@ -39,12 +39,22 @@ public struct Finding: Sendable, Equatable, Codable {
 }
 
 extension Finding {
-    /// A finding from a text finding, placed by the caller.
-    init(_ found: TextFinding, file: String, line: Int?, column: Int?, endColumn: Int?, unit: String?, text: String) {
-        self.init(file: file, line: line, column: column, endColumn: endColumn, rule: found.rule.rawValue,
-                  severity: found.severity, message: found.message, term: found.term, suggestion: found.suggestion,
-                  unit: unit, language: found.language.canonical, concept: found.concept,
-                  excerpt: Self.excerpt(of: text, around: found.start..<found.end))
+    /// Where in a checked file a term stands: what the runner knows before a rule decides
+    /// anything about it.
+    struct Location {
+        var line: Int?
+        var column: Int?
+        var endColumn: Int?
+        var unit: String?
+        var excerpt: String
+    }
+
+    /// A finding from a text finding, at `location` in `file`.
+    init(_ found: TextFinding, file: String, at location: Location) {
+        self.init(file: file, line: location.line, column: location.column, endColumn: location.endColumn,
+                  rule: found.rule.rawValue, severity: found.severity, message: found.message, term: found.term,
+                  suggestion: found.suggestion, unit: location.unit, language: found.language.canonical,
+                  concept: found.concept, excerpt: location.excerpt)
     }
 
     /// Up to 40 characters either side of the term, on one line.

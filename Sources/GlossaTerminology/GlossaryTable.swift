@@ -162,38 +162,44 @@ public enum GlossaryTable {
         -> (id: String?, concept: Concept) {
         var conceptID: String?
         var concept = Concept(id: "row \(row.line)")
-        var shared = Term("", language: "en", line: row.line)
+        // What the row says of all its terms; a language's own column overrides status and type.
+        var status: TermStatus?, type: TermType?, partOfSpeech: String?, caseSensitive: Bool?
         var terms: [LanguageTag: Term] = [:]
         var order: [LanguageTag] = []
+        func edit(_ language: LanguageTag, _ change: (inout Term) -> Void) {
+            change(&terms[language, default: Term("", language: language, line: row.line)])
+        }
         for (column, raw) in zip(columns, row.cells) {
             let value = raw.trimmingSpaces
             guard !value.isEmpty else { continue }
             switch column {
             case .concept: conceptID = value; concept.id = value
-            case .status: shared.status = try status(value, file: file, line: row.line)
-            case .type: shared.type = try type(value, file: file, line: row.line)
-            case .partOfSpeech: shared.partOfSpeech = value
-            case .caseSensitive: shared.caseSensitive = ["yes", "true", "1", "y"].contains(value.lowercased())
+            case .status: status = try Self.status(value, file: file, line: row.line)
+            case .type: type = try Self.type(value, file: file, line: row.line)
+            case .partOfSpeech: partOfSpeech = value
+            case .caseSensitive: caseSensitive = ["yes", "true", "1", "y"].contains(value.lowercased())
             case .note: concept.notes.append(value)
             case .definition: concept.definitions[""] = value
             case .subject: concept.subjectField = value
             case .term(let language):
-                terms[language, default: Term("", language: language, line: row.line)].text = value
+                edit(language) { $0.text = value }
                 order.append(language)
             case .languageStatus(let language):
-                terms[language, default: Term("", language: language, line: row.line)].status = try status(value, file: file, line: row.line)
+                let own = try Self.status(value, file: file, line: row.line)
+                edit(language) { $0.status = own }
             case .languageType(let language):
-                terms[language, default: Term("", language: language, line: row.line)].type = try type(value, file: file, line: row.line)
+                let own = try Self.type(value, file: file, line: row.line)
+                edit(language) { $0.type = own }
             case .languageNote(let language):
-                terms[language, default: Term("", language: language, line: row.line)].notes.append(value)
+                edit(language) { $0.notes.append(value) }
             }
         }
         concept.terms = order.compactMap { language in
             guard var term = terms[language], !term.text.isEmpty else { return nil }
-            term.status = term.status ?? shared.status
-            term.type = term.type ?? shared.type
-            term.partOfSpeech = shared.partOfSpeech
-            term.caseSensitive = shared.caseSensitive
+            term.status = term.status ?? status
+            term.type = term.type ?? type
+            term.partOfSpeech = partOfSpeech
+            term.caseSensitive = caseSensitive
             return term
         }
         return (conceptID, concept)

@@ -97,14 +97,17 @@ public final class TermChecker {
     /// The terms in `text`, the longest at each place.
     public func occurrences(in text: String, language: LanguageTag) throws -> [Occurrence] {
         let scanner = try scanner(for: language)
-        return scanner.longestMatches(in: text).map { match in
-            let entry = scanner.index.entries[match.entry]
-            return Occurrence(match: match, conceptIndex: entry.concept, term: termbase.concepts[entry.concept].terms[entry.term])
-        }
+        return scanner.longestMatches(in: text).map { occurrence(of: $0, in: scanner.index) }
     }
 
-    /// Monolingual checks of one text: deprecated terms. Feed `variants` to find concepts
-    /// named two ways across a document.
+    private func occurrence(of match: TermMatch, in index: TermIndex) -> Occurrence {
+        let entry = index.entries[match.entry]
+        return Occurrence(match: match, conceptIndex: entry.concept, term: termbase.concepts[entry.concept].terms[entry.term])
+    }
+
+    /// Monolingual checks of one text: deprecated terms. The occurrences feed a
+    /// `VariantTracker`, which finds concepts named two ways across a document, and
+    /// `checkTranslation`.
     public func check(text: String, language: LanguageTag) throws -> (findings: [TextFinding], occurrences: [Occurrence]) {
         let found = try occurrences(in: text, language: language).filter { !isIgnored($0) }
         let findings = found.compactMap { deprecated($0, in: text, language: language, side: .source, rule: .deprecatedTerm) }
@@ -117,16 +120,25 @@ public final class TermChecker {
     public func check(source: String, sourceLanguage: LanguageTag, target: String, targetLanguage: LanguageTag) throws
         -> (findings: [TextFinding], occurrences: [Occurrence]) {
         let (sourceFindings, sourceTerms) = try check(text: source, language: sourceLanguage)
+        let targetFindings = try checkTranslation(target, language: targetLanguage, of: source, sourceLanguage: sourceLanguage,
+                                                  sourceTerms: sourceTerms)
+        return (sourceFindings + targetFindings, sourceTerms)
+    }
+
+    /// The checks of one translation of a source whose terms `check(text:language:)` found
+    /// (`sourceTerms`): deprecated target terms, and source terms without an approved
+    /// translation. A source with several translations is scanned once.
+    public func checkTranslation(_ target: String, language targetLanguage: LanguageTag, of source: String,
+                                 sourceLanguage: LanguageTag, sourceTerms: [Occurrence]) throws -> [TextFinding] {
         let targetScanner = try scanner(for: targetLanguage)
         let entries = targetScanner.index.entries
         // Every target match counts as presence, nested ones too ("ОДКБ" inside "Секретариат ОДКБ").
         let targetMatches = targetScanner.matches(in: target)
-        var findings = sourceFindings
+        var findings: [TextFinding] = []
         var present = Set<Int>(minimumCapacity: targetMatches.count)
         for match in targetMatches { present.insert(entries[match.entry].concept) }
         for match in TermScanner.longest(of: targetMatches) where !entries[match.entry].isApproved {
-            let entry = entries[match.entry]
-            let occurrence = Occurrence(match: match, conceptIndex: entry.concept, term: termbase.concepts[entry.concept].terms[entry.term])
+            let occurrence = occurrence(of: match, in: targetScanner.index)
             if !isIgnored(occurrence),
                let finding = deprecated(occurrence, in: target, language: targetLanguage, side: .target, rule: .deprecatedTargetTerm) {
                 findings.append(finding)
@@ -138,7 +150,7 @@ public final class TermChecker {
                 findings.append(finding)
             }
         }
-        return (findings, sourceTerms)
+        return findings
     }
 
     private func isIgnored(_ occurrence: Occurrence) -> Bool {

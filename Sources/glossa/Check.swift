@@ -91,7 +91,7 @@ extension Glossa {
                 threshold = settings.failOn ?? .error
             }
             let termbase = try glossary.termbase(settings, languages: sourceLanguage.flatMap { source in targetLanguage.map { (source, $0) } })
-            var severities = Dictionary(uniqueKeysWithValues: TermRule.allCases.map { ($0, $0.defaultSeverity) })
+            var severities = CheckPolicy().severities
             for (rule, level) in settings.severities { severities[rule] = level }
             let checker = TermChecker(termbase: termbase, policy: CheckPolicy(severities: severities, ignored: Set(settings.ignoredTerms)))
             let runner = CheckRunner(checker: checker, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
