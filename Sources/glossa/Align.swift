@@ -83,7 +83,7 @@ extension Glossa {
             guard !sourceDocument.segments.isEmpty || !targetDocument.segments.isEmpty else {
                 throw InputError("nothing to align: both documents are empty", file: source)
             }
-            let termbase = try glossary.map { try GlossaryFile.load(path: $0, languages: (sourceLanguage, targetLanguage)).termbase }
+            let termbase = try glossary.map { try GlossaryOptions.load($0, languages: (sourceLanguage, targetLanguage)) }
             let beads = try DocumentAligner(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, glossary: termbase)
                 .align(sourceDocument, targetDocument)
             let accepted = beads.filter { !$0.source.isEmpty && !$0.target.isEmpty && $0.confidence >= minConfidence }
@@ -155,9 +155,7 @@ extension Glossa {
                              bead.target.map(String.init).joined(separator: ","), bead.sourceText, bead.targetText]
                 text += cells.map { $0.replacingOccurrences(of: "\t", with: " ") }.joined(separator: "\t") + "\n"
             }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
-                throw InputError("cannot write the review file", file: path)
-            }
+            try AtomicOutput.write(text, to: path)
         }
     }
 }

@@ -124,13 +124,7 @@ extension Glossa {
             let useColor = output == nil && format == .text && isatty(STDOUT_FILENO) == 1
                 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
             let rendered = try report.render(format, color: useColor)
-            if let output {
-                do { try Data(rendered.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                    throw InputError("cannot write the report", file: output)
-                }
-            } else {
-                FileHandle.standardOutput.write(Data(rendered.utf8))
-            }
+            try AtomicOutput.write(rendered, to: output ?? "-")
             if let threshold, findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }
         }
 

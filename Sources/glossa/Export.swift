@@ -103,6 +103,11 @@ extension Glossa {
 /// Writes a file through a temporary sibling moved into place on success, so a failed write
 /// never leaves half a file; "-" writes to standard output.
 enum AtomicOutput {
+    /// Writes `text` to `path` that way (standard output for "-").
+    static func write(_ text: String, to path: String) throws {
+        try write(to: path) { try $0.write(contentsOf: Data(text.utf8)) }
+    }
+
     static func write<T>(to path: String, _ body: (FileHandle) throws -> T) throws -> T {
         if path == "-" { return try body(FileHandle.standardOutput) }
         let temporary = path + ".glossa-tmp-\(getpid())"

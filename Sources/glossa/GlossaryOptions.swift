@@ -35,14 +35,17 @@ struct GlossaryOptions: ParsableArguments {
             throw ValidationError("no glossary: give --glossary FILE or a glossaries setting in .glossa.yml")
         }
         var termbase = Termbase(name: chosen.joined(separator: ", "))
-        for path in chosen {
-            let loaded = try GlossaryFile.load(path: path, languages: languages)
-            loaded.warnings.prefix(10).forEach { Diagnostics.note("warning: \($0)") }
-            if loaded.warnings.count > 10 {
-                Diagnostics.note("warning: \(path): \(loaded.warnings.count - 10) more problems (glossa terms validate \(path) lists them)")
-            }
-            termbase.merge(loaded.termbase)
-        }
+        for path in chosen { termbase.merge(try Self.load(path, languages: languages)) }
         return termbase
+    }
+
+    /// One glossary, its first ten warnings on standard error (and how many more there are).
+    static func load(_ path: String, languages: (LanguageTag, LanguageTag)?) throws -> Termbase {
+        let loaded = try GlossaryFile.load(path: path, languages: languages)
+        loaded.warnings.prefix(10).forEach { Diagnostics.note("warning: \($0)") }
+        if loaded.warnings.count > 10 {
+            Diagnostics.note("warning: \(path): \(loaded.warnings.count - 10) more problems (glossa terms validate \(path) lists them)")
+        }
+        return loaded.termbase
     }
 }

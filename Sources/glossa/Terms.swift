@@ -156,10 +156,7 @@ extension Glossa.Terms {
                 guard let languages else { throw ValidationError("the OmegaT format needs --from and --to") }
                 text = GlossaryTable.writeOmegaT(termbase, source: languages.0, target: languages.1)
             }
-            guard let out, out != "-" else { return FileHandle.standardOutput.write(Data(text.utf8)) }
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic) } catch {
-                throw InputError("cannot write the file", file: out)
-            }
+            try AtomicOutput.write(text, to: out ?? "-")
         }
     }
 
