@@ -13,7 +13,8 @@ public struct MatchScore: Sendable, Equatable {
     public var base: Int
     /// What the penalties were for.
     public var penalties: [Penalty]
-    /// UTF-8 ranges of the candidate's tokens that differ from the query.
+    /// UTF-8 ranges of the candidate's tokens that differ from the query, in the NFC form of
+    /// the candidate (the form the TM stores most text in).
     public var differences: [Range<Int>]
 
     /// A difference the word distance does not count.
@@ -51,12 +52,14 @@ public final class MatchScorer {
         let codes: [String]
     }
 
-    /// The tokens of `text`.
+    /// The tokens of `text`, with ranges in its NFC form (the placeholders' ranges and the
+    /// words' must be offsets into the same text).
     public func tokens(of text: String) -> Tokens {
+        let text = text.normalized(.nfc)
         var words: [String] = [], surfaces: [String] = [], ranges: [Range<Int>] = []
         var punctuation: [String] = [], numbers: [String] = [], codes: [String] = []
         let placeholders = Self.placeholderRanges(in: text)
-        for token in breaker.tokens(in: text.normalized(.nfc)) {
+        for token in breaker.tokens(in: text) {
             if placeholders.contains(where: { $0.overlaps(token.start..<token.end) }) { continue }
             switch token.kind {
             case .word, .number:
@@ -68,8 +71,7 @@ public final class MatchScorer {
                 punctuation.append(token.text)
             }
         }
-        let utf8 = Array(text.utf8)
-        codes = placeholders.map { String(decoding: utf8[$0], as: UTF8.self) }
+        codes = placeholders.map { String(text[utf8: $0]) }
         return Tokens(words: words, surfaces: surfaces, ranges: ranges, punctuation: punctuation, numbers: numbers, codes: codes)
     }
 

@@ -27,6 +27,12 @@ import Testing
         #expect(match.base == 100 && match.score == 99 && match.penalties == [.inlineCodes])
     }
 
+    @Test func decomposedTextIsScoredInItsComposedForm() {
+        // "é" written as e + U+0301: the placeholders must be found in the same (NFC) text as the words.
+        let match = english.score(query: "Café save", candidate: "Cafe\u{0301} {1}save{/1}")
+        #expect(match.base == 100 && match.score == 99 && match.penalties == [.inlineCodes])
+    }
+
     @Test func numbersAreWordsAndAPenalty() {
         // [meeting, on, 19, june] vs [meeting, on, 20, june]: d = 1 of 4 → 75, minus 1 for numbers.
         let match = english.score(query: "Meeting on 19 June", candidate: "Meeting on 20 June")
