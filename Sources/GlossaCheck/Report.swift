@@ -112,7 +112,7 @@ public struct Report {
         let byFile = Dictionary(grouping: findings, by: \.file)
         let failures = findings.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"glossa check\" tests=\"\(max(failures, 0) + files.filter { byFile[$0] == nil }.count)\" failures=\"\(failures)\">\n"
+        out += "<testsuites name=\"glossa check\" tests=\"\(failures + files.filter { byFile[$0] == nil }.count)\" failures=\"\(failures)\">\n"
         for file in files {
             let found = byFile[file] ?? []
             out += "  <testsuite name=\"\(XMLEscape.attribute(file))\" tests=\"\(max(found.count, 1))\" failures=\"\(found.count)\">\n"
