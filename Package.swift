@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite", "CGlossaFTS"]),
         .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaSegmentation"]),
         .target(name: "GlossaTerminology", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaFormats"]),
-        .target(name: "GlossaLookup", dependencies: ["GlossaCore", "GlossaText"]),
+        .target(name: "GlossaLookup", dependencies: ["GlossaMemory", "GlossaCore", "GlossaText"]),
         .target(name: "GlossaAlignment", dependencies: ["GlossaTerminology", "GlossaSegmentation", "GlossaCore", "GlossaText"]),
         .target(name: "GlossaCheck", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaMemory", "GlossaSegmentation",
                                                     "GlossaCore", "GlossaText", "GlossaXML",
@@ -51,13 +51,13 @@ let package = Package(
             name: "glossa",
             dependencies: [
                 "GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaText", "GlossaCore",
-                "GlossaTerminology", "GlossaCheck", "GlossaAlignment",
+                "GlossaTerminology", "GlossaCheck", "GlossaAlignment", "GlossaLookup",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "glossa-bench",
-            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaText", "CSQLite"]
+            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite"]
         ),
 
         // MARK: Tests
@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "GlossaMemoryTests", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaTerminologyTests", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaTestSupport"]),
-        .testTarget(name: "GlossaLookupTests", dependencies: ["GlossaLookup"]),
+        .testTarget(name: "GlossaLookupTests", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaCore", "GlossaTestSupport"]),
         .testTarget(name: "GlossaAlignmentTests", dependencies: ["GlossaAlignment", "GlossaTestSupport"]),
         .testTarget(name: "GlossaCLITests", dependencies: ["glossa", "GlossaTestSupport"]),
     ],

@@ -12,6 +12,7 @@ struct PreparedUnit: Sendable {
         /// The lookup form, only when it differs from `text`.
         let lookup: String?
         let hash: Int64
+        let search: SearchTokens
         let created: PreparedStamp?
         let changed: PreparedStamp?
         let notes: [Note]
@@ -38,6 +39,12 @@ struct PreparedUnit: Sendable {
 /// stamps thousands of units with the same few).
 struct UnitPreparer {
     private var formattedDates: [Date: String] = [:]
+    /// The search index's vocabulary, grown as units are prepared.
+    private(set) var vocabulary: SearchVocabulary
+
+    init(vocabulary: SearchVocabulary) {
+        self.vocabulary = vocabulary
+    }
 
     /// Prepares `unit`; throws `InputError` for a unit with no variant or two in one language.
     mutating func prepare(_ unit: TranslationUnit) throws -> PreparedUnit {
@@ -48,12 +55,13 @@ struct UnitPreparer {
         }
         var keyBytes: [UInt8] = []
         keyBytes.reserveCapacity(sorted.count * 24)
-        let variants = sorted.map { variant in
+        let variants = try sorted.map { variant in
             let lookup = variant.text.lookupFormIfDifferent()
             let hash = ExactKey.hash(lookup ?? variant.text, language: variant.language.canonical)
             hash.append(to: &keyBytes)
             return PreparedUnit.PreparedVariant(
                 language: variant.language.canonical, text: variant.text, markup: variant.markup, lookup: lookup, hash: hash.int64,
+                search: try vocabulary.tokens(of: variant.text, language: variant.language.canonical),
                 created: stamp(variant.created), changed: stamp(variant.changed),
                 notes: variant.notes, properties: variant.properties)
         }

@@ -68,7 +68,30 @@ enum Schema {
         );
         CREATE INDEX document_entry_document ON document_entry(document_id);
         """,
+        """
+        ALTER TABLE variant ADD COLUMN tokens BLOB;   -- the text's search token ids in order, as varints
+        CREATE TABLE search_token (                   -- the fuzzy index's vocabulary
+            id        INTEGER PRIMARY KEY,
+            lang      TEXT NOT NULL,                  -- primary language subtag: en-US and en-GB share one
+            token     TEXT NOT NULL,                  -- case-folded word, or # for any number
+            frequency INTEGER NOT NULL,               -- variants holding it: rarest tokens are looked up first
+            UNIQUE (lang, token)
+        );
+        CREATE TABLE fuzzy_posting (                  -- variants per token, one row per token per import chunk
+            token    INTEGER NOT NULL,                -- search_token.id
+            first    INTEGER NOT NULL,                -- smallest variant id in the chunk
+            postings BLOB NOT NULL,                   -- variant ids grouped by word count (see PostingList)
+            PRIMARY KEY (token, first)
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE concordance USING fts5(  -- full-text search over variant text
+            text, content = 'variant', content_rowid = 'id', tokenize = 'glossa_icu'
+        );
+        """,
     ]
+
+    /// The first version with the search index: a TM migrated from before it has the index
+    /// built from its variants.
+    static let searchIndexVersion: Int64 = 4
 
     /// The version this build creates and reads.
     static var currentVersion: Int64 { Int64(migrations.count) }

@@ -80,6 +80,7 @@ public final class TranslationMemory {
             }
             try connection.transaction {
                 for migration in Schema.migrations[Int(version)...] { try connection.execute(migration) }
+                if version > 0 && version < Schema.searchIndexVersion { try SearchIndex.rebuild(connection) }
                 try connection.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = \(Schema.currentVersion)")
             }
         }
@@ -114,14 +115,7 @@ extension TranslationMemory {
     /// The ids of units whose variant in `language` has exactly `text` in lookup form
     /// (NFC, white space collapsed), in insertion order.
     public func exactMatches(of text: String, in language: LanguageTag) throws -> [Int64] {
-        let key = text.normalizedForLookup()
-        let statement = try connection.prepare(
-            "SELECT unit_id FROM variant WHERE hash = ?2 AND lang = ?1 AND coalesce(normalized, text) = ?3 ORDER BY unit_id")
-        statement.bind(1, language.canonical)
-        statement.bind(2, ExactKey.hash(key, language: language.canonical).int64)
-        statement.bind(3, key)
-        var ids: [Int64] = []
-        while try statement.step() { ids.append(statement.int64(0)) }
-        return ids
+        let reader = try IndexReader(self)
+        return try reader.exactVariants(lookupForm: text.normalizedForLookup(), language: language).compactMap { try reader.variant($0)?.unitID }
     }
 }

@@ -7,6 +7,8 @@ final class UnitInserter {
     private let insertVariant: SQLiteStatement
     private let insertNote: SQLiteStatement
     private let insertProperty: SQLiteStatement
+    private let insertConcordance: SQLiteStatement
+    private let postings: PostingAccumulator
     /// Units inserted, and units the unique index turned away as duplicates.
     private(set) var added = 0
     private(set) var duplicates = 0
@@ -18,9 +20,11 @@ final class UnitInserter {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """)
         insertVariant = try connection.prepare("""
-            INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by, markup)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+            INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by, markup, tokens)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
             """)
+        insertConcordance = try connection.prepare("INSERT INTO concordance (rowid, text) VALUES (?1, ?2)")
+        postings = try PostingAccumulator(connection: connection)
         insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text, xml_lang) VALUES (?1, ?2, ?3, ?4)")
         insertProperty = try connection.prepare("INSERT INTO prop (unit_id, lang, name, value, xml_lang) VALUES (?1, ?2, ?3, ?4, ?5)")
     }
@@ -49,11 +53,23 @@ final class UnitInserter {
             bind(variant.created, to: insertVariant, at: 6)
             bind(variant.changed, to: insertVariant, at: 8)
             insertVariant.bind(10, variant.markup)
+            insertVariant.bind(11, variant.search.encoded)
             try insertVariant.step()
+            let variantID = connection.lastInsertRowID
+            try postings.add(variant: variantID, variant.search)
+            insertConcordance.reset()
+            insertConcordance.bind(1, variantID)
+            insertConcordance.bind(2, variant.text)
+            try insertConcordance.step()
             try addNotes(variant.notes, properties: variant.properties, unit: unitID, language: variant.language)
         }
         try addNotes(unit.notes, properties: unit.properties, unit: unitID, language: nil)
         added += 1
+    }
+
+    /// Writes the posting lists still held in memory.
+    func finish() throws {
+        try postings.flush()
     }
 
     private func addNotes(_ notes: [Note], properties: [Property], unit: Int64, language: String?) throws {

@@ -39,7 +39,8 @@ extension TranslationMemory {
                 while try statement.step() { indexes.append((statement.string(0) ?? "", statement.string(1) ?? "")) }
                 for index in indexes { try connection.execute("DROP INDEX \"\(index.name)\"") }
             }
-            let writer = try UnitWriter(inserter: UnitInserter(connection: connection), deduplicateInMemory: bulk)
+            let writer = try UnitWriter(
+                inserter: UnitInserter(connection: connection), vocabulary: SearchVocabulary(connection: connection), deduplicateInMemory: bulk)
             do {
                 try body(writer)
             } catch {
@@ -47,6 +48,7 @@ extension TranslationMemory {
                 throw error
             }
             let summary = try writer.finish()
+            try writer.storeVocabulary(into: connection)
             // The same header imported again is the same document, like a duplicate unit.
             if !writer.documents.isEmpty {
                 let known = try documents()
@@ -93,7 +95,7 @@ extension TranslationMemory {
 /// (lookup forms, hashes, keys); a writer thread inserts them, so on two cores parsing and
 /// SQLite run side by side. Errors from either side come out of `add` or the write.
 public final class UnitWriter {
-    private var preparer = UnitPreparer()
+    private var preparer: UnitPreparer
     /// Batches go to a thread that owns the SQLite connection for the length of the write.
     private let pipeline: BatchPipeline<PreparedUnit>
     private let inserter: UnitInserter
@@ -108,8 +110,9 @@ public final class UnitWriter {
     /// Documents to record once the units are in.
     private(set) var documents: [SourceDocument] = []
 
-    init(inserter: UnitInserter, deduplicateInMemory: Bool) {
+    init(inserter: UnitInserter, vocabulary: SearchVocabulary, deduplicateInMemory: Bool) {
         self.inserter = inserter
+        preparer = UnitPreparer(vocabulary: vocabulary)
         pipeline = BatchPipeline(name: "glossa.tm-writer") { batch in
             for unit in batch { try inserter.insert(unit) }
         }
@@ -138,11 +141,17 @@ public final class UnitWriter {
         documents.append(document)
     }
 
+    /// Stores the search vocabulary the prepared units grew; after `finish`.
+    func storeVocabulary(into connection: SQLiteConnection) throws {
+        try preparer.vocabulary.store(into: connection)
+    }
+
     /// Sends what is left, waits for the writer thread, and returns the counts.
     func finish() throws -> ImportSummary {
         if !batch.isEmpty { try? pipeline.send(batch) }
         batch = []
         try pipeline.close()
+        try inserter.finish()
         return ImportSummary(read: read, added: inserter.added, duplicates: inserter.duplicates + duplicatesInMemory)
     }
 }

@@ -121,8 +121,7 @@ extension Glossa {
                 findings = try Baseline.load(path: path).newFindings(in: findings)
             }
             let report = Report(findings: findings, files: checked, toolVersion: Glossa.configuration.version)
-            let useColor = output == nil && format == .text && isatty(STDOUT_FILENO) == 1
-                && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            let useColor = output == nil && format == .text && Diagnostics.outputColorsEnabled
             let rendered = try report.render(format, color: useColor)
             try AtomicOutput.write(rendered, to: output ?? "-")
             if let threshold, findings.contains(where: { $0.severity >= threshold }) { throw ExitCode(1) }

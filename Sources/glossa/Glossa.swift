@@ -25,7 +25,7 @@ struct Glossa: ParsableCommand {
         error a TM is left exactly as it was.
         """,
         version: "0.1.0",
-        subcommands: [Segment.self, Import.self, Export.self, Stats.self, TM.self, Check.self, Terms.self, Align.self]
+        subcommands: [Segment.self, Import.self, Export.self, Stats.self, TM.self, Lookup.self, Check.self, Terms.self, Align.self]
     )
 
     /// Parses, runs, and maps every failure to Glossa's exit codes and a one-line message.
@@ -58,9 +58,16 @@ enum Diagnostics {
     /// Exit code for bad arguments and bad input.
     static let usageOrInputError: Int32 = 2
 
-    static let colorsEnabled: Bool =
-        isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
-        && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    static let colorsEnabled = colorsAllowed(on: STDERR_FILENO)
+
+    /// Whether output for people on standard output may be colored.
+    static let outputColorsEnabled = colorsAllowed(on: STDOUT_FILENO)
+
+    /// Colors only on a terminal, and never with NO_COLOR or TERM=dumb.
+    private static func colorsAllowed(on descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            && ProcessInfo.processInfo.environment["TERM"] != "dumb"
+    }
 
     /// Writes a line to standard error.
     static func write(_ message: String) {

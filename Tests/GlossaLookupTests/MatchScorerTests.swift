@@ -33,10 +33,14 @@ import Testing
         #expect(match.base == 100 && match.score == 99 && match.penalties == [.inlineCodes])
     }
 
-    @Test func numbersAreWordsAndAPenalty() {
-        // [meeting, on, 19, june] vs [meeting, on, 20, june]: d = 1 of 4 → 75, minus 1 for numbers.
-        let match = english.score(query: "Meeting on 19 June", candidate: "Meeting on 20 June")
-        #expect(match.base == 75 && match.score == 74 && match.penalties == [.numbers])
+    @Test func numbersAlignAsOneTokenAndCostAPenalty() {
+        // [meeting, on, #, june] both: d = 0 → 100, minus 1 for the different number, which is marked.
+        let candidate = "Meeting on 20 June"
+        let match = english.score(query: "Meeting on 19 June", candidate: candidate)
+        #expect(match.base == 100 && match.score == 99 && match.penalties == [.numbers])
+        #expect(match.differences.map { String(decoding: Array(candidate.utf8)[$0], as: UTF8.self) } == ["20"])
+        // A number where the query has a word is a word difference like any other.
+        #expect(english.score(query: "Meeting on Monday", candidate: "Meeting on 20").base == 66)
     }
 
     @Test func oneWordChangedInTen() {

@@ -1,0 +1,169 @@
+import GlossaMemory
+import GlossaText
+
+/// A stretch of text, as offsets in Unicode scalars (code points) from its start, with the
+/// text it covers: what JSON consumers need to mark a word without re-cutting the text.
+public struct TextSpan: Sendable, Equatable, Encodable {
+    public let start: Int
+    public let end: Int
+    public let text: String
+
+    /// The spans of `text` at UTF-8 `ranges`.
+    static func spans(in text: String, utf8 ranges: [Range<Int>]) -> [TextSpan] {
+        let utf8 = text.utf8
+        return ranges.map { range in
+            let lower = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
+            let upper = utf8.index(utf8.startIndex, offsetBy: range.upperBound)
+            let start = text.unicodeScalars.distance(from: text.startIndex, to: lower)
+            let length = text.unicodeScalars.distance(from: lower, to: upper)
+            return TextSpan(start: start, end: start + length, text: String(text[lower..<upper]))
+        }
+    }
+}
+
+/// A TM unit found for a query: its score, the matched source with what differs from the
+/// query, the translation, and where and when the unit was made.
+public struct LookupMatch: Sendable, Equatable, Encodable {
+    /// 0…100; see `MatchScore`.
+    public let score: Int
+    /// The word score before penalties.
+    public let base: Int
+    /// What the penalties were for.
+    public let penalties: [MatchScore.Penalty]
+    /// The unit's id in the TM.
+    public let unit: Int64
+    /// The unit's tuid or id in the format it came from.
+    public let externalID: String?
+    /// The matched segment (NFC), in `sourceLanguage`.
+    public let source: String
+    public let sourceLanguage: String
+    /// Its translation, in `targetLanguage`.
+    public let target: String
+    public let targetLanguage: String
+    /// The words of `source` that differ from the query.
+    public let diff: [TextSpan]
+    public let origin: String?
+    public let created: String?
+    public let createdBy: String?
+    public let changed: String?
+    public let changedBy: String?
+
+    enum CodingKeys: String, CodingKey {
+        case score, base, penalties, unit, externalID = "id", source, sourceLanguage = "source_lang", target
+        case targetLanguage = "target_lang", diff, origin, created, createdBy = "created_by", changed, changedBy = "changed_by"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(score, forKey: .score)
+        try container.encode(base, forKey: .base)
+        try container.encode(penalties, forKey: .penalties)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(externalID, forKey: .externalID)
+        try container.encode(source, forKey: .source)
+        try container.encode(sourceLanguage, forKey: .sourceLanguage)
+        try container.encode(target, forKey: .target)
+        try container.encode(targetLanguage, forKey: .targetLanguage)
+        try container.encode(diff, forKey: .diff)
+        try container.encode(origin, forKey: .origin)
+        try container.encode(created, forKey: .created)
+        try container.encode(createdBy, forKey: .createdBy)
+        try container.encode(changed, forKey: .changed)
+        try container.encode(changedBy, forKey: .changedBy)
+    }
+}
+
+/// Looks segments up in a TM from one language to another: exact matches through the hash
+/// index, fuzzy matches through the search index (see `FuzzyCandidates` for why none is
+/// missed), each rescored exactly with `MatchScorer`. Not thread safe: one per task.
+public final class TMLookup {
+    /// The language looked up in, and the language of the translations shown.
+    public let from: LanguageTag, to: LanguageTag
+    private let reader: IndexReader
+    private let scorer: MatchScorer
+
+    /// A lookup in `memory` from `from` to `to`. A language without a region ("en") also
+    /// finds its regional forms ("en-GB").
+    public init(memory: TranslationMemory, from: LanguageTag, to: LanguageTag) throws {
+        self.from = from
+        self.to = to
+        reader = try IndexReader(memory)
+        scorer = try MatchScorer(language: from)
+    }
+
+    /// Matches for `text` scoring at least `minimum`, best first (equal scores: most recently
+    /// created or changed first), at most `maximum`, only from units with a translation.
+    public func matches(for text: String, minimum: Int = 75, maximum: Int = 5) throws -> [LookupMatch] {
+        guard maximum > 0 else { return [] }
+        var ranked: [(scored: ScoredVariant, unit: IndexReader.UnitRecord)] = []
+        for scored in try scoredVariants(for: text, minimum: max(1, min(100, minimum))) {
+            guard let unit = try reader.unit(scored.unitID) else { continue }
+            ranked.append((scored, unit))
+        }
+        ranked.sort { left, right in
+            (left.scored.score.score, left.unit.lastTouched, left.unit.id) > (right.scored.score.score, right.unit.lastTouched, right.unit.id)
+        }
+        var matches: [LookupMatch] = []
+        var seenUnits = Set<Int64>()
+        for (scored, unit) in ranked where seenUnits.insert(unit.id).inserted {
+            guard let target = translation(in: unit) else { continue }
+            matches.append(LookupMatch(
+                score: scored.score.score, base: scored.score.base, penalties: scored.score.penalties, unit: unit.id,
+                externalID: unit.externalID, source: scored.text, sourceLanguage: scored.language, target: target.text,
+                targetLanguage: target.language, diff: TextSpan.spans(in: scored.text, utf8: scored.score.differences),
+                origin: unit.origin, created: unit.created, createdBy: unit.createdBy, changed: unit.changed, changedBy: unit.changedBy))
+            if matches.count == maximum { break }
+        }
+        return matches
+    }
+
+    /// The best score any unit with a translation reaches for `text` (at least `minimum`), or
+    /// nil: what analysis counts.
+    public func bestScore(for text: String, minimum: Int) throws -> Int? {
+        try matches(for: text, minimum: minimum, maximum: 1).first?.score
+    }
+
+    /// The unit's variant in `to`, the exact tag before a regional form.
+    private func translation(in unit: IndexReader.UnitRecord) -> (language: String, text: String)? {
+        let candidates = unit.variants.filter { to.covers($0.language) && !from.covers($0.language) }
+        let best = candidates.first { $0.language == to.canonical } ?? candidates.first
+        return best.map { ($0.language, $0.text) }
+    }
+
+    struct ScoredVariant {
+        let variantID: Int64
+        let unitID: Int64
+        let language: String
+        /// The variant's text in NFC, the form `score.differences` point into.
+        let text: String
+        let score: MatchScore
+    }
+
+    /// Every variant in `from` scoring at least `minimum` against `text`.
+    func scoredVariants(for text: String, minimum: Int) throws -> [ScoredVariant] {
+        let lookupForm = text.normalizedForLookup()
+        let query = scorer.tokens(of: text)
+        var found: [ScoredVariant] = []
+        var seen = Set<Int64>()
+        // Exact first: one index probe, and the only way to find a segment without words.
+        for id in try reader.exactVariants(lookupForm: lookupForm, language: from) {
+            guard let variant = try reader.variant(id) else { continue }
+            seen.insert(id)
+            found.append(ScoredVariant(
+                variantID: id, unitID: variant.unitID, language: variant.language, text: variant.text.normalized(.nfc),
+                score: MatchScore(score: 100, base: 100, penalties: [], differences: [])))
+        }
+        let candidates = try FuzzyCandidates(query: query.words, language: from, minimum: minimum, reader: reader)
+        for id in try candidates.variantIDs() where !seen.contains(id) {
+            guard let variant = try reader.variant(id), from.covers(variant.language),
+                  candidates.mayReach(minimum, candidate: variant.tokens)
+            else { continue }
+            let score = scorer.score(query: query, candidate: scorer.tokens(of: variant.text),
+                                     identical: variant.text.normalizedForLookup() == lookupForm)
+            guard score.score >= minimum else { continue }
+            found.append(ScoredVariant(variantID: id, unitID: variant.unitID, language: variant.language,
+                                       text: variant.text.normalized(.nfc), score: score))
+        }
+        return found
+    }
+}

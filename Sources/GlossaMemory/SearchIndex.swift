@@ -1,0 +1,259 @@
+import GlossaText
+
+/// The fuzzy-search index the TM keeps beside its units: every variant's words as token ids
+/// (`variant.tokens`), a vocabulary per language with how many variants hold each token
+/// (`search_token`), and posting lists from token to variants grouped by word count
+/// (`fuzzy_posting`), so a lookup reads the lists of a few rare tokens in a length window
+/// instead of scanning the TM. Words are cut by `MatchTokenizer`, as the scorer cuts them.
+enum SearchIndex {
+    /// The vocabulary key of a language: its primary subtag, so en-US and en-GB text is
+    /// found from an "en" query.
+    static func vocabularyLanguage(_ canonical: String) -> String {
+        String(canonical.prefix { $0 != "-" })
+    }
+
+    /// Word counts above this share one group: longer segments are rare and a length window
+    /// that far out gains nothing.
+    static let longestLength = 1023
+}
+
+/// A variant's words as the index stores them.
+struct SearchTokens: Sendable {
+    /// Token ids in text order, as varints: `variant.tokens`.
+    let encoded: [UInt8]
+    /// Each token id once: the posting lists the variant goes into.
+    let distinct: [UInt32]
+    /// Number of words.
+    let length: Int
+}
+
+/// Token ids by language and word, and how many variants hold each, as the producer side of
+/// an import grows them; `store` writes what changed.
+struct SearchVocabulary {
+    private struct Key: Hashable {
+        let language: String
+        let word: String
+    }
+    private var ids: [Key: UInt32] = [:]
+    private var nextID: UInt32 = 1
+    private var firstNewID: UInt32 = 1
+    /// Per token id, variants added in this write that hold it.
+    private var added: [UInt32: Int] = [:]
+    private var tokenizers: [String: MatchTokenizer] = [:]
+    private var words: [UInt32: Key] = [:]
+
+    /// The vocabulary stored in the TM.
+    init(connection: SQLiteConnection) throws {
+        let rows = try connection.prepare("SELECT id, lang, token FROM search_token")
+        while try rows.step() {
+            let id = UInt32(rows.int64(0))
+            ids[Key(language: rows.string(1) ?? "", word: rows.string(2) ?? "")] = id
+            nextID = max(nextID, id + 1)
+        }
+        firstNewID = nextID
+    }
+
+    /// The index entry for `text` in `language` (a canonical tag), counting its tokens.
+    mutating func tokens(of text: String, language: String) throws -> SearchTokens {
+        let vocabularyLanguage = SearchIndex.vocabularyLanguage(language)
+        let tokenizer = try tokenizers[vocabularyLanguage] ?? MatchTokenizer(language: LanguageTag(language))
+        tokenizers[vocabularyLanguage] = tokenizer
+        var encoded: [UInt8] = []
+        var distinct: [UInt32] = []
+        let words = tokenizer.words(of: text)
+        encoded.reserveCapacity(words.count * 3)
+        for word in words {
+            let key = Key(language: vocabularyLanguage, word: word)
+            let id: UInt32
+            if let known = ids[key] {
+                id = known
+            } else {
+                id = nextID
+                nextID += 1
+                ids[key] = id
+                self.words[id] = key
+            }
+            VarInt.append(UInt64(id), to: &encoded)
+            if !distinct.contains(id) { distinct.append(id) }
+        }
+        for id in distinct { added[id, default: 0] += 1 }
+        return SearchTokens(encoded: encoded, distinct: distinct, length: words.count)
+    }
+
+    /// Inserts the new tokens and adds this write's counts to the stored ones.
+    func store(into connection: SQLiteConnection) throws {
+        let insert = try connection.prepare("INSERT INTO search_token (id, lang, token, frequency) VALUES (?1, ?2, ?3, ?4)")
+        let update = try connection.prepare("UPDATE search_token SET frequency = frequency + ?2 WHERE id = ?1")
+        for (id, count) in added.sorted(by: { $0.key < $1.key }) {
+            if id >= firstNewID, let key = words[id] {
+                insert.reset()
+                insert.bind(1, Int64(id))
+                insert.bind(2, key.language)
+                insert.bind(3, key.word)
+                insert.bind(4, Int64(count))
+                try insert.step()
+            } else {
+                update.reset()
+                update.bind(1, Int64(id))
+                update.bind(2, Int64(count))
+                try update.step()
+            }
+        }
+    }
+}
+
+/// Posting lists gathered on the writer thread and written in chunks: one row per token per
+/// flush, holding its variants grouped by word count, so memory stays bounded on any import.
+final class PostingAccumulator {
+    /// Per token id, `PostingList.entry` values.
+    private var lists: [UInt32: [UInt64]] = [:]
+    private var pending = 0
+    private let insert: SQLiteStatement
+    /// Postings held before a flush: about 32 MB.
+    private static let flushThreshold = 4_000_000
+
+    init(connection: SQLiteConnection) throws {
+        insert = try connection.prepare("INSERT INTO fuzzy_posting (token, first, postings) VALUES (?1, ?2, ?3)")
+    }
+
+    /// Records that variant `id` holds `tokens`.
+    func add(variant id: Int64, _ tokens: SearchTokens) throws {
+        let entry = PostingList.entry(variant: id, length: tokens.length)
+        for token in tokens.distinct { lists[token, default: []].append(entry) }
+        pending += tokens.distinct.count
+        if pending >= Self.flushThreshold { try flush() }
+    }
+
+    /// Writes what is held as one chunk per token.
+    func flush() throws {
+        for (token, entries) in lists {
+            insert.reset()
+            insert.bind(1, Int64(token))
+            insert.bind(2, entries.map(PostingList.variant).min() ?? 0)
+            insert.bind(3, PostingList.encode(entries.sorted()))
+            try insert.step()
+        }
+        lists.removeAll(keepingCapacity: true)
+        pending = 0
+    }
+}
+
+/// The blob format of a posting list chunk: groups of (word count, number of variants, byte
+/// size of the ids, delta-coded variant ids), by ascending word count.
+enum PostingList {
+    /// One posting as a number that sorts by word count, then variant id.
+    static func entry(variant: Int64, length: Int) -> UInt64 {
+        UInt64(min(length, SearchIndex.longestLength)) << 53 | UInt64(variant)
+    }
+
+    static func variant(_ entry: UInt64) -> Int64 { Int64(entry & (1 << 53 - 1)) }
+
+    /// Encodes sorted `entry` values.
+    static func encode(_ entries: [UInt64]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var ids: [UInt8] = []
+        var start = 0
+        while start < entries.count {
+            let length = entries[start] >> 53
+            var end = start
+            var previous: UInt64 = 0
+            ids.removeAll(keepingCapacity: true)
+            while end < entries.count && entries[end] >> 53 == length {
+                let variant = UInt64(variant(entries[end]))
+                VarInt.append(variant - previous, to: &ids)
+                previous = variant
+                end += 1
+            }
+            VarInt.append(length, to: &bytes)
+            VarInt.append(UInt64(end - start), to: &bytes)
+            VarInt.append(UInt64(ids.count), to: &bytes)
+            bytes += ids
+            start = end
+        }
+        return bytes
+    }
+
+    /// Appends to `variants` the ids in `bytes` whose word count lies in `lengths`.
+    static func decode(_ bytes: UnsafeRawBufferPointer, lengths: ClosedRange<Int>, into variants: inout [Int64]) {
+        var position = 0
+        while position < bytes.count {
+            let length = Int(VarInt.read(bytes, at: &position))
+            let count = Int(VarInt.read(bytes, at: &position))
+            let size = Int(VarInt.read(bytes, at: &position))
+            if length > lengths.upperBound { return }
+            guard length >= lengths.lowerBound else {
+                position += size
+                continue
+            }
+            var previous: UInt64 = 0
+            for _ in 0..<count {
+                previous += VarInt.read(bytes, at: &position)
+                variants.append(Int64(previous))
+            }
+        }
+    }
+}
+
+/// LEB128 variable-length unsigned integers: small ids in one or two bytes.
+enum VarInt {
+    static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    static func read(_ bytes: UnsafeRawBufferPointer, at position: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return value
+    }
+
+    /// All the values in `bytes`.
+    static func decodeAll(_ bytes: UnsafeRawBufferPointer) -> [UInt32] {
+        var values: [UInt32] = []
+        var position = 0
+        while position < bytes.count { values.append(UInt32(truncatingIfNeeded: read(bytes, at: &position))) }
+        return values
+    }
+}
+
+extension SearchIndex {
+    /// Builds the index from the variants already stored (a TM migrated from before it), in
+    /// the caller's transaction.
+    static func rebuild(_ connection: SQLiteConnection) throws {
+        var vocabulary = try SearchVocabulary(connection: connection)
+        let postings = try PostingAccumulator(connection: connection)
+        let page = try connection.prepare("SELECT id, lang, text FROM variant WHERE id > ?1 ORDER BY id LIMIT 4096")
+        let update = try connection.prepare("UPDATE variant SET tokens = ?2 WHERE id = ?1")
+        var last: Int64 = 0
+        while true {
+            page.reset()
+            page.bind(1, last)
+            var rows: [(id: Int64, language: String, text: String)] = []
+            while try page.step() { rows.append((page.int64(0), page.string(1) ?? "", page.string(2) ?? "")) }
+            guard let final = rows.last else { break }
+            for row in rows {
+                let tokens = try vocabulary.tokens(of: row.text, language: row.language)
+                update.reset()
+                update.bind(1, row.id)
+                update.bind(2, tokens.encoded)
+                try update.step()
+                try postings.add(variant: row.id, tokens)
+            }
+            last = final.id
+        }
+        try postings.flush()
+        try vocabulary.store(into: connection)
+        try connection.execute("INSERT INTO concordance (concordance) VALUES ('rebuild')")
+    }
+}

@@ -1,0 +1,84 @@
+/// A segment cut into what fuzzy matching compares and what the TM's search index stores.
+public struct MatchTokens: Sendable {
+    /// What the word distance counts: case-folded words, and `MatchTokenizer.numberToken` for
+    /// every number, so that segments differing only in a number still align word for word
+    /// (the number difference is a penalty, not a distance).
+    public let words: [String]
+    /// The same tokens as written, numbers included, for the case and number checks.
+    public let surfaces: [String]
+    /// UTF-8 ranges of the words in the NFC form of the text.
+    public let ranges: [Range<Int>]
+    /// Punctuation tokens, in order.
+    public let punctuation: [String]
+    /// Numbers as written, in order.
+    public let numbers: [String]
+    /// Inline-code placeholders ({1}, {/1}, {2/}), in order.
+    public let codes: [String]
+}
+
+/// Cuts segments into `MatchTokens` with ICU word break for one language. Scoring and the
+/// search index must cut text the same way, or the index would miss what scoring accepts:
+/// both use this type. Not thread safe (it holds a break iterator): one per task.
+public final class MatchTokenizer {
+    /// The word that stands for any number.
+    public static let numberToken = "#"
+
+    private let breaker: WordBreaker
+
+    /// A tokenizer for text in `language`.
+    public init(language: LanguageTag) throws(TextError) {
+        breaker = try WordBreaker(locale: language.canonical)
+    }
+
+    /// The tokens of `text`, with ranges in its NFC form (the placeholders' ranges and the
+    /// words' must be offsets into the same text).
+    public func tokens(of text: String) -> MatchTokens {
+        let text = text.normalized(.nfc)
+        var words: [String] = [], surfaces: [String] = [], ranges: [Range<Int>] = []
+        var punctuation: [String] = [], numbers: [String] = []
+        let placeholders = Self.placeholderRanges(in: text)
+        for token in breaker.tokens(in: text) {
+            if !placeholders.isEmpty && placeholders.contains(where: { $0.overlaps(token.start..<token.end) }) { continue }
+            switch token.kind {
+            case .word, .number:
+                words.append(token.kind == .number ? Self.numberToken : token.text.caseFolded())
+                surfaces.append(token.text)
+                ranges.append(token.start..<token.end)
+                if token.kind == .number { numbers.append(token.text) }
+            case .other:
+                punctuation.append(token.text)
+            }
+        }
+        let codes = placeholders.map { String(text[utf8: $0]) }
+        return MatchTokens(words: words, surfaces: surfaces, ranges: ranges, punctuation: punctuation, numbers: numbers, codes: codes)
+    }
+
+    /// Only the words of `text`, as `tokens(of:)` gives them: what the search index stores.
+    public func words(of text: String) -> [String] {
+        tokens(of: text).words
+    }
+
+    /// UTF-8 ranges of inline-code placeholders: `{1}`, `{/1}`, `{2/}`.
+    public static func placeholderRanges(in text: String) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var text = text
+        text.withUTF8 { bytes in
+            func isDigit(_ index: Int) -> Bool { index < bytes.count && (0x30...0x39).contains(bytes[index]) }
+            var index = 0
+            while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) {
+                index = open + 1
+                var end = index
+                let closing = end < bytes.count && bytes[end] == UInt8(ascii: "/")
+                if closing { end += 1 }
+                let digitsStart = end
+                while isDigit(end) { end += 1 }
+                guard end > digitsStart else { continue }
+                if !closing && end < bytes.count && bytes[end] == UInt8(ascii: "/") { end += 1 }
+                guard end < bytes.count && bytes[end] == UInt8(ascii: "}") else { continue }
+                ranges.append(open..<end + 1)
+                index = end + 1
+            }
+        }
+        return ranges
+    }
+}

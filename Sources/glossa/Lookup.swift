@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import GlossaCore
+import GlossaLookup
+import GlossaText
+
+extension Glossa {
+    /// `glossa lookup`: exact and fuzzy matches for a segment.
+    struct Lookup: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find TM matches for a segment, exact and fuzzy, in any language direction.",
+            discussion: """
+            The score is OmegaT's: 100 × (L − d) / L, rounded down, where d is
+            the edit distance in words (ICU word break, case-folded, every
+            number alike) and L the longer segment's word count; then one
+            point off each for a difference in case, punctuation, numbers or
+            inline codes. Only identical text (NFC, white space collapsed)
+            scores 100. Matches are ranked by score, then most recent first.
+
+            Text output marks the words of the matched source that differ
+            from the query (in color on a terminal, listed under "differs"
+            otherwise). JSON output is an array of objects: score, base,
+            penalties, unit, id, source, source_lang, target, target_lang,
+            diff (spans {start, end, text}, offsets in code points of
+            source), origin, created, created_by, changed, changed_by. No
+            match: [] and exit 0.
+
+            --batch FILE reads one query per line ("-" for standard input)
+            and writes one JSON array per line, in order (JSON lines).
+
+            Examples:
+              glossa lookup "The CSTO Secretary General met the ministers."
+              glossa lookup "Генеральный секретарь ОДКБ" --from ru --to en --min 60
+              glossa lookup --batch segments.txt --from en --to kk > matches.jsonl
+            """)
+
+        @OptionGroup var tm: TMOptions
+
+        @Argument(help: "The segment to look up.")
+        var text: String?
+
+        @Option(help: "Language of the segment.")
+        var from: String = "en"
+
+        @Option(help: "Language of the translations to show.")
+        var to: String = "ru"
+
+        @Option(help: "Lowest score to show (1…100).")
+        var min: Int = 75
+
+        @Option(help: "Most matches to show per segment.")
+        var max: Int = 5
+
+        @Option(help: "Output: text or json.")
+        var format: OutputFormat = .text
+
+        @Option(help: ArgumentHelp("Look up every line of a file; writes JSON lines.", valueName: "file"))
+        var batch: String?
+
+        func validate() throws {
+            guard (1...100).contains(min) else { throw ValidationError("--min must be between 1 and 100") }
+            guard max >= 1 else { throw ValidationError("--max must be at least 1") }
+            guard (text == nil) != (batch == nil) else { throw ValidationError("give either a segment or --batch FILE") }
+        }
+
+        func run() throws {
+            let lookup = try TMLookup(memory: tm.open(.readOnly), from: LanguageTag(from), to: LanguageTag(to))
+            if let batch {
+                let data = try readFile(batch)
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropLast(data.last == UInt8(ascii: "\n") ? 1 : 0) {
+                    let query = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+                    let matches = try lookup.matches(for: query, minimum: min, maximum: max)
+                    print(String(decoding: try encoder.encode(matches), as: UTF8.self))
+                }
+                return
+            }
+            let matches = try lookup.matches(for: text ?? "", minimum: min, maximum: max)
+            switch format {
+            case .json: try printJSON(matches)
+            case .text: printText(matches)
+            }
+        }
+
+        private func printText(_ matches: [LookupMatch]) {
+            guard !matches.isEmpty else {
+                print("No match of \(min)% or more.")
+                return
+            }
+            let color = Diagnostics.outputColorsEnabled
+            for match in matches {
+                let date = (match.changed ?? match.created).map { "  " + $0.prefix(10) } ?? ""
+                let origin = match.origin.map { "  " + $0 } ?? ""
+                let penalties = match.penalties.isEmpty ? "" : "  (−\(match.penalties.map(\.rawValue).joined(separator: ", ")))"
+                print("\(match.score)%  unit \(match.unit)\(origin)\(date)\(penalties)")
+                print("  \(match.sourceLanguage)  \(marked(match.source, match.diff, color: color))")
+                print("  \(match.targetLanguage)  \(match.target)")
+                if !color && !match.diff.isEmpty { print("      differs: \(match.diff.map(\.text).joined(separator: ", "))") }
+            }
+        }
+
+        /// `text` with the spans in inverse yellow, on a terminal.
+        private func marked(_ text: String, _ spans: [TextSpan], color: Bool) -> String {
+            guard color, !spans.isEmpty else { return text }
+            var result = ""
+            var scalars = Array(text.unicodeScalars)[...]
+            var position = 0
+            for span in spans {
+                result.unicodeScalars += scalars.prefix(span.start - position)
+                result += "\u{1B}[1;33m" + span.text + "\u{1B}[0m"
+                scalars = scalars.dropFirst(span.end - position)
+                position = span.end
+            }
+            result.unicodeScalars += scalars
+            return result
+        }
+    }
+}

@@ -1,0 +1,163 @@
+import Foundation
+import GlossaCore
+import GlossaMemory
+import GlossaTestSupport
+import GlossaText
+import Testing
+@testable import GlossaLookup
+
+/// Lookups against a real TM file: recall against a brute-force scan, every language
+/// direction, exact matches with penalties, ranking, and what a match reports.
+@Suite struct LookupTests {
+    static let corpus: [String] = String(decoding: try! Fixtures.bytes(Fixtures.file("lookup/corpus.en.txt")), as: UTF8.self)
+        .split(separator: "\n").map(String.init)
+
+    /// A deterministic generator, so a failure can be replayed.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// A corpus segment with up to three random word edits, or (one in ten) unrelated words.
+    static func queries(count: Int) -> [String] {
+        var random = SplitMix(state: 2025)
+        let words = Array(Set(corpus.flatMap { $0.split(separator: " ").map(String.init) })).sorted()
+        return (0..<count).map { _ in
+            if Int.random(in: 0..<10, using: &random) == 0 {
+                return (0..<Int.random(in: 1...8, using: &random)).map { _ in words.randomElement(using: &random)! }.joined(separator: " ")
+            }
+            var tokens = corpus.randomElement(using: &random)!.split(separator: " ").map(String.init)
+            for _ in 0..<Int.random(in: 0...3, using: &random) {
+                let position = Int.random(in: 0..<max(1, tokens.count), using: &random)
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0 where tokens.count > 1: tokens.remove(at: position)
+                case 1: tokens.insert(words.randomElement(using: &random)!, at: position)
+                case 2: tokens[position] = words.randomElement(using: &random)!
+                case 3: tokens[position] = tokens[position].uppercased()
+                case 4: tokens[position] = String(Int.random(in: 1...2025, using: &random))
+                default: tokens[position] += "."
+                }
+            }
+            return tokens.joined(separator: " ")
+        }
+    }
+
+    func memory(_ units: [TranslationUnit]) throws -> TranslationMemory {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("tm.sqlite").path
+        let memory = try TranslationMemory(path: path, access: .create)
+        _ = try memory.add(units)
+        return memory
+    }
+
+    func unit(_ texts: [String: String], created: Date? = nil) throws -> TranslationUnit {
+        var unit = TranslationUnit(variants: try texts.sorted { $0.key < $1.key }.map { try Variant(language: LanguageTag($0.key), text: $0.value) })
+        unit.created = created.map { Stamp(date: $0) }
+        return unit
+    }
+
+    @Test func recallIsCompleteAgainstBruteForce() throws {
+        // The corpus is imported twice, the second time in a separate write, so posting
+        // lists come in several chunks as they do in a TM that grew over imports.
+        let half = Self.corpus.count / 2
+        let memory = try memory(try Self.corpus.prefix(half).enumerated().map { try unit(["en": $0.element, "ru": "Перевод \($0.offset)"]) })
+        _ = try memory.add(try Self.corpus.dropFirst(half).enumerated().map { try unit(["en": $0.element, "ru": "Перевод \(half + $0.offset)"]) })
+        let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
+        let scorer = try MatchScorer(language: "en")
+        let stored = Self.corpus.map { (tokens: scorer.tokens(of: $0), form: $0.normalizedForLookup()) }
+        var compared = 0, found = 0
+        for query in Self.queries(count: 1500) {
+            let tokens = scorer.tokens(of: query)
+            let scores = stored.map { scorer.score(query: tokens, candidate: $0.tokens, identical: $0.form == query.normalizedForLookup()).score }
+            for minimum in [50, 60, 75, 85, 95, 100] {
+                // Unit ids follow the corpus order; a line repeated in the corpus is one unit.
+                let expected = Set(scores.indices.filter { scores[$0] >= minimum }.map { Self.corpus[$0].normalizedForLookup() })
+                let matches = try lookup.matches(for: query, minimum: minimum, maximum: .max)
+                #expect(Set(matches.map { $0.source.normalizedForLookup() }) == expected, "query '\(query)' at \(minimum)")
+                #expect(matches.map(\.score) == matches.map(\.score).sorted(by: >))
+                compared += 1
+                found += expected.count
+            }
+        }
+        #expect(compared == 9_000)
+        #expect(found > 2_000)  // the queries do hit: the comparison is not vacuous
+    }
+
+    @Test func exactMatchScoresOneHundredAndNearExactLoseAPointPerDifference() throws {
+        let memory = try memory([
+            try unit(["en": "Save the file", "ru": "Сохранить файл"]),
+            try unit(["en": "save the file.", "ru": "сохранить файл."]),
+            try unit(["en": "Save the {1}file{/1}", "ru": "Сохранить {1}файл{/1}"]),
+            try unit(["en": "Save the 2 files", "ru": "Сохранить 2 файла"]),
+            try unit(["en": "Close the file", "ru": "Закрыть файл"]),
+        ])
+        let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
+        let matches = try lookup.matches(for: "Save  the file", minimum: 60, maximum: 10)
+        // "Save the 2 files": [save, the, #, files] against [save, the, file], d = 2 of 4 → 50,
+        // minus one for the number: below 60.
+        #expect(matches.map(\.target) == ["Сохранить файл", "Сохранить {1}файл{/1}", "сохранить файл.", "Закрыть файл"])
+        #expect(matches.map(\.score) == [100, 99, 98, 66])
+        #expect(matches[2].penalties == [.caseDifference, .punctuation])
+        // A number differs: the words still align, and the number costs one point.
+        let numbers = try lookup.matches(for: "Save the 3 files", minimum: 90, maximum: 10)
+        #expect(numbers.map(\.score) == [99] && numbers[0].penalties == [.numbers] && numbers[0].diff.map(\.text) == ["2"])
+    }
+
+    @Test func everyLanguageDirectionOfTheTM() throws {
+        let url = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
+        let rows = String(decoding: try Fixtures.bytes(url), as: UTF8.self).split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
+        let languages = ["en", "ru", "kk", "hy", "be"]
+        let memory = try memory(try rows.map { row in try unit(Dictionary(uniqueKeysWithValues: zip(languages, row))) })
+        let row = rows[7]
+        for (from, to) in [("en", "ru"), ("ru", "en"), ("en", "kk"), ("ru", "kk"), ("hy", "be"), ("kk", "hy")] {
+            let source = row[languages.firstIndex(of: from)!], target = row[languages.firstIndex(of: to)!]
+            let lookup = try TMLookup(memory: memory, from: LanguageTag(from), to: LanguageTag(to))
+            let exact = try lookup.matches(for: source, minimum: 100, maximum: 5)
+            #expect(exact.first?.target == target && exact.first?.score == 100, "\(from)→\(to)")
+            #expect(exact.first?.sourceLanguage == from && exact.first?.targetLanguage == to)
+            // One word dropped from the source still finds the unit.
+            let words = source.split(separator: " ")
+            guard words.count > 3 else { continue }
+            let fuzzy = try lookup.matches(for: words.dropLast().joined(separator: " "), minimum: 50, maximum: 5)
+            #expect(fuzzy.contains { $0.target == target && $0.score < 100 }, "\(from)→\(to) fuzzy")
+        }
+    }
+
+    @Test func regionalVariantsAreFoundFromTheLanguage() throws {
+        let memory = try memory([try unit(["en-GB": "Colour settings of the organisation", "ru-RU": "Настройки цвета организации"])])
+        let matches = try TMLookup(memory: memory, from: "en", to: "ru").matches(for: "Colour settings of the organisation")
+        #expect(matches.map(\.score) == [100] && matches[0].sourceLanguage == "en-GB" && matches[0].targetLanguage == "ru-RU")
+        #expect(try TMLookup(memory: memory, from: "en-US", to: "ru").matches(for: "Colour settings of the organisation").isEmpty)
+    }
+
+    @Test func equalScoresRankTheMostRecentFirstAndUnitsWithoutTranslationAreLeftOut() throws {
+        let older = Date(timeIntervalSince1970: 1_600_000_000), newer = Date(timeIntervalSince1970: 1_700_000_000)
+        let memory = try memory([
+            try unit(["en": "The Council of Foreign Ministers met", "ru": "Совет министров иностранных дел собрался"], created: older),
+            try unit(["en": "The Council of Defence Ministers met", "ru": "Совет министров обороны собрался"], created: newer),
+            try unit(["en": "The Council of Interior Ministers met", "kk": "Ішкі істер министрлері кеңесі жиналды"], created: newer),
+        ])
+        let matches = try TMLookup(memory: memory, from: "en", to: "ru").matches(for: "The Council of Culture Ministers met", minimum: 50)
+        #expect(matches.map(\.target) == ["Совет министров обороны собрался", "Совет министров иностранных дел собрался"])
+        #expect(matches.map(\.score) == [83, 83])
+        #expect(matches[0].diff == [TextSpan(start: 15, end: 22, text: "Defence")])
+        #expect(matches[0].created?.hasPrefix("2023-11-14") == true)
+    }
+
+    @Test func boundedDistanceAgreesWithTheFullOne() {
+        var random = SplitMix(state: 7)
+        for _ in 0..<2000 {
+            let a = (0..<Int.random(in: 0...12, using: &random)).map { _ in UInt32.random(in: 0...4, using: &random) }
+            let b = (0..<Int.random(in: 0...12, using: &random)).map { _ in UInt32.random(in: 0...4, using: &random) }
+            let full = MatchScorer.alignment(a.map(String.init), b.map(String.init)).distance
+            for limit in 0...12 {
+                #expect(FuzzyCandidates.distance(a, b, limit: limit) == (full <= limit ? full : nil))
+            }
+        }
+    }
+}
