@@ -1,11 +1,17 @@
 // The "glossa_icu" FTS5 tokenizer: ICU word boundaries over the UTF-8 text itself (UText), so
 // the offsets FTS5 needs for highlight() and snippet() are byte offsets without conversion.
+//
+// A document that begins with U+0001 is already tokenized: its tokens, folded, separated by
+// U+001F. The TM's importer cuts every text into words anyway and hands FTS5 that form, so
+// the writer thread does not run the break iterator a second time; queries, highlight() and
+// 'rebuild' see the stored text and take the ICU path, which gives the same tokens.
 #include "CGlossaFTS.h"
 
 #include <sqlite3.h>
 #include <string>
 
 #include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
@@ -37,8 +43,23 @@ void destroy(Fts5Tokenizer *tokenizer) {
     delete self;
 }
 
-int tokenize(Fts5Tokenizer *tokenizer, void *context, int, const char *text, int length,
+int tokenizePrepared(void *context, const char *text, int length,
+                     int (*token)(void *, int, const char *, int, int, int)) {
+    int start = 1;
+    for (int end = 1; end <= length; end++) {
+        if (end < length && text[end] != '\x1F') continue;
+        if (end > start) {
+            int result = token(context, 0, text + start, end - start, start, end);
+            if (result != SQLITE_OK) return result;
+        }
+        start = end + 1;
+    }
+    return SQLITE_OK;
+}
+
+int tokenize(Fts5Tokenizer *tokenizer, void *context, int flags, const char *text, int length,
              int (*token)(void *, int, const char *, int, int, int)) {
+    if ((flags & FTS5_TOKENIZE_DOCUMENT) && length > 0 && text[0] == '\x01') return tokenizePrepared(context, text, length, token);
     Tokenizer *self = reinterpret_cast<Tokenizer *>(tokenizer);
     UErrorCode code = U_ZERO_ERROR;
     UText *utext = utext_openUTF8(nullptr, text, length, &code);
@@ -51,12 +72,11 @@ int tokenize(Fts5Tokenizer *tokenizer, void *context, int, const char *text, int
          start = end, end = self->iterator->next()) {
         // Rule status below 100 is "none": spaces and punctuation, not searchable.
         if (self->iterator->getRuleStatus() < UBRK_WORD_NONE_LIMIT) continue;
-        icu::UnicodeString word = icu::UnicodeString::fromUTF8(icu::StringPiece(text + start, end - start));
-        UErrorCode foldCode = U_ZERO_ERROR;
-        icu::UnicodeString normal = self->fold->normalize(word, foldCode);
-        if (U_FAILURE(foldCode)) { result = SQLITE_ERROR; break; }
         folded.clear();
-        normal.toUTF8String(folded);
+        icu::StringByteSink<std::string> sink(&folded);
+        UErrorCode foldCode = U_ZERO_ERROR;
+        self->fold->normalizeUTF8(0, icu::StringPiece(text + start, end - start), sink, nullptr, foldCode);
+        if (U_FAILURE(foldCode)) { result = SQLITE_ERROR; break; }
         result = token(context, 0, folded.data(), static_cast<int>(folded.size()), start, end);
     }
     utext_close(utext);

@@ -29,6 +29,7 @@ static const icu::Normalizer2 *normalizerFor(int32_t form, UErrorCode &code) {
     case 1: return icu::Normalizer2::getNFDInstance(code);
     case 2: return icu::Normalizer2::getNFKCInstance(code);
     case 3: return icu::Normalizer2::getNFKDInstance(code);
+    case 4: return icu::Normalizer2::getNFKCCasefoldInstance(code);
     default: code = U_ILLEGAL_ARGUMENT_ERROR; return nullptr;
     }
 }

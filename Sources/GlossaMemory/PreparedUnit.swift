@@ -61,7 +61,7 @@ struct UnitPreparer {
             hash.append(to: &keyBytes)
             return PreparedUnit.PreparedVariant(
                 language: variant.language.canonical, text: variant.text, markup: variant.markup, lookup: lookup, hash: hash.int64,
-                search: try vocabulary.tokens(of: variant.text, language: variant.language.canonical),
+                search: try vocabulary.tokens(ofNFC: lookup ?? variant.text, language: variant.language.canonical),
                 created: stamp(variant.created), changed: stamp(variant.changed),
                 notes: variant.notes, properties: variant.properties)
         }

@@ -127,6 +127,16 @@ final class SQLiteStatement {
         sqlite3_bind_int64(statement, index, value)
     }
 
+    /// Binds UTF-8 bytes as text.
+    func bindText(_ index: Int32, _ utf8: [UInt8]) {
+        guard !utf8.isEmpty else { return bind(index, "") }
+        utf8.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) {
+                _ = sqlite3_bind_text(statement, index, $0.baseAddress, Int32($0.count), CSQLite_transient())
+            }
+        }
+    }
+
     func bind(_ index: Int32, _ bytes: [UInt8]) {
         bytes.withUnsafeBytes { _ = sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), CSQLite_transient()) }
     }

@@ -25,6 +25,9 @@ struct SearchTokens: Sendable {
     let distinct: [UInt32]
     /// Number of words.
     let length: Int
+    /// The text as full-text search indexes it, already cut and folded: U+0001, then the
+    /// tokens separated by U+001F (see the glossa_icu tokenizer).
+    let fullText: [UInt8]
 }
 
 /// Token ids by language and word, and how many variants hold each, as the producer side of
@@ -34,13 +37,24 @@ struct SearchVocabulary {
         let language: String
         let word: String
     }
+    /// What one language needs to turn text into token ids.
+    private struct LanguageState {
+        let tokenizer: MatchTokenizer
+        /// A word's bytes as written (FNV-1a) → its index in `words`: a word seen before is
+        /// neither folded nor hashed as a string again.
+        var cache = IntegerTable(capacity: 1 << 12)
+        /// Per word as written: its token id, and its full-text search form.
+        var words: [(id: UInt32, fullText: [UInt8])] = []
+    }
     private var ids: [Key: UInt32] = [:]
     private var nextID: UInt32 = 1
     private var firstNewID: UInt32 = 1
     /// Per token id, variants added in this write that hold it.
     private var added: [UInt32: Int] = [:]
-    private var tokenizers: [String: MatchTokenizer] = [:]
-    private var words: [UInt32: Key] = [:]
+    private var languages: [String: LanguageState] = [:]
+    private var newWords: [UInt32: Key] = [:]
+    private var scratch: [UInt32] = []
+    private static let cacheLimit = 1 << 22
 
     /// The vocabulary stored in the TM.
     init(connection: SQLiteConnection) throws {
@@ -53,31 +67,58 @@ struct SearchVocabulary {
         firstNewID = nextID
     }
 
-    /// The index entry for `text` in `language` (a canonical tag), counting its tokens.
-    mutating func tokens(of text: String, language: String) throws -> SearchTokens {
+    /// The index entry for `text` (in NFC, as lookup forms are) in `language` (a canonical
+    /// tag), counting its tokens.
+    mutating func tokens(ofNFC text: String, language: String) throws -> SearchTokens {
         let vocabularyLanguage = SearchIndex.vocabularyLanguage(language)
-        let tokenizer = try tokenizers[vocabularyLanguage] ?? MatchTokenizer(language: LanguageTag(language))
-        tokenizers[vocabularyLanguage] = tokenizer
+        var state = try languages.removeValue(forKey: vocabularyLanguage)
+            ?? LanguageState(tokenizer: MatchTokenizer(language: LanguageTag(language)))
+        defer { languages[vocabularyLanguage] = state }
         var encoded: [UInt8] = []
-        var distinct: [UInt32] = []
-        let words = tokenizer.words(of: text)
-        encoded.reserveCapacity(words.count * 3)
-        for word in words {
-            let key = Key(language: vocabularyLanguage, word: word)
-            let id: UInt32
-            if let known = ids[key] {
-                id = known
+        var fullText: [UInt8] = [0x01]
+        fullText.reserveCapacity(text.utf8.count + 8)
+        scratch.removeAll(keepingCapacity: true)
+        state.tokenizer.forEachWord(ofNFC: text) { bytes, isNumber, inCode in
+            let key = IntegerTable.key(of: bytes)
+            let index: Int
+            if let cached = state.cache.value(for: key) {
+                index = Int(cached)
             } else {
-                id = nextID
-                nextID += 1
-                ids[key] = id
-                self.words[id] = key
+                let surface = String(decoding: bytes, as: UTF8.self)
+                let id = self.id(of: MatchTokenizer.word(surface, isNumber: isNumber), language: vocabularyLanguage)
+                if state.cache.count >= Self.cacheLimit {
+                    state.cache.removeAll()
+                    state.words.removeAll()
+                }
+                index = state.words.count
+                state.words.append((id, Array(surface.normalized(.nfkcCasefold).utf8)))
+                state.cache.set(Int32(index), for: key)
             }
-            VarInt.append(UInt64(id), to: &encoded)
-            if !distinct.contains(id) { distinct.append(id) }
+            let word = state.words[index]
+            if fullText.count > 1 { fullText.append(0x1F) }
+            fullText += word.fullText
+            guard !inCode else { return }
+            VarInt.append(UInt64(word.id), to: &encoded)
+            scratch.append(word.id)
         }
-        for id in distinct { added[id, default: 0] += 1 }
-        return SearchTokens(encoded: encoded, distinct: distinct, length: words.count)
+        let length = scratch.count
+        scratch.sort()
+        var distinct: [UInt32] = []
+        for id in scratch where distinct.last != id {
+            distinct.append(id)
+            added[id, default: 0] += 1
+        }
+        return SearchTokens(encoded: encoded, distinct: distinct, length: length, fullText: fullText)
+    }
+
+    private mutating func id(of word: String, language: String) -> UInt32 {
+        let key = Key(language: language, word: word)
+        if let known = ids[key] { return known }
+        let id = nextID
+        nextID += 1
+        ids[key] = id
+        newWords[id] = key
+        return id
     }
 
     /// Inserts the new tokens and adds this write's counts to the stored ones.
@@ -85,7 +126,7 @@ struct SearchVocabulary {
         let insert = try connection.prepare("INSERT INTO search_token (id, lang, token, frequency) VALUES (?1, ?2, ?3, ?4)")
         let update = try connection.prepare("UPDATE search_token SET frequency = frequency + ?2 WHERE id = ?1")
         for (id, count) in added.sorted(by: { $0.key < $1.key }) {
-            if id >= firstNewID, let key = words[id] {
+            if id >= firstNewID, let key = newWords[id] {
                 insert.reset()
                 insert.bind(1, Int64(id))
                 insert.bind(2, key.language)
@@ -105,8 +146,8 @@ struct SearchVocabulary {
 /// Posting lists gathered on the writer thread and written in chunks: one row per token per
 /// flush, holding its variants grouped by word count, so memory stays bounded on any import.
 final class PostingAccumulator {
-    /// Per token id, `PostingList.entry` values.
-    private var lists: [UInt32: [UInt64]] = [:]
+    /// Per token id (ids are dense), `PostingList.entry` values.
+    private var lists: [[UInt64]] = []
     private var pending = 0
     private let insert: SQLiteStatement
     /// Postings held before a flush: about 32 MB.
@@ -119,21 +160,25 @@ final class PostingAccumulator {
     /// Records that variant `id` holds `tokens`.
     func add(variant id: Int64, _ tokens: SearchTokens) throws {
         let entry = PostingList.entry(variant: id, length: tokens.length)
-        for token in tokens.distinct { lists[token, default: []].append(entry) }
+        for token in tokens.distinct {
+            let index = Int(token)
+            if index >= lists.count { lists.append(contentsOf: repeatElement([], count: index + 1 - lists.count)) }
+            lists[index].append(entry)
+        }
         pending += tokens.distinct.count
         if pending >= Self.flushThreshold { try flush() }
     }
 
     /// Writes what is held as one chunk per token.
     func flush() throws {
-        for (token, entries) in lists {
+        for (token, entries) in lists.enumerated() where !entries.isEmpty {
             insert.reset()
             insert.bind(1, Int64(token))
             insert.bind(2, entries.map(PostingList.variant).min() ?? 0)
             insert.bind(3, PostingList.encode(entries.sorted()))
             try insert.step()
         }
-        lists.removeAll(keepingCapacity: true)
+        for index in lists.indices { lists[index].removeAll() }
         pending = 0
     }
 }
@@ -243,7 +288,7 @@ extension SearchIndex {
             while try page.step() { rows.append((page.int64(0), page.string(1) ?? "", page.string(2) ?? "")) }
             guard let final = rows.last else { break }
             for row in rows {
-                let tokens = try vocabulary.tokens(of: row.text, language: row.language)
+                let tokens = try vocabulary.tokens(ofNFC: row.text.normalizedForLookup(), language: row.language)
                 update.reset()
                 update.bind(1, row.id)
                 update.bind(2, tokens.encoded)

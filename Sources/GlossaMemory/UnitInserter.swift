@@ -59,7 +59,7 @@ final class UnitInserter {
             try postings.add(variant: variantID, variant.search)
             insertConcordance.reset()
             insertConcordance.bind(1, variantID)
-            insertConcordance.bind(2, variant.text)
+            insertConcordance.bindText(2, variant.search.fullText)
             try insertConcordance.step()
             try addNotes(variant.notes, properties: variant.properties, unit: unitID, language: variant.language)
         }

@@ -89,8 +89,7 @@ public final class TermScanner {
     }
 
     private func id(of token: UnsafeBufferPointer<UInt8>) -> Int32 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in token { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        let hash = IntegerTable.key(of: token)
         if let id = cache.value(for: hash) { return id }
         let id = index.vocabulary[keys.key(for: String(decoding: token, as: UTF8.self))] ?? -1
         if cache.count >= Self.cacheLimit { cache.removeAll() }

@@ -42,15 +42,22 @@ public final class BreakIterator {
 
     /// The boundaries after offset 0 of `utf8`, ending with its length (none for empty text).
     public func boundaries(in utf8: UnsafeBufferPointer<UInt8>) -> [Boundary] {
+        var result: [Boundary] = []
+        boundaries(in: utf8, into: &result)
+        return result
+    }
+
+    /// Replaces the contents of `result` with the boundaries of `utf8`, reusing its storage.
+    public func boundaries(in utf8: UnsafeBufferPointer<UInt8>, into result: inout [Boundary]) {
         var status: Int32 = 0
         utf8.withMemoryRebound(to: CChar.self) {
             CGlossaICU_breakIteratorSetText(iterator, $0.baseAddress, Int64($0.count), &status)
         }
-        var result: [Boundary] = []
+        result.removeAll(keepingCapacity: true)
         while true {
             let count = Int(CGlossaICU_breakIteratorFill(iterator, offsets.baseAddress, statuses.baseAddress, Int32(offsets.count)))
             for index in 0..<count { result.append(Boundary(offset: Int(offsets[index]), status: statuses[index])) }
-            if count < offsets.count { return result }
+            if count < offsets.count { return }
         }
     }
 

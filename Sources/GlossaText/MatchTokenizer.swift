@@ -41,7 +41,7 @@ public final class MatchTokenizer {
             if !placeholders.isEmpty && placeholders.contains(where: { $0.overlaps(token.start..<token.end) }) { continue }
             switch token.kind {
             case .word, .number:
-                words.append(token.kind == .number ? Self.numberToken : token.text.caseFolded())
+                words.append(Self.word(token.text, isNumber: token.kind == .number))
                 surfaces.append(token.text)
                 ranges.append(token.start..<token.end)
                 if token.kind == .number { numbers.append(token.text) }
@@ -53,9 +53,25 @@ public final class MatchTokenizer {
         return MatchTokens(words: words, surfaces: surfaces, ranges: ranges, punctuation: punctuation, numbers: numbers, codes: codes)
     }
 
-    /// Only the words of `text`, as `tokens(of:)` gives them: what the search index stores.
-    public func words(of text: String) -> [String] {
-        tokens(of: text).words
+    /// What the distance compares for a word or number written `surface`.
+    public static func word(_ surface: String, isNumber: Bool) -> String {
+        isNumber ? numberToken : surface.caseFolded()
+    }
+
+    /// Calls `body` with the bytes of each word or number of `text` as written, whether it is
+    /// a number, and whether it lies inside an inline-code placeholder (then it is no word for
+    /// matching: `tokens(of:)` drops it, full-text search still sees it). `word(_:isNumber:)`
+    /// turns the others into `tokens(of:).words`. `text` must be in NFC (a lookup form is).
+    /// For the search index, which builds no string for a word whose bytes it has seen before.
+    public func forEachWord(ofNFC text: String, _ body: (UnsafeBufferPointer<UInt8>, _ isNumber: Bool, _ inCode: Bool) -> Void) {
+        let placeholders = Self.placeholderRanges(in: text)
+        var text = text
+        text.withUTF8 { utf8 in
+            breaker.forEachWord(in: utf8) { range, kind in
+                let inCode = !placeholders.isEmpty && placeholders.contains(where: { $0.overlaps(range) })
+                body(UnsafeBufferPointer(rebasing: utf8[range]), kind == .number, inCode)
+            }
+        }
     }
 
     /// UTF-8 ranges of inline-code placeholders: `{1}`, `{/1}`, `{2/}`.

@@ -10,12 +10,15 @@ public enum NormalizationForm: Int32, Sendable, CaseIterable {
     case nfkc = 2
     /// Compatibility decomposition.
     case nfkd = 3
+    /// NFKC with case folding and default-ignorable characters removed: the form full-text
+    /// search compares words in.
+    case nfkcCasefold = 4
 }
 
 extension String {
     /// This text in the given normalization form.
     public func normalized(_ form: NormalizationForm) -> String {
-        if isASCII || isNormalized(form) { return self }
+        if (isASCII && form != .nfkcCasefold) || isNormalized(form) { return self }
         return icuTransform(self) { CGlossaICU_normalize(form.rawValue, $0, $1, $2, $3, $4) }
     }
 

@@ -25,6 +25,7 @@ public struct Token: Sendable, Equatable {
 public final class WordBreaker {
     private let iterator: BreakIterator
     private var boundaries: [Int] = []
+    private var statusBoundaries: [BreakIterator.Boundary] = []
 
     /// A word breaker for `locale` (an ICU locale id or language tag, "en", "th").
     public init(locale: String = "") throws(TextError) {
@@ -39,17 +40,34 @@ public final class WordBreaker {
             var start = 0
             for boundary in iterator.boundaries(in: utf8) {
                 let bytes = UnsafeBufferPointer(rebasing: utf8[start..<boundary.offset])
-                let kind: TokenKind = switch boundary.status {
-                case 100..<200: .number
-                case 200..<500: .word
-                default: .other
-                }
+                let kind = Self.kind(of: boundary.status)
                 if includeSpaces || kind != .other || !Self.isWhitespace(bytes) {
                     tokens.append(Token(text: String(decoding: bytes, as: UTF8.self), kind: kind, start: start, end: boundary.offset))
                 }
                 start = boundary.offset
             }
             return tokens
+        }
+    }
+
+    /// Calls `body` with the UTF-8 range and kind of every word and number of `utf8`
+    /// (punctuation and spaces skipped), building no string: for indexers that look tokens up
+    /// by their bytes. Storage is reused from call to call.
+    public func forEachWord(in utf8: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>, TokenKind) -> Void) {
+        iterator.boundaries(in: utf8, into: &statusBoundaries)
+        var start = 0
+        for boundary in statusBoundaries {
+            let kind = Self.kind(of: boundary.status)
+            if kind != .other { body(start..<boundary.offset, kind) }
+            start = boundary.offset
+        }
+    }
+
+    private static func kind(of status: Int32) -> TokenKind {
+        switch status {
+        case 100..<200: .number
+        case 200..<500: .word
+        default: .other
         }
     }
 

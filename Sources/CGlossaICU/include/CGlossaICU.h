@@ -20,7 +20,7 @@ const char *CGlossaICU_errorName(int32_t status);
 
 // MARK: Normalization and case
 
-/// Normalization forms: 0 NFC, 1 NFD, 2 NFKC, 3 NFKD.
+/// Normalization forms: 0 NFC, 1 NFD, 2 NFKC, 3 NFKD, 4 NFKC_Casefold.
 /// Writes the normalized UTF-8 into dest and returns its length; when the result does not fit,
 /// returns the needed length and sets *status to U_BUFFER_OVERFLOW_ERROR (15).
 int32_t CGlossaICU_normalize(int32_t form, const char *src, int32_t srcLength,

@@ -1,8 +1,9 @@
 /// A hash table from 64-bit keys to 32-bit values with open addressing and Fibonacci
-/// hashing: the matcher's token cache and trie edges. Swift's Dictionary hashes every key
+/// hashing: token caches keyed by a hash of the token's bytes, and the term matcher's trie
+/// edges. Swift's Dictionary hashes every key
 /// with SipHash, which was a tenth of the scan time; these keys are already well mixed. Key
 /// and value share a slot, so a lookup touches one cache line.
-struct IntegerTable: Sendable {
+package struct IntegerTable: Sendable {
     private struct Slot {
         var key: UInt64
         var value: Int32
@@ -13,10 +14,10 @@ struct IntegerTable: Sendable {
     private var slots: [Slot]
     private var shift: UInt64
     /// Entries stored.
-    private(set) var count = 0
+    package private(set) var count = 0
 
     /// A table sized for about `capacity` entries before it grows.
-    init(capacity: Int = 16) {
+    package init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
         slots = [Slot](repeating: Slot(key: Self.emptyKey, value: 0), count: size)
@@ -28,7 +29,7 @@ struct IntegerTable: Sendable {
 
     /// The value stored for `key`.
     @inline(__always)
-    func value(for key: UInt64) -> Int32? {
+    package func value(for key: UInt64) -> Int32? {
         let key = Self.storable(key)
         return slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
@@ -43,7 +44,7 @@ struct IntegerTable: Sendable {
     }
 
     /// Stores `value` for `key`, replacing what was there.
-    mutating func set(_ value: Int32, for key: UInt64) {
+    package mutating func set(_ value: Int32, for key: UInt64) {
         if (count + 1) * 2 > slots.count { grow() }
         let key = Self.storable(key)
         let mask = slots.count - 1
@@ -54,7 +55,7 @@ struct IntegerTable: Sendable {
     }
 
     /// Empties the table, keeping its size.
-    mutating func removeAll() {
+    package mutating func removeAll() {
         for index in slots.indices { slots[index].key = Self.emptyKey }
         count = 0
     }
@@ -63,5 +64,15 @@ struct IntegerTable: Sendable {
         var larger = IntegerTable(capacity: slots.count)
         for slot in slots where slot.key != Self.emptyKey { larger.set(slot.value, for: slot.key) }
         self = larger
+    }
+}
+
+extension IntegerTable {
+    /// The 64-bit FNV-1a hash of `bytes`: the key token caches use for a token's bytes.
+    @inline(__always)
+    package static func key(of bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
     }
 }

@@ -1,0 +1,114 @@
+import GlossaCore
+import GlossaMemory
+import GlossaText
+
+/// What a translator types into a concordance search, turned into an FTS5 expression that
+/// cannot be a syntax error: words (all must occur, in any order), "quoted phrases" (words
+/// in sequence), and a `*` at the end of a word or phrase for a prefix. Words are cut and
+/// case-folded by the same ICU tokenizer as the index, so any script works.
+public struct ConcordanceQuery: Sendable, Equatable {
+    /// The parts searched for, each a phrase of one or more words, maybe a prefix.
+    public struct Part: Sendable, Equatable {
+        public let text: String
+        public let isPrefix: Bool
+    }
+
+    public let parts: [Part]
+
+    /// Parses `query`; throws `InputError` when it holds nothing to search for.
+    public init(parsing query: String) throws {
+        var parts: [Part] = []
+        var rest = Substring(query)
+        while let first = rest.first {
+            if first.isWhitespace {
+                rest = rest.dropFirst()
+                continue
+            }
+            var text: Substring
+            if first == "\"" {
+                let body = rest.dropFirst()
+                let close = body.firstIndex(of: "\"") ?? body.endIndex
+                text = body[..<close]
+                rest = close == body.endIndex ? body[close...] : body[body.index(after: close)...]
+            } else {
+                let end = rest.firstIndex(where: \.isWhitespace) ?? rest.endIndex
+                text = rest[..<end]
+                rest = rest[end...]
+            }
+            var isPrefix = false
+            if rest.first == "*" {
+                isPrefix = true
+                rest = rest.dropFirst()
+            } else if text.hasSuffix("*") {
+                isPrefix = true
+                text = text.dropLast()
+            }
+            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty { parts.append(Part(text: trimmed, isPrefix: isPrefix)) }
+        }
+        guard !parts.isEmpty else { throw InputError("nothing to search for in \"\(query)\"") }
+        self.parts = parts
+    }
+
+    /// The FTS5 expression: each part a quoted string, so no character of the query is syntax.
+    public var expression: String {
+        parts.map { "\"" + $0.text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + ($0.isPrefix ? " *" : "") }
+            .joined(separator: " AND ")
+    }
+}
+
+/// A concordance hit: the segment with the query's words marked, and its translation.
+public struct ConcordanceHit: Sendable, Equatable, Encodable {
+    /// The unit's id in the TM.
+    public let unit: Int64
+    /// The segment that matched, and its canonical language tag.
+    public let text: String
+    public let language: String
+    /// The words of `text` that matched.
+    public let highlights: [TextSpan]
+    /// The unit's translation in the requested language, when it has one.
+    public let translation: String?
+    public let translationLanguage: String?
+
+    enum CodingKeys: String, CodingKey {
+        case unit, text, language = "lang", highlights, translation, translationLanguage = "translation_lang"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(unit, forKey: .unit)
+        try container.encode(text, forKey: .text)
+        try container.encode(language, forKey: .language)
+        try container.encode(highlights, forKey: .highlights)
+        try container.encode(translation, forKey: .translation)
+        try container.encode(translationLanguage, forKey: .translationLanguage)
+    }
+}
+
+/// Full-text search of one language's segments, each hit shown beside its translation.
+public struct Concordance {
+    private let memory: TranslationMemory
+    private let reader: IndexReader
+    /// The language searched, and the language of the translations shown.
+    public let from: LanguageTag, to: LanguageTag
+
+    public init(memory: TranslationMemory, from: LanguageTag, to: LanguageTag) throws {
+        self.memory = memory
+        self.from = from
+        self.to = to
+        reader = try IndexReader(memory)
+    }
+
+    /// Page `page` (from 1) of the hits for `query`, `pageSize` per page, newest first.
+    public func search(_ query: ConcordanceQuery, page: Int = 1, pageSize: Int = 20) throws -> [ConcordanceHit] {
+        let rows = try memory.concordance(query.expression, language: from, limit: pageSize, offset: (page - 1) * pageSize)
+        return try rows.map { row in
+            let variants = try reader.unit(row.unitID)?.variants ?? []
+            let translations = variants.filter { to.covers($0.language) && $0.id != row.variantID }
+            let translation = translations.first { $0.language == to.canonical } ?? translations.first
+            return ConcordanceHit(unit: row.unitID, text: row.text, language: row.language,
+                                  highlights: TextSpan.spans(in: row.text, utf8: row.highlights),
+                                  translation: translation?.text, translationLanguage: translation?.language)
+        }
+    }
+}

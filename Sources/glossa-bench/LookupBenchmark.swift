@@ -1,0 +1,207 @@
+import CSQLite
+import Foundation
+import GlossaCore
+import GlossaLookup
+import GlossaMemory
+import GlossaText
+
+/// Lookup at scale: builds a TM of N real-looking en-ru units (each one to three real
+/// English–Russian message pairs from the system's gettext catalogs, joined), and reports
+/// import units/s with every search index, the index sizes, p50/p95/p99 latency of exact,
+/// fuzzy and concordance lookups, and the fuzzy recall against a brute-force scan.
+///
+/// Fuzzy queries are (a) TM sentences with one word replaced and (b) unrelated sentences
+/// built the same way from catalog pairs kept out of the TM.
+struct LookupBenchmark {
+    let units: Int
+    let queries: Int
+    let recallQueries: Int
+
+    func run() throws {
+        var random = SeededRandom(seed: 2026)
+        let pairs = try CatalogPairs.load(language: "ru").shuffled(using: &random)
+        guard pairs.count > 1000 else { throw InputError("too few en-ru gettext messages on this machine (\(pairs.count))") }
+        let heldOut = pairs.count / 10
+        let stored = Array(pairs[heldOut...]), unseen = Array(pairs[..<heldOut])
+        let words = Array(Set(stored.prefix(5000).flatMap { $0.en.split(separator: " ").map(String.init) })).sorted()
+
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-bench-lookup-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("tm.sqlite").path
+
+        var sentences: [String] = []
+        let importSeconds = try time {
+            _ = try TranslationMemory.create(at: path) { writer in
+                var generator = SeededRandom(seed: 1)
+                for index in 0..<units {
+                    let (en, ru) = Self.unit(from: stored, using: &generator)
+                    if index % max(1, units / queries) == 0 && sentences.count < queries { sentences.append(en) }
+                    try writer.add(TranslationUnit(variants: [Variant(language: "en", text: en), Variant(language: "ru", text: ru)]))
+                }
+            }
+        }
+        report(["benchmark": "lookup.import", "units": units, "seconds": importSeconds,
+                "units_per_second": Double(units) / importSeconds, "target_min_units_per_second": 40_000])
+        try reportSizes(path: path)
+
+        let memory = try TranslationMemory(path: path, access: .readOnly)
+        let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
+        var generator = SeededRandom(seed: 3)
+        let changed = sentences.map { sentence -> String in
+            var tokens = sentence.split(separator: " ").map(String.init)
+            tokens[Int.random(in: 0..<tokens.count, using: &generator)] = words.randomElement(using: &generator)!
+            return tokens.joined(separator: " ")
+        }
+        let unrelated = (0..<queries).map { _ in Self.unit(from: unseen, using: &generator).en }
+
+        try measure("lookup.exact", sentences) { _ = try lookup.matches(for: $0, minimum: 100, maximum: 5) }
+        try measure("lookup.fuzzy.one-word-changed", changed, target: (10, 50)) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
+        try measure("lookup.fuzzy.unrelated", unrelated, target: (10, 50)) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
+        let concordance = try Concordance(memory: memory, from: "en", to: "ru")
+        let phrases = changed.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+        try measure("lookup.concordance", phrases, target: (20, nil)) {
+            _ = try concordance.search(ConcordanceQuery(parsing: "\"\($0)\""))
+        }
+        try measureRecall(memory: memory, lookup: lookup, queries: Array(changed.prefix(recallQueries / 2) + unrelated.prefix(recallQueries / 2)))
+    }
+
+    /// One to three catalog pairs joined into a unit.
+    static func unit(from pairs: [(en: String, ru: String)], using generator: inout SeededRandom) -> (en: String, ru: String) {
+        let chosen = (0..<Int.random(in: 1...3, using: &generator)).map { _ in pairs.randomElement(using: &generator)! }
+        return (chosen.map(\.en).joined(separator: " "), chosen.map(\.ru).joined(separator: " "))
+    }
+
+    private func measure(_ name: String, _ inputs: [String], target: (p50: Double, p95: Double?)? = nil, _ body: (String) throws -> Void) throws {
+        var milliseconds: [Double] = []
+        for input in inputs { milliseconds.append(try time { try body(input) } * 1000) }
+        milliseconds.sort()
+        func percentile(_ p: Double) -> Double { milliseconds[min(milliseconds.count - 1, Int(Double(milliseconds.count) * p))] }
+        report(["benchmark": name, "units": units, "queries": inputs.count,
+                "p50_ms": percentile(0.5), "p95_ms": percentile(0.95), "p99_ms": percentile(0.99), "max_ms": milliseconds.last ?? 0,
+                "target_p50_ms": target?.p50 ?? (name == "lookup.exact" ? 1 : 0), "target_p95_ms": target?.p95 ?? 0])
+    }
+
+    /// Sizes of the tables and indexes, from SQLite's dbstat.
+    private func reportSizes(path: String) throws {
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { throw InputError("cannot open \(path)") }
+        defer { sqlite3_close(handle) }
+        var statement: OpaquePointer?
+        sqlite3_prepare_v2(handle, "SELECT name, sum(pgsize) FROM dbstat GROUP BY name", -1, &statement, nil)
+        defer { sqlite3_finalize(statement) }
+        var sizes: [String: Int] = [:]
+        while sqlite3_step(statement) == SQLITE_ROW {
+            sizes[String(cString: sqlite3_column_text(statement, 0))] = Int(sqlite3_column_int64(statement, 1))
+        }
+        func megabytes(_ names: [String]) -> Double { Double(names.compactMap { sizes[$0] }.reduce(0, +)) / 1_048_576 }
+        let concordance = sizes.keys.filter { $0.hasPrefix("concordance") }
+        report(["benchmark": "lookup.index-size", "units": units,
+                "file_megabytes": Double(sizes.values.reduce(0, +)) / 1_048_576,
+                "fuzzy_postings_megabytes": megabytes(["fuzzy_posting"]),
+                "vocabulary_megabytes": megabytes(["search_token", "sqlite_autoindex_search_token_1"]),
+                "concordance_megabytes": megabytes(concordance),
+                "exact_index_megabytes": megabytes(["variant_exact"])])
+    }
+
+    /// Recall of the indexed fuzzy search against scoring every English variant of the TM.
+    private func measureRecall(memory: TranslationMemory, lookup: TMLookup, queries: [String]) throws {
+        let scorer = try MatchScorer(language: "en")
+        var expectedTotal = 0, foundTotal = 0
+        let thresholds = [50, 75, 95]
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2(memory.path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { throw InputError("cannot open TM") }
+        defer { sqlite3_close(handle) }
+        let tokenized = queries.map { scorer.tokens(of: $0) }
+        var expected = [[Set<Int64>]](repeating: [Set<Int64>](repeating: [], count: thresholds.count), count: queries.count)
+        // One scan of the TM scores every query: the brute force.
+        var statement: OpaquePointer?
+        sqlite3_prepare_v2(handle, "SELECT unit_id, text FROM variant WHERE lang = 'en'", -1, &statement, nil)
+        defer { sqlite3_finalize(statement) }
+        while sqlite3_step(statement) == SQLITE_ROW {
+            let unit = sqlite3_column_int64(statement, 0)
+            let text = String(cString: sqlite3_column_text(statement, 1))
+            let candidate = scorer.tokens(of: text)
+            for (index, query) in tokenized.enumerated() {
+                let longest = max(query.words.count, candidate.words.count)
+                // Words the query lacks already cost more than any threshold allows: skip the scoring.
+                guard abs(query.words.count - candidate.words.count) <= MatchScorer.allowedDistance(minimum: thresholds[0], longest: longest)
+                else { continue }
+                let score = scorer.score(query: query, candidate: candidate, identical: text.normalizedForLookup() == queries[index].normalizedForLookup()).score
+                for (slot, threshold) in thresholds.enumerated() where score >= threshold { expected[index][slot].insert(unit) }
+            }
+        }
+        for (index, query) in queries.enumerated() {
+            for (slot, threshold) in thresholds.enumerated() {
+                let found = Set(try lookup.matches(for: query, minimum: threshold, maximum: .max).map(\.unit))
+                expectedTotal += expected[index][slot].count
+                foundTotal += expected[index][slot].intersection(found).count
+            }
+        }
+        report(["benchmark": "lookup.recall", "units": units, "queries": queries.count, "thresholds": thresholds,
+                "expected_matches": expectedTotal, "found_matches": foundTotal,
+                "recall": expectedTotal == 0 ? 1.0 : Double(foundTotal) / Double(expectedTotal), "target_recall": 1.0])
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so runs build the same TM.
+struct SeededRandom: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+/// English–X message pairs from the machine's compiled gettext catalogs (.mo files under
+/// /usr/share/locale/X/LC_MESSAGES): real human translations of real software.
+enum CatalogPairs {
+    static func load(language: String) throws -> [(en: String, ru: String)] {
+        let folder = "/usr/share/locale/\(language)/LC_MESSAGES"
+        var pairs: [(en: String, ru: String)] = []
+        var seen = Set<String>()
+        for file in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where file.hasSuffix(".mo") {
+            guard let data = FileManager.default.contents(atPath: "\(folder)/\(file)") else { continue }
+            for (source, translation) in messages(in: [UInt8](data)) {
+                // Whole sentences only: no context, no plural, no markup or format strings.
+                guard source.split(separator: " ").count >= 4, !translation.isEmpty,
+                      !source.contains("\u{4}"), !source.contains("\0"), !translation.contains("\0"),
+                      !source.contains("%"), !source.contains("<"), !source.contains("\n"), !translation.contains("\n"),
+                      seen.insert(source).inserted
+                else { continue }
+                pairs.append((source, translation))
+            }
+        }
+        return pairs
+    }
+
+    /// The (msgid, msgstr) pairs of a .mo file; an unreadable file gives none.
+    static func messages(in bytes: [UInt8]) -> [(String, String)] {
+        guard bytes.count >= 28 else { return [] }
+        let magic = word(bytes, 0, bigEndian: false)
+        let bigEndian = magic == 0xDE12_0495
+        guard magic == 0x9504_12DE || bigEndian else { return [] }
+        let count = Int(word(bytes, 8, bigEndian: bigEndian))
+        let originals = Int(word(bytes, 12, bigEndian: bigEndian)), translations = Int(word(bytes, 16, bigEndian: bigEndian))
+        func string(_ table: Int, _ index: Int) -> String? {
+            let entry = table + index * 8
+            guard entry + 8 <= bytes.count else { return nil }
+            let length = Int(word(bytes, entry, bigEndian: bigEndian)), offset = Int(word(bytes, entry + 4, bigEndian: bigEndian))
+            guard offset + length <= bytes.count else { return nil }
+            return String(decoding: bytes[offset..<offset + length], as: UTF8.self)
+        }
+        return (0..<count).compactMap { index in
+            guard let source = string(originals, index), let translation = string(translations, index) else { return nil }
+            return (source, translation)
+        }
+    }
+
+    private static func word(_ bytes: [UInt8], _ offset: Int, bigEndian: Bool) -> UInt32 {
+        let value = bytes[offset..<offset + 4].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * UInt32($1.offset)) }
+        return bigEndian ? value.byteSwapped : value
+    }
+}

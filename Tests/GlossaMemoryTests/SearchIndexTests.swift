@@ -1,0 +1,69 @@
+import Foundation
+import GlossaCore
+import GlossaFormats
+import GlossaTestSupport
+import GlossaText
+import Testing
+@testable import GlossaMemory
+
+/// The search index the TM keeps: what an import writes matches what the stored text gives.
+@Suite struct SearchIndexTests {
+    let folder: URL
+    init() throws { folder = try Fixtures.temporaryDirectory() }
+
+    func gtkMemory() throws -> TranslationMemory {
+        let url = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
+        let memory = try TranslationMemory(path: folder.appendingPathComponent("tm.sqlite").path, access: .create)
+        _ = try memory.write { writer in
+            try TabularReader.read(SourceText(bytes: Fixtures.bytes(url), file: url.lastPathComponent), dialect: .tsv,
+                                   origin: ImportOrigin(document: "gtk20")) { unit, _ in try writer.add(unit) }
+            // Inline codes, a number, full-width and accented letters: where cutting and folding differ most.
+            try writer.add(TranslationUnit(variants: [
+                Variant(language: "en", text: "Click {1}Save{/1} to keep ２ copies of the Ｆile — déjà vu."),
+                Variant(language: "ru", text: "Нажмите {1}Сохранить{/1}, чтобы сохранить 2 копии ФАЙЛА.")]))
+        }
+        return memory
+    }
+
+    @Test func preTokenizedFullTextAgreesWithTheStoredText() throws {
+        let memory = try gtkMemory()
+        // FTS5 re-reads every stored text through the glossa_icu tokenizer and compares the
+        // tokens with the index the importer wrote from its own cut.
+        try memory.connection.execute("INSERT INTO concordance (concordance, rank) VALUES ('integrity-check', 1)")
+        // The check can fail: index one text as if it were another.
+        try memory.connection.execute("INSERT INTO concordance (rowid, text) VALUES (1, char(1) || 'unrelated')")
+        #expect(throws: SQLiteError.self) {
+            try memory.connection.execute("INSERT INTO concordance (concordance, rank) VALUES ('integrity-check', 1)")
+        }
+    }
+
+    @Test func tokenIDsFollowTheMatchTokenizer() throws {
+        let memory = try gtkMemory()
+        let reader = try IndexReader(memory)
+        let tokenizer = try MatchTokenizer(language: "en")
+        let statement = try memory.connection.prepare("SELECT id, text FROM variant WHERE lang = 'en'")
+        var checked = 0
+        while try statement.step() {
+            let text = statement.string(1) ?? ""
+            let stored = try #require(try reader.variant(statement.int64(0))).tokens
+            let expected = try tokenizer.tokens(of: text).words.map { try #require(try reader.indexedToken($0, language: "en")).id }
+            #expect(stored == expected, "\(text)")
+            checked += 1
+        }
+        #expect(checked > 20)
+    }
+
+    @Test func postingListsRoundTripByWordCount() {
+        let entries = [(5, 3), (7, 3), (9, 12), (1_000_000, 3), (2, 1500)].map { PostingList.entry(variant: Int64($0.0), length: $0.1) }.sorted()
+        let bytes = PostingList.encode(entries)
+        func decode(_ lengths: ClosedRange<Int>) -> [Int64] {
+            var result: [Int64] = []
+            bytes.withUnsafeBytes { PostingList.decode($0, lengths: lengths, into: &result) }
+            return result
+        }
+        #expect(decode(0...2000) == [5, 7, 1_000_000, 9, 2])
+        #expect(decode(3...3) == [5, 7, 1_000_000])
+        #expect(decode(4...1023) == [9, 2])  // longer segments share the last group
+        #expect(decode(13...20).isEmpty)
+    }
+}
