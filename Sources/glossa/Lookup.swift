@@ -95,26 +95,10 @@ extension Glossa {
                 let origin = match.origin.map { "  " + $0 } ?? ""
                 let penalties = match.penalties.isEmpty ? "" : "  (−\(match.penalties.map(\.rawValue).joined(separator: ", ")))"
                 print("\(match.score)%  unit \(match.unit)\(origin)\(date)\(penalties)")
-                print("  \(match.sourceLanguage)  \(marked(match.source, match.diff, color: color))")
+                print("  \(match.sourceLanguage)  \(marked(match.source, match.diff, color: color, bracketsWithoutColor: false))")
                 print("  \(match.targetLanguage)  \(match.target)")
                 if !color && !match.diff.isEmpty { print("      differs: \(match.diff.map(\.text).joined(separator: ", "))") }
             }
-        }
-
-        /// `text` with the spans in inverse yellow, on a terminal.
-        private func marked(_ text: String, _ spans: [TextSpan], color: Bool) -> String {
-            guard color, !spans.isEmpty else { return text }
-            var result = ""
-            var scalars = Array(text.unicodeScalars)[...]
-            var position = 0
-            for span in spans {
-                result.unicodeScalars += scalars.prefix(span.start - position)
-                result += "\u{1B}[1;33m" + span.text + "\u{1B}[0m"
-                scalars = scalars.dropFirst(span.end - position)
-                position = span.end
-            }
-            result.unicodeScalars += scalars
-            return result
         }
     }
 }

@@ -33,11 +33,7 @@ extension Glossa {
         @Option(help: "Language of the documents (BCP-47).")
         var lang: String = "en"
 
-        @Option(help: ArgumentHelp("SRX 2.0 rule file to use instead of ICU's rules.", valueName: "file"))
-        var srx: String?
-
-        @Option(help: "Input format when the extension does not say: text, markdown or html.")
-        var inputFormat: DocumentFormat?
+        @OptionGroup var documents: DocumentOptions
 
         @Option(help: "Output: text (a sentence per line) or json (blocks with sentence positions).")
         var format: OutputFormat = .text
@@ -48,14 +44,12 @@ extension Glossa {
         }
 
         func run() throws {
-            let language = try LanguageTag(lang)
-            let rules = try srx.map { try SRXDocument(file: $0) }
-            let segmenter = try DocumentSegmenter(segmenter: SentenceSegmenter(language: language, srx: rules))
+            let segmenter = try documents.segmenter(language: LanguageTag(lang))
             var results: [FileResult] = []
             for file in files {
                 let name = file == "-" ? "<stdin>" : file
                 let blocks = try segmenter.segment(bytes: try readFile(file), file: name,
-                                                   format: inputFormat ?? DocumentFormat(path: file))
+                                                   format: documents.inputFormat ?? DocumentFormat(path: file))
                 results.append(FileResult(file: name, blocks: blocks))
             }
             switch format {

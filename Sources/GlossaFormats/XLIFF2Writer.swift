@@ -1,0 +1,73 @@
+import GlossaText
+import GlossaXML
+
+/// An XLIFF 2.0 document to hand to a CAT tool: per source file a `<file>`, per segment a
+/// `<unit>` with one `<segment>` holding the source, and the target when there is one. A note
+/// of category "glossa:match" says where a target came from.
+public struct XLIFF2Document: Sendable {
+    /// A segment's translation state (XLIFF 2.0 `state`).
+    public enum State: String, Sendable {
+        case initial, translated, reviewed, final
+    }
+
+    /// One segment.
+    public struct Segment: Sendable {
+        public let source: String
+        public let target: String?
+        public let state: State
+        public let note: String?
+
+        public init(source: String, target: String?, state: State, note: String? = nil) {
+            self.source = source
+            self.target = target
+            self.state = state
+            self.note = note
+        }
+    }
+
+    /// One source document's segments.
+    public struct File: Sendable {
+        public let original: String
+        public let segments: [Segment]
+
+        public init(original: String, segments: [Segment]) {
+            self.original = original
+            self.segments = segments
+        }
+    }
+
+    public let sourceLanguage: LanguageTag
+    public let targetLanguage: LanguageTag
+    public let files: [File]
+
+    public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, files: [File]) {
+        self.sourceLanguage = sourceLanguage
+        self.targetLanguage = targetLanguage
+        self.files = files
+    }
+
+    /// The document as XML.
+    public func rendered() -> String {
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" \
+            srcLang="\(XMLEscape.attribute(sourceLanguage.canonical))" trgLang="\(XMLEscape.attribute(targetLanguage.canonical))">
+
+            """
+        for (fileIndex, file) in files.enumerated() {
+            xml += "  <file id=\"f\(fileIndex + 1)\" original=\"\(XMLEscape.attribute(file.original))\">\n"
+            for (index, segment) in file.segments.enumerated() {
+                xml += "    <unit id=\"u\(index + 1)\">\n"
+                if let note = segment.note {
+                    xml += "      <notes><note category=\"glossa:match\">\(XMLEscape.text(note))</note></notes>\n"
+                }
+                xml += "      <segment state=\"\(segment.state.rawValue)\">\n"
+                xml += "        <source>\(XMLEscape.text(segment.source))</source>\n"
+                if let target = segment.target { xml += "        <target>\(XMLEscape.text(target))</target>\n" }
+                xml += "      </segment>\n    </unit>\n"
+            }
+            xml += "  </file>\n"
+        }
+        return xml + "</xliff>\n"
+    }
+}

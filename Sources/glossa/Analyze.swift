@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import GlossaLookup
+import GlossaText
+
+extension Glossa {
+    /// `glossa analyze`: how much of some documents the TM already covers.
+    struct Analyze: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Count the segments and words of documents per TM match band, for quotes and planning.",
+            discussion: """
+            Documents are segmented as glossa segment does. Each segment's best
+            TM match (see glossa lookup for the score) puts it in a band: 100%,
+            95–99%, 85–94%, 75–84%, 50–74% or no match. A segment that occurred
+            earlier in the same analysis, in any of the files, counts as a
+            repetition instead. Words are ICU word-break words and numbers.
+
+            JSON output: {"files": [report…], "total": report}, a report being
+            {"file", "segments", "words", "bands": [{"band", "segments",
+            "words"}…]} with bands repetitions, 100, 95-99, 85-94, 75-84,
+            50-74, no-match, always all of them and in that order.
+
+            Examples:
+              glossa analyze ../shared/seed/csto-news-2025-06.txt
+              glossa analyze news/*.md --from en --to kk --format json
+            """)
+
+        @OptionGroup var tm: TMOptions
+        @OptionGroup var documents: DocumentOptions
+
+        @Argument(help: ArgumentHelp("Documents to analyse; - reads standard input.", valueName: "file"))
+        var files: [String]
+
+        @Option(help: "Language of the documents.")
+        var from: String = "en"
+
+        @Option(help: "Language they are to be translated into.")
+        var to: String = "ru"
+
+        @Option(help: "Output: text or json.")
+        var format: OutputFormat = .text
+
+        struct Output: Encodable {
+            let files: [AnalysisReport]
+            let total: AnalysisReport
+        }
+
+        func run() throws {
+            let source = try LanguageTag(from)
+            let lookup = try TMLookup(memory: tm.open(.readOnly), from: source, to: LanguageTag(to))
+            let segmenter = try documents.segmenter(language: source)
+            var analysis = try Analysis(lookup: lookup)
+            var reports: [AnalysisReport] = []
+            for file in files {
+                reports.append(try analysis.add(file: file == "-" ? "<stdin>" : file, segments: documents.sentences(of: file, with: segmenter)))
+            }
+            switch format {
+            case .json: try printJSON(Output(files: reports, total: analysis.total))
+            case .text:
+                for report in reports + (reports.count > 1 ? [analysis.total] : []) { print(table(report)) }
+            }
+        }
+
+        private func table(_ report: AnalysisReport) -> String {
+            func row(_ label: String, _ segments: Int, _ words: Int) -> String {
+                label.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    + String(segments).leftPadded(to: 10) + String(words).leftPadded(to: 10)
+                    + (report.words > 0 ? String(format: "%9.1f%%", 100 * Double(words) / Double(report.words)) : "")
+            }
+            var lines = [report.file ?? "Total (\(files.count) files)",
+                         "Match".padding(toLength: 14, withPad: " ", startingAt: 0) + "Segments".leftPadded(to: 10)
+                            + "Words".leftPadded(to: 10) + "Share".leftPadded(to: 10)]
+            lines += report.bands.map { row($0.band.label, $0.segments, $0.words) }
+            lines.append(row("Total", report.segments, report.words))
+            return lines.joined(separator: "\n") + "\n"
+        }
+    }
+}
+
+extension String {
+    /// This text right-aligned in `width` columns.
+    func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import GlossaLookup
+import GlossaText
+
+extension Glossa {
+    /// `glossa concordance`: full-text search of the TM with the translations beside.
+    struct ConcordanceSearch: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "concordance",
+            abstract: "Search the TM's segments for words or phrases and show how they were translated.",
+            discussion: """
+            The query holds words (all must occur, in any order), "quoted
+            phrases" (words in sequence) and a * after a word or phrase for a
+            prefix. Words are cut by ICU word break and compared case- and
+            width-insensitively (NFKC case folding), so Chinese, Thai,
+            Armenian, Cyrillic and accented text work alike. Hits come newest
+            first, --max per page.
+
+            Text output marks the matched words in color on a terminal, and
+            in [brackets] otherwise. JSON output is an array of {unit, text,
+            lang, highlights: [{start, end, text}] (offsets in code points),
+            translation, translation_lang}.
+
+            Examples:
+              glossa concordance "Collective Security"
+              glossa concordance '"Joint Staff"' --to ru
+              glossa concordance 'ОДКБ секретар*' --from ru --to en --page 2
+            """)
+
+        @OptionGroup var tm: TMOptions
+
+        @Argument(help: "Words, \"phrases\" and prefixes* to search for.")
+        var query: String
+
+        @Option(help: "Language of the segments searched.")
+        var from: String = "en"
+
+        @Option(help: "Language of the translations shown.")
+        var to: String = "ru"
+
+        @Option(help: "Hits per page.")
+        var max: Int = 20
+
+        @Option(help: "Page of hits to show, from 1.")
+        var page: Int = 1
+
+        @Option(help: "Output: text or json.")
+        var format: OutputFormat = .text
+
+        func validate() throws {
+            guard max >= 1 else { throw ValidationError("--max must be at least 1") }
+            guard page >= 1 else { throw ValidationError("--page must be at least 1") }
+        }
+
+        func run() throws {
+            let parsed = try ConcordanceQuery(parsing: query)
+            let concordance = try Concordance(memory: tm.open(.readOnly), from: LanguageTag(from), to: LanguageTag(to))
+            let hits = try concordance.search(parsed, page: page, pageSize: max)
+            switch format {
+            case .json: try printJSON(hits)
+            case .text:
+                if hits.isEmpty { print(page == 1 ? "No segment matches \(query)." : "No more hits (page \(page)).") }
+                let color = Diagnostics.outputColorsEnabled
+                for hit in hits {
+                    print("unit \(hit.unit)")
+                    print("  \(hit.language)  \(marked(hit.text, hit.highlights, color: color))")
+                    print("  \(hit.translationLanguage ?? to)  \(hit.translation ?? "(no translation)")")
+                }
+                if hits.count == max { print("More on --page \(page + 1).") }
+            }
+        }
+    }
+}
+
+/// `text` with `spans` in bold yellow on a terminal, or in [brackets] when `color` is off and
+/// `bracketsWithoutColor` (plain output must still show them).
+func marked(_ text: String, _ spans: [TextSpan], color: Bool, bracketsWithoutColor: Bool = true) -> String {
+    guard !spans.isEmpty, color || bracketsWithoutColor else { return text }
+    let (open, close) = color ? ("\u{1B}[1;33m", "\u{1B}[0m") : ("[", "]")
+    var result = ""
+    var scalars = Array(text.unicodeScalars)[...]
+    var position = 0
+    for span in spans where span.start >= position {
+        result.unicodeScalars += scalars.prefix(span.start - position)
+        result += open + span.text + close
+        scalars = scalars.dropFirst(span.end - position)
+        position = span.end
+    }
+    result.unicodeScalars += scalars
+    return result
+}

@@ -1,0 +1,125 @@
+import Foundation
+import GlossaTestSupport
+import Testing
+
+/// `glossa lookup`, `concordance`, `analyze` and `pretranslate` through the real binary, on a
+/// TM imported from a TSV of real sentences.
+@Suite struct LookupCommandTests {
+    let workspace: Workspace
+    init() throws {
+        workspace = try Workspace()
+        try workspace.write("""
+            en\tru\tkk
+            The Collective Security Council met in Minsk.\tСовет коллективной безопасности собрался в Минске.\tҰжымдық қауіпсіздік кеңесі Минскіде жиналды.
+            The Council of Foreign Ministers met in Minsk.\tСовет министров иностранных дел собрался в Минске.\t
+            The parties discussed regional security.\tСтороны обсудили региональную безопасность.\tТараптар өңірлік қауіпсіздікті талқылады.
+
+            """, to: "tm.tsv")
+        let imported = try glossa("import", "tm.tsv")
+        precondition(imported.status == 0, imported.stderr)
+    }
+
+    func glossa(_ arguments: String..., input: String = "") throws -> CommandResult {
+        try CommandRunner.run(arguments + ["--tm", "tm.sqlite"], in: workspace.folder, input: input)
+    }
+
+    func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
+
+    @Test func jsonMatchesCarryScoreSourceTargetUnitAndDiff() throws {
+        let result = try glossa("lookup", "The Council of Defence Ministers met in Minsk.", "--format", "json")
+        #expect(result.status == 0)
+        let matches = try #require(try json(result.stdout) as? [[String: Any]])
+        #expect(matches.map { $0["score"] as? Int } == [87])
+        #expect(matches[0]["target"] as? String == "Совет министров иностранных дел собрался в Минске.")
+        #expect(matches[0]["unit"] as? Int == 2 && matches[0]["source_lang"] as? String == "en")
+        let diff = try #require(matches[0]["diff"] as? [[String: Any]])
+        #expect(diff.map { $0["text"] as? String } == ["Foreign"] && diff.map { $0["start"] as? Int } == [15])
+    }
+
+    @Test func textOutputListsWhatDiffersWithoutColor() throws {
+        let result = try glossa("lookup", "The Council of Defence Ministers met in Minsk.")
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("87%  unit 2  tm.tsv"))
+        #expect(result.stdout.contains("  ru  Совет министров иностранных дел собрался в Минске."))
+        #expect(result.stdout.contains("differs: Foreign") && !result.stdout.contains("\u{1B}["))
+    }
+
+    @Test func otherDirectionsAndNoMatch() throws {
+        let back = try json(try glossa("lookup", "Стороны обсудили региональную безопасность.", "--from", "ru", "--to", "kk", "--format", "json").stdout)
+        #expect((back as? [[String: Any]])?.first?["target"] as? String == "Тараптар өңірлік қауіпсіздікті талқылады.")
+        // Unit 2 has no Kazakh: it is not offered for en→kk.
+        let kazakh = try glossa("lookup", "The Council of Foreign Ministers met in Minsk.", "--to", "kk", "--min", "50", "--format", "json")
+        #expect((try json(kazakh.stdout) as? [[String: Any]])?.map { $0["unit"] as? Int } == [1])
+        let none = try glossa("lookup", "Completely unrelated words here", "--format", "json")
+        let empty = try json(none.stdout) as? [Any]
+        #expect(none.status == 0 && empty?.isEmpty == true)
+    }
+
+    @Test func batchAnswersOneJSONArrayPerLineInOrder() throws {
+        let result = try glossa("lookup", "--batch", "-", input: """
+            The parties discussed regional security.
+            Nothing like this
+
+            The Collective Security Council met in Minsk
+
+            """)
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.count == 4)
+        let scores = try lines.map { line in try (json(String(line)) as? [[String: Any]] ?? []).map { $0["score"] as? Int } }
+        #expect(scores == [[100], [], [], [99]])
+    }
+
+    @Test func badArgumentsExitTwoWithOneLine() throws {
+        for arguments in [["lookup"], ["lookup", "x", "--min", "0"], ["lookup", "x", "--from", "not a tag!"], ["concordance", "\"\""]] {
+            let result = try CommandRunner.run(arguments + ["--tm", "tm.sqlite"], in: workspace.folder)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(!result.stderr.isEmpty && result.stdout.isEmpty, "\(arguments)")
+        }
+        let missing = try CommandRunner.run(["lookup", "x", "--tm", "missing.sqlite"], in: workspace.folder)
+        #expect(missing.status == 2 && missing.stderr.contains("missing.sqlite"))
+    }
+
+    @Test func concordanceShowsHitsBesideTheirTranslation() throws {
+        let text = try glossa("concordance", "minsk")
+        #expect(text.status == 0)
+        #expect(text.stdout.contains("  en  The Council of Foreign Ministers met in [Minsk].\n  ru  Совет министров иностранных дел собрался в Минске."))
+        let hits = try #require(try json(try glossa("concordance", "қауіпсіздік*", "--from", "kk", "--to", "en", "--format", "json").stdout) as? [[String: Any]])
+        #expect(hits.map { $0["unit"] as? Int } == [3, 1])
+        #expect(hits.map { $0["translation"] as? String } == ["The parties discussed regional security.", "The Collective Security Council met in Minsk."])
+        let page = try glossa("concordance", "the", "--max", "2", "--page", "2", "--format", "json")
+        #expect((try json(page.stdout) as? [[String: Any]])?.map { $0["unit"] as? Int } == [1])
+    }
+
+    @Test func analyzeReportsBandsPerFileAndInTotal() throws {
+        try workspace.write("The Council of Foreign Ministers met in Minsk. The parties discussed regional cooperation. It rained.\n", to: "a.txt")
+        try workspace.write("It rained.\n", to: "b.txt")
+        let result = try glossa("analyze", "a.txt", "b.txt", "--format", "json")
+        #expect(result.status == 0)
+        let output = try #require(try json(result.stdout) as? [String: Any])
+        let total = try #require(output["total"] as? [String: Any])
+        let bands = try #require(total["bands"] as? [[String: Any]])
+        #expect(bands.map { $0["band"] as? String } == ["repetitions", "100", "95-99", "85-94", "75-84", "50-74", "no-match"])
+        #expect(bands.map { $0["segments"] as? Int } == [1, 1, 0, 0, 1, 0, 1])
+        #expect(bands.map { $0["words"] as? Int } == [2, 8, 0, 0, 5, 0, 2])
+        #expect((output["files"] as? [[String: Any]])?.map { $0["words"] as? Int } == [15, 2])
+        let text = try glossa("analyze", "a.txt")
+        #expect(text.stdout.contains("75–84%                 1         5") && text.stdout.contains("Total                  3        15"))
+    }
+
+    @Test func pretranslationIsXLIFFTwoThatImportsBack() throws {
+        try workspace.write("The Council of Foreign Ministers met in Minsk.\n\nThe parties discussed regional cooperation.\n\nIt rained.\n", to: "doc.txt")
+        let result = try glossa("pretranslate", "doc.txt", "--min", "75", "--out", "doc.ru.xlf")
+        #expect(result.status == 0 && result.stderr.contains("3 segments: 1 exact, 1 fuzzy"))
+        let xliff = try String(contentsOf: workspace.folder.appendingPathComponent("doc.ru.xlf"), encoding: .utf8)
+        #expect(xliff.contains(#"<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ru">"#))
+        #expect(xliff.contains(#"<segment state="translated">"#) && xliff.contains(#"<segment state="initial">"#))
+        #expect(xliff.contains("<target>Стороны обсудили региональную безопасность.</target>"))
+        #expect(xliff.contains("80% match, TM unit 3 from tm.tsv"))
+        // Glossa's own XLIFF reader takes it back: three units, two with targets.
+        let imported = try CommandRunner.run(["import", "doc.ru.xlf", "--tm", "back.sqlite"], in: workspace.folder)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let stats = try #require(try json(try CommandRunner.run(["stats", "--tm", "back.sqlite", "--format", "json"], in: workspace.folder).stdout) as? [String: Any])
+        #expect(stats["units"] as? Int == 3 && (stats["languages"] as? [String: Int]) == ["en": 3, "ru": 2])
+    }
+}

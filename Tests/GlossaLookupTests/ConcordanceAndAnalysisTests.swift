@@ -1,0 +1,103 @@
+import Foundation
+import GlossaCore
+import GlossaMemory
+import GlossaTestSupport
+import GlossaText
+import Testing
+@testable import GlossaLookup
+
+/// Full-text search over a real TM in several scripts, and the match bands of an analysis.
+@Suite struct ConcordanceAndAnalysisTests {
+    func memory(_ rows: [[String: String]]) throws -> TranslationMemory {
+        let path = try Fixtures.temporaryDirectory().appendingPathComponent("tm.sqlite").path
+        let memory = try TranslationMemory(path: path, access: .create)
+        _ = try memory.add(try rows.map { row in
+            TranslationUnit(variants: try row.sorted { $0.key < $1.key }.map { try Variant(language: LanguageTag($0.key), text: $0.value) })
+        })
+        return memory
+    }
+
+    func texts(_ hits: [ConcordanceHit]) -> [String] { hits.map(\.text) }
+
+    @Test func queriesKeepTheirSyntaxAndNothingElse() throws {
+        #expect(try ConcordanceQuery(parsing: "collective security").expression == #""collective" AND "security""#)
+        #expect(try ConcordanceQuery(parsing: #""Joint Staff" secur*"#).expression == #""Joint Staff" AND "secur" *"#)
+        // FTS5 operators and quotes in a word are text, not syntax.
+        #expect(try ConcordanceQuery(parsing: #"NOT a"b OR"#).expression == #""NOT" AND "a""b" AND "OR""#)
+        #expect(throws: InputError.self) { try ConcordanceQuery(parsing: "  \"\" ") }
+    }
+
+    @Test func wordsPhrasesAndPrefixesInEnglishAndRussian() throws {
+        let memory = try memory([
+            ["en": "The CSTO Joint Staff held a meeting.", "ru": "Объединённый штаб ОДКБ провёл совещание."],
+            ["en": "Staff of the Joint Secretariat met.", "ru": "Сотрудники Объединённого секретариата встретились."],
+            ["en": "Collective security is the Organization's aim.", "ru": "Коллективная безопасность — цель Организации."],
+        ])
+        let english = try Concordance(memory: memory, from: "en", to: "ru")
+        // Newest first; words in any order; case-insensitive.
+        #expect(texts(try english.search(ConcordanceQuery(parsing: "joint staff"))) == ["Staff of the Joint Secretariat met.", "The CSTO Joint Staff held a meeting."])
+        let phrase = try english.search(ConcordanceQuery(parsing: #""joint staff""#))
+        #expect(texts(phrase) == ["The CSTO Joint Staff held a meeting."])
+        #expect(phrase[0].highlights.map(\.text) == ["Joint Staff"] && phrase[0].translation == "Объединённый штаб ОДКБ провёл совещание.")
+        #expect(texts(try english.search(ConcordanceQuery(parsing: "secur*"))) == ["Collective security is the Organization's aim."])
+        // Russian, inflected forms by prefix, with the English beside.
+        let russian = try Concordance(memory: memory, from: "ru", to: "en")
+        let hits = try russian.search(ConcordanceQuery(parsing: "объединённ*"))
+        #expect(hits.map(\.translation) == ["Staff of the Joint Secretariat met.", "The CSTO Joint Staff held a meeting."])
+        #expect(hits[1].highlights.map(\.text) == ["Объединённый"])
+    }
+
+    @Test func chineseArmenianAndAccentsAreCutIntoWords() throws {
+        let memory = try memory([
+            ["en": "Collective Security Treaty Organization", "zh": "集体安全条约组织", "hy": "Հավաքական անվտանգության պայմանագրի կազմակերպություն"],
+            ["en": "The café in Yerevan", "zh": "埃里温的咖啡馆", "hy": "Երևանի սրճարանը"],
+        ])
+        let chinese = try Concordance(memory: memory, from: "zh", to: "en").search(ConcordanceQuery(parsing: "安全"))
+        #expect(chinese.map(\.translation) == ["Collective Security Treaty Organization"] && chinese[0].highlights.map(\.text) == ["安全"])
+        // A Chinese word is not found inside another: 咖啡 is in 咖啡馆 only as dictionary words allow.
+        #expect(try Concordance(memory: memory, from: "zh", to: "en").search(ConcordanceQuery(parsing: "条约")).count == 1)
+        let armenian = try Concordance(memory: memory, from: "hy", to: "en").search(ConcordanceQuery(parsing: "ԱՆՎՏԱՆԳՈՒԹՅԱՆ"))
+        #expect(armenian.map(\.translation) == ["Collective Security Treaty Organization"])
+        #expect(try Concordance(memory: memory, from: "hy", to: "en").search(ConcordanceQuery(parsing: "Երևան*")).count == 1)
+        // Case and width fold: CAFÉ and full-width ｃａｆé find café.
+        let english = try Concordance(memory: memory, from: "en", to: "hy")
+        #expect(texts(try english.search(ConcordanceQuery(parsing: "CAFÉ"))) == ["The café in Yerevan"])
+        #expect(texts(try english.search(ConcordanceQuery(parsing: "ｃａｆé"))) == ["The café in Yerevan"])
+        #expect(try english.search(ConcordanceQuery(parsing: "cafe")).isEmpty)  // accents are not folded away
+    }
+
+    @Test func pagesFollowEachOther() throws {
+        let memory = try memory((1...7).map { ["en": "Meeting number \($0) of the Council", "ru": "Заседание номер \($0) Совета"] })
+        let concordance = try Concordance(memory: memory, from: "en", to: "ru")
+        let pages = try (1...4).map { try concordance.search(ConcordanceQuery(parsing: "council"), page: $0, pageSize: 3).map(\.unit) }
+        #expect(pages == [[7, 6, 5], [4, 3, 2], [1], []])
+    }
+
+    @Test func analysisCountsSegmentsAndWordsPerBand() throws {
+        let memory = try memory([
+            ["en": "The Council of Foreign Ministers met in Minsk.", "ru": "Совет министров иностранных дел собрался в Минске."],
+            ["en": "The parties discussed regional security.", "ru": "Стороны обсудили региональную безопасность."],
+            ["en": "A joint statement was adopted by the heads of state.", "ru": "Главы государств приняли совместное заявление."],
+        ])
+        var analysis = try Analysis(lookup: TMLookup(memory: memory, from: "en", to: "ru"))
+        let first = try analysis.add(file: "a.txt", segments: [
+            "The Council of Foreign Ministers met in Minsk.",      // 100, 8 words
+            "The council of foreign ministers met in Minsk",       // case and punctuation: 98, 8 words
+            "The parties discussed regional cooperation.",         // 4/5 → 80, 5 words
+            "A joint statement was adopted by the ministers.",     // 8 of 10 kept, d = 3 → 70, 8 words
+            "Weather was fine.",                                    // no match, 3 words
+            "The Council of Foreign Ministers met in Minsk.",      // repetition, 8 words
+        ])
+        func count(_ report: AnalysisReport, _ band: MatchBand) -> [Int] {
+            let entry = report.bands.first { $0.band == band }!
+            return [entry.segments, entry.words]
+        }
+        #expect(count(first, .exact) == [1, 8] && count(first, .high) == [1, 8] && count(first, .fair) == [1, 5])
+        #expect(count(first, .low) == [1, 8] && count(first, .noMatch) == [1, 3] && count(first, .repetitions) == [1, 8])
+        #expect(count(first, .good) == [0, 0] && first.segments == 6 && first.words == 40)
+        // Repetitions reach across files, and the total adds the files up.
+        let second = try analysis.add(file: "b.txt", segments: ["Weather was fine.", "The parties discussed regional security."])
+        #expect(count(second, .repetitions) == [1, 3] && count(second, .exact) == [1, 5])
+        #expect(analysis.total.segments == 8 && analysis.total.words == 48 && count(analysis.total, .repetitions) == [2, 11])
+    }
+}
