@@ -10,12 +10,24 @@ import GlossaText
 /// the query's `Lq` word occurrences are in the candidate. A candidate holding none of any
 /// `Lq − k + 1` of them holds at most `k − 1`: looking up that many is enough, and the index
 /// holds every word of every variant, so the rarest ones (the shortest posting lists) can be
-/// chosen at query time. Candidates are then checked with a distance bounded by what the
-/// threshold allows, and only the survivors are scored in full.
+/// chosen at query time.
+///
+/// Counting narrows that further before any variant is read: when the lists of a set S of the
+/// query's occurrences have been read, a candidate holds at most `Lq − |S|` shared words
+/// outside S, so it needs at least `k − (Lq − |S|)` of S's occurrences (each list counts for
+/// as many occurrences as the query has of its word, an upper bound). Lists beyond the first
+/// `Lq − k + 1` are read while they are short next to the candidates they can rule out.
+/// Survivors are then checked with a distance bounded by what the threshold allows, and only
+/// those that pass are scored in full.
 struct FuzzyCandidates {
     /// The query's words as vocabulary ids; words the TM never saw get ids no variant holds.
     let queryTokens: [UInt32]
-    private let probes: [UInt32]
+    /// Distinct known tokens, rarest first, with how many times the query holds each and
+    /// how many variants hold it.
+    private let probes: [(token: UInt32, occurrences: Int, frequency: Int)]
+    /// Occurrences of query words no variant holds: they are in no list, so they count as read.
+    private let unknownOccurrences: Int
+    private let needed: Int
     private let lengths: ClosedRange<Int>
     private let reader: IndexReader
 
@@ -24,31 +36,60 @@ struct FuzzyCandidates {
         var known: [String: IndexReader.IndexedToken?] = [:]
         for word in words where known[word] == nil { known[word] = try reader.indexedToken(word, language: language) }
         queryTokens = words.enumerated().map { position, word in known[word]??.id ?? UInt32.max - UInt32(position) }
-        let length = words.count
-        guard length > 0 else {
-            probes = []
-            lengths = 0...0
-            return
-        }
-        let needed = (minimum * length + 99) / 100
-        lengths = needed...(100 * length) / minimum
-        let rarestFirst = words.sorted { (known[$0]??.frequency ?? 0) < (known[$1]??.frequency ?? 0) }
-        var probes: [UInt32] = []
-        for word in rarestFirst.prefix(length - needed + 1) {
-            if let token = known[word]??.id, !probes.contains(token) { probes.append(token) }
-        }
-        self.probes = probes
+        var occurrences: [UInt32: Int] = [:]
+        for word in words { if let token = known[word]??.id { occurrences[token, default: 0] += 1 } }
+        probes = occurrences.map { token, count in
+            (token, count, known.values.first { $0?.id == token }??.frequency ?? 0)
+        }.sorted { ($0.frequency, $0.token) < ($1.frequency, $1.token) }
+        unknownOccurrences = words.count - occurrences.values.reduce(0, +)
+        needed = (minimum * words.count + 99) / 100
+        lengths = needed...max(needed, (100 * words.count) / minimum)
     }
 
-    /// Ids of the variants holding one of the probed words within the length window, ascending.
+    /// Ids of the variants that may reach the threshold, ascending.
     func variantIDs() throws -> [Int64] {
+        let length = queryTokens.count
+        guard length > 0 else { return [] }
+        // Lists of the rarest words until Lq − k + 1 occurrences are covered: every candidate
+        // is in one of them. Each posting is (variant << 8 | occurrences) so one sort groups a
+        // variant's credits.
+        var read = unknownOccurrences
+        var postings: [Int64] = []
+        var next = 0
         var ids: [Int64] = []
-        for token in probes { try reader.variants(holding: token, lengths: lengths, into: &ids) }
-        ids.sort()
-        var unique: [Int64] = []
-        unique.reserveCapacity(ids.count)
-        for id in ids where unique.last != id { unique.append(id) }
-        return unique
+        while read < length - needed + 1 && next < probes.count {
+            let probe = probes[next]
+            ids.removeAll(keepingCapacity: true)
+            try reader.variants(holding: probe.token, lengths: lengths, into: &ids)
+            postings += ids.lazy.map { $0 << 8 | Int64(min(probe.occurrences, 255)) }
+            read += probe.occurrences
+            next += 1
+        }
+        postings.sort()
+        var candidates: [Int64] = [], credits: [Int] = []
+        for posting in postings {
+            let id = posting >> 8, credit = Int(posting & 0xFF)
+            if candidates.last == id { credits[credits.count - 1] += credit } else {
+                candidates.append(id)
+                credits.append(credit)
+            }
+        }
+        // More lists while each is short next to the candidates it can rule out: reading a
+        // posting costs far less than reading a variant.
+        if let first = candidates.first, let last = candidates.last {
+            let members = CandidateSet(candidates, from: first, to: last)
+            while next < probes.count && candidates.count > 64 && probes[next].frequency <= 16 * candidates.count {
+                let probe = probes[next]
+                ids.removeAll(keepingCapacity: true)
+                try reader.variants(holding: probe.token, lengths: lengths, into: &ids)
+                for id in ids { if let index = members.index(of: id) { credits[index] += probe.occurrences } }
+                read += probe.occurrences
+                next += 1
+            }
+
+        }
+        let required = needed - (length - read)
+        return zip(candidates, credits).filter { $0.1 >= required }.map(\.0)
     }
 
     /// Whether a candidate's word distance to the query is small enough to reach `minimum`.
@@ -77,5 +118,32 @@ struct FuzzyCandidates {
         }
         let distance = previous[b.count]
         return distance <= limit ? distance : nil
+    }
+}
+
+/// Sorted candidate ids with a bitmap over their range, so testing the ids of a long posting
+/// list for membership costs a bit test for most of them.
+private struct CandidateSet {
+    private let ids: [Int64]
+    private let first: Int64
+    private var bits: [UInt64]
+
+    init(_ ids: [Int64], from first: Int64, to last: Int64) {
+        self.ids = ids
+        self.first = first
+        bits = [UInt64](repeating: 0, count: Int((last - first) / 64) + 1)
+        for id in ids { bits[Int((id - first) / 64)] |= 1 << UInt64((id - first) % 64) }
+    }
+
+    /// The position of `id` among the candidates, nil when it is not one.
+    func index(of id: Int64) -> Int? {
+        let offset = id - first
+        guard offset >= 0, Int(offset / 64) < bits.count, bits[Int(offset / 64)] & (1 << UInt64(offset % 64)) != 0 else { return nil }
+        var low = 0, high = ids.count
+        while low < high {
+            let middle = (low + high) / 2
+            if ids[middle] < id { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -15,8 +15,9 @@ import GlossaText
 ///   glossa-bench align [--sentences N] [--runs R]  aligning an N-sentence document pair (and N/2)
 ///   glossa-bench check [--segments N] [--runs R] [--terms T]  terminology checks with 100, 10k,
 ///                                                 100k generated terms (or T only)
-///   glossa-bench lookup [--units N] [--queries Q] [--recall-queries R]  import with search
-///                                                 indexes, exact/fuzzy/concordance latency, recall
+///   glossa-bench lookup [--units N] [--queries Q] [--recall-queries R] [--keep TM]  import with
+///                                                 search indexes, exact/fuzzy/concordance latency,
+///                                                 recall (--keep: keep the TM there, reuse it)
 @main
 struct Bench {
     static func main() {
@@ -43,13 +44,13 @@ struct Bench {
             try CheckBenchmark(segments: options.int("--segments", 1_000_000), sizes: sizes, runs: options.int("--runs", 3)).run()
         case "lookup":
             try LookupBenchmark(units: options.int("--units", 1_000_000), queries: options.int("--queries", 1000),
-                                recallQueries: options.int("--recall-queries", 20)).run()
+                                recallQueries: options.int("--recall-queries", 20), keep: options.string("--keep")).run()
         default: usage()
         }
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R] | tmx [--units N] [--runs R] | check [--segments N] [--runs R] [--terms T] | align [--sentences N] [--runs R] | lookup [--units N] [--queries Q] [--recall-queries R]\n".utf8))
+        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R] | tmx [--units N] [--runs R] | check [--segments N] [--runs R] [--terms T] | align [--sentences N] [--runs R] | lookup [--units N] [--queries Q] [--recall-queries R] [--keep TM]\n".utf8))
         exit(2)
     }
 }
@@ -64,6 +65,7 @@ struct Options {
         }
     }
     func int(_ name: String, _ fallback: Int) -> Int { values[name].flatMap(Int.init) ?? fallback }
+    func string(_ name: String) -> String? { values[name] }
 }
 
 /// Prints one benchmark figure as a JSON line.
