@@ -37,21 +37,28 @@ struct SearchVocabulary {
         let language: String
         let word: String
     }
-    /// What one language needs to turn text into token ids.
-    private struct LanguageState {
+    /// What one language tag needs to turn text into token ids, reused across variants.
+    private final class LanguageState {
+        let vocabularyLanguage: String
         let tokenizer: MatchTokenizer
         /// A word's bytes as written (FNV-1a) → its index in `words`: a word seen before is
         /// neither folded nor hashed as a string again.
         var cache = IntegerTable(capacity: 1 << 12)
-        /// Per word as written: its token id, and its full-text search form.
-        var words: [(id: UInt32, fullText: [UInt8])] = []
+        /// Per word as written: its token id and where its full-text form lies in `forms`.
+        var words: [(id: UInt32, start: Int32, end: Int32)] = []
+        var forms: [UInt8] = []
+
+        init(language: String) throws {
+            vocabularyLanguage = SearchIndex.vocabularyLanguage(language)
+            tokenizer = try MatchTokenizer(language: LanguageTag(language))
+        }
     }
     private var ids: [Key: UInt32] = [:]
     private var nextID: UInt32 = 1
     private var firstNewID: UInt32 = 1
-    /// Per token id, variants added in this write that hold it.
-    private var added: [UInt32: Int] = [:]
-    private var languages: [String: LanguageState] = [:]
+    /// Per token id, variants added in this write that hold it (ids are dense).
+    private var added: [Int32] = []
+    private var states: [String: LanguageState] = [:]
     private var newWords: [UInt32: Key] = [:]
     private var scratch: [UInt32] = []
     private static let cacheLimit = 1 << 22
@@ -65,18 +72,23 @@ struct SearchVocabulary {
             nextID = max(nextID, id + 1)
         }
         firstNewID = nextID
+        added = [Int32](repeating: 0, count: Int(nextID))
     }
 
     /// The index entry for `text` (in NFC, as lookup forms are) in `language` (a canonical
     /// tag), counting its tokens.
     mutating func tokens(ofNFC text: String, language: String) throws -> SearchTokens {
-        let vocabularyLanguage = SearchIndex.vocabularyLanguage(language)
-        var state = try languages.removeValue(forKey: vocabularyLanguage)
-            ?? LanguageState(tokenizer: MatchTokenizer(language: LanguageTag(language)))
-        defer { languages[vocabularyLanguage] = state }
+        let state: LanguageState
+        if let known = states[language] {
+            state = known
+        } else {
+            state = try LanguageState(language: language)
+            states[language] = state
+        }
         var encoded: [UInt8] = []
+        encoded.reserveCapacity(64)
         var fullText: [UInt8] = [0x01]
-        fullText.reserveCapacity(text.utf8.count + 8)
+        fullText.reserveCapacity(text.utf8.count + 16)
         scratch.removeAll(keepingCapacity: true)
         state.tokenizer.forEachWord(ofNFC: text) { bytes, isNumber, inCode in
             let key = IntegerTable.key(of: bytes)
@@ -84,19 +96,12 @@ struct SearchVocabulary {
             if let cached = state.cache.value(for: key) {
                 index = Int(cached)
             } else {
-                let surface = String(decoding: bytes, as: UTF8.self)
-                let id = self.id(of: MatchTokenizer.word(surface, isNumber: isNumber), language: vocabularyLanguage)
-                if state.cache.count >= Self.cacheLimit {
-                    state.cache.removeAll()
-                    state.words.removeAll()
-                }
-                index = state.words.count
-                state.words.append((id, Array(surface.normalized(.nfkcCasefold).utf8)))
+                index = self.learn(bytes, isNumber: isNumber, in: state)
                 state.cache.set(Int32(index), for: key)
             }
             let word = state.words[index]
             if fullText.count > 1 { fullText.append(0x1F) }
-            fullText += word.fullText
+            fullText.append(contentsOf: state.forms[Int(word.start)..<Int(word.end)])
             guard !inCode else { return }
             VarInt.append(UInt64(word.id), to: &encoded)
             scratch.append(word.id)
@@ -104,11 +109,27 @@ struct SearchVocabulary {
         let length = scratch.count
         scratch.sort()
         var distinct: [UInt32] = []
+        distinct.reserveCapacity(scratch.count)
         for id in scratch where distinct.last != id {
             distinct.append(id)
-            added[id, default: 0] += 1
+            added[Int(id)] += 1
         }
         return SearchTokens(encoded: encoded, distinct: distinct, length: length, fullText: fullText)
+    }
+
+    /// Folds a word seen for the first time (as written) and records it; returns its index.
+    private mutating func learn(_ bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool, in state: LanguageState) -> Int {
+        if state.cache.count >= Self.cacheLimit {
+            state.cache.removeAll()
+            state.words.removeAll()
+            state.forms.removeAll()
+        }
+        let surface = String(decoding: bytes, as: UTF8.self)
+        let id = id(of: MatchTokenizer.word(surface, isNumber: isNumber), language: state.vocabularyLanguage)
+        let start = Int32(state.forms.count)
+        state.forms += surface.normalized(.nfkcCasefold).utf8
+        state.words.append((id, start, Int32(state.forms.count)))
+        return state.words.count - 1
     }
 
     private mutating func id(of word: String, language: String) -> UInt32 {
@@ -118,6 +139,7 @@ struct SearchVocabulary {
         nextID += 1
         ids[key] = id
         newWords[id] = key
+        if added.count <= Int(id) { added.append(contentsOf: repeatElement(0, count: Int(id) + 1 - added.count)) }
         return id
     }
 
@@ -125,7 +147,8 @@ struct SearchVocabulary {
     func store(into connection: SQLiteConnection) throws {
         let insert = try connection.prepare("INSERT INTO search_token (id, lang, token, frequency) VALUES (?1, ?2, ?3, ?4)")
         let update = try connection.prepare("UPDATE search_token SET frequency = frequency + ?2 WHERE id = ?1")
-        for (id, count) in added.sorted(by: { $0.key < $1.key }) {
+        for (index, count) in added.enumerated() where count > 0 {
+            let id = UInt32(index)
             if id >= firstNewID, let key = newWords[id] {
                 insert.reset()
                 insert.bind(1, Int64(id))
