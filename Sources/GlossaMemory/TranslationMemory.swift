@@ -27,6 +27,11 @@ public final class TranslationMemory {
         let exists = FileManager.default.fileExists(atPath: path)
         if !exists && access != .create { throw MemoryError(path: path, reason: .missing) }
         if !exists { try Self.prepareFolder(for: path) }
+        // Reading a TM of an older schema migrates it first (one transaction), when the file
+        // can be written; a read-only file of an old schema is refused below.
+        if exists && access == .readOnly && Self.isOlderSchema(path) && FileManager.default.isWritableFile(atPath: path) {
+            _ = try TranslationMemory(path: path, access: .readWrite)
+        }
         do {
             connection = try SQLiteConnection(path: path, readOnly: access == .readOnly, create: access == .create)
             try connection.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000")
@@ -46,6 +51,15 @@ public final class TranslationMemory {
     /// The schema version of the open file.
     public var schemaVersion: Int64 {
         (try? connection.scalar("PRAGMA user_version")) ?? 0
+    }
+
+    /// Whether `path` is a Glossa TM of a schema older than this build's.
+    private static func isOlderSchema(_ path: String) -> Bool {
+        guard let connection = try? SQLiteConnection(path: path, readOnly: true, create: false),
+              let applicationID = try? connection.scalar("PRAGMA application_id"),
+              let version = try? connection.scalar("PRAGMA user_version")
+        else { return false }
+        return applicationID == Schema.applicationID && version < Schema.currentVersion
     }
 
     /// Creates the folder that will hold `path` and checks that it is writable.

@@ -233,10 +233,17 @@ import Testing
             let hash = ExactKey.hash("Secretary General", language: "en").int64
             try connection.execute("INSERT INTO variant (unit_id, lang, text, hash) VALUES (1, 'en', 'Secretary General', \(hash))")
         }
-        #expect(throws: MemoryError.self) { _ = try TranslationMemory(path: old, access: .readOnly) }
-        let memory = try TranslationMemory(path: old, access: .readWrite)
+        // Opening it to read migrates it (a read-only file of an old schema would be refused).
+        let memory = try TranslationMemory(path: old, access: .readOnly)
         #expect(memory.schemaVersion == Schema.currentVersion)
         #expect(try memory.exactMatches(of: "Secretary General", in: "en") == [1])
+        // The search indexes are built from the old variants.
+        let reader = try IndexReader(memory)
+        let token = try #require(try reader.indexedToken("secretary", language: "en"))
+        var holders: [Int64] = []
+        try reader.variants(holding: token.id, lengths: 2...2, into: &holders)
+        #expect(token.frequency == 1 && holders == [1])
+        #expect(try memory.concordance(#""general""#, language: "en", limit: 5, offset: 0).map(\.text) == ["Secretary General"])
         #expect(try memory.connection.scalar("SELECT count(*) FROM pragma_table_info('variant') WHERE name = 'markup'") == 1)
         #expect(try memory.checkIntegrity().isEmpty)
     }
