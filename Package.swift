@@ -57,7 +57,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "glossa-bench",
-            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite"]
+            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite",
+                           "GlossaTestSupport"]
         ),
 
         // MARK: Tests

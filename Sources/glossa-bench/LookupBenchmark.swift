@@ -3,6 +3,7 @@ import Foundation
 import GlossaCore
 import GlossaLookup
 import GlossaMemory
+import GlossaTestSupport
 import GlossaText
 
 /// Lookup at scale: builds a TM of N real-looking en-ru units (each one to three real
@@ -154,19 +155,6 @@ struct LookupBenchmark {
         report(["benchmark": "lookup.recall", "units": units, "queries": queries.count, "thresholds": thresholds,
                 "expected_matches": expectedTotal, "found_matches": foundTotal,
                 "recall": expectedTotal == 0 ? 1.0 : Double(foundTotal) / Double(expectedTotal), "target_recall": 1.0])
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so runs build the same TM.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -31,11 +31,7 @@ extension Glossa {
         @Argument(help: ArgumentHelp("Documents to analyse; - reads standard input.", valueName: "file"))
         var files: [String]
 
-        @Option(help: "Language of the documents.")
-        var from: String = "en"
-
-        @Option(help: "Language they are to be translated into.")
-        var to: String = "ru"
+        @OptionGroup var languages: LanguagePair
 
         @Option(help: "Output: text or json.")
         var format: OutputFormat = .text
@@ -46,8 +42,8 @@ extension Glossa {
         }
 
         func run() throws {
-            let source = try LanguageTag(from)
-            let lookup = try TMLookup(memory: tm.open(.readOnly), from: source, to: LanguageTag(to))
+            let (source, target) = try languages.tags()
+            let lookup = try TMLookup(memory: tm.open(.readOnly), from: source, to: target)
             let segmenter = try documents.segmenter(language: source)
             var analysis = try Analysis(lookup: lookup)
             var reports: [AnalysisReport] = []

@@ -33,11 +33,7 @@ extension Glossa {
         @Argument(help: "Words, \"phrases\" and prefixes* to search for.")
         var query: String
 
-        @Option(help: "Language of the segments searched.")
-        var from: String = "en"
-
-        @Option(help: "Language of the translations shown.")
-        var to: String = "ru"
+        @OptionGroup var languages: LanguagePair
 
         @Option(help: "Hits per page.")
         var max: Int = 20
@@ -55,7 +51,8 @@ extension Glossa {
 
         func run() throws {
             let parsed = try ConcordanceQuery(parsing: query)
-            let concordance = try Concordance(memory: tm.open(.readOnly), from: LanguageTag(from), to: LanguageTag(to))
+            let (source, target) = try languages.tags()
+            let concordance = try Concordance(memory: tm.open(.readOnly), from: source, to: target)
             let hits = try concordance.search(parsed, page: page, pageSize: max)
             switch format {
             case .json: try printJSON(hits)
@@ -65,7 +62,7 @@ extension Glossa {
                 for hit in hits {
                     print("unit \(hit.unit)")
                     print("  \(hit.language)  \(marked(hit.text, hit.highlights, color: color))")
-                    print("  \(hit.translationLanguage ?? to)  \(hit.translation ?? "(no translation)")")
+                    print("  \(hit.translationLanguage ?? target.canonical)  \(hit.translation ?? "(no translation)")")
                 }
                 if hits.count == max { print("More on --page \(page + 1).") }
             }

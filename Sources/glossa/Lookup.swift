@@ -39,11 +39,7 @@ extension Glossa {
         @Argument(help: "The segment to look up.")
         var text: String?
 
-        @Option(help: "Language of the segment.")
-        var from: String = "en"
-
-        @Option(help: "Language of the translations to show.")
-        var to: String = "ru"
+        @OptionGroup var languages: LanguagePair
 
         @Option(help: "Lowest score to show (1…100).")
         var min: Int = 75
@@ -64,7 +60,8 @@ extension Glossa {
         }
 
         func run() throws {
-            let lookup = try TMLookup(memory: tm.open(.readOnly), from: LanguageTag(from), to: LanguageTag(to))
+            let (source, target) = try languages.tags()
+            let lookup = try TMLookup(memory: tm.open(.readOnly), from: source, to: target)
             if let batch {
                 let data = try readFile(batch)
                 let encoder = JSONEncoder()

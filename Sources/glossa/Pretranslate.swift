@@ -28,11 +28,7 @@ extension Glossa {
         @Argument(help: ArgumentHelp("Documents to pre-translate; - reads standard input.", valueName: "file"))
         var files: [String]
 
-        @Option(help: "Language of the documents.")
-        var from: String = "en"
-
-        @Option(help: "Language of the targets.")
-        var to: String = "ru"
+        @OptionGroup var languages: LanguagePair
 
         @Option(help: "Lowest score used as a target (1…100).")
         var min: Int = 100
@@ -45,7 +41,7 @@ extension Glossa {
         }
 
         func run() throws {
-            let source = try LanguageTag(from), target = try LanguageTag(to)
+            let (source, target) = try languages.tags()
             let lookup = try TMLookup(memory: tm.open(.readOnly), from: source, to: target)
             let segmenter = try documents.segmenter(language: source)
             var counts = (segments: 0, exact: 0, fuzzy: 0)

@@ -12,21 +12,9 @@ import Testing
     static let corpus: [String] = String(decoding: try! Fixtures.bytes(Fixtures.file("lookup/corpus.en.txt")), as: UTF8.self)
         .split(separator: "\n").map(String.init)
 
-    /// A deterministic generator, so a failure can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// A corpus segment with up to three random word edits, or (one in ten) unrelated words.
     static func queries(count: Int) -> [String] {
-        var random = SplitMix(state: 2025)
+        var random = SeededRandom(seed: 2025)
         let words = Array(Set(corpus.flatMap { $0.split(separator: " ").map(String.init) })).sorted()
         return (0..<count).map { _ in
             if Int.random(in: 0..<10, using: &random) == 0 {
@@ -150,7 +138,7 @@ import Testing
     }
 
     @Test func boundedDistanceAgreesWithTheFullOne() {
-        var random = SplitMix(state: 7)
+        var random = SeededRandom(seed: 7)
         for _ in 0..<2000 {
             let a = (0..<Int.random(in: 0...12, using: &random)).map { _ in UInt32.random(in: 0...4, using: &random) }
             let b = (0..<Int.random(in: 0...12, using: &random)).map { _ in UInt32.random(in: 0...4, using: &random) }
