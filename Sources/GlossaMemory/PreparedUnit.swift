@@ -6,6 +6,9 @@ import GlossaText
 /// formatted dates. Preparing is pure work on the caller's thread; inserting is SQLite's.
 struct PreparedUnit: Sendable {
     struct PreparedVariant: Sendable {
+        /// The row id it will have: assigned before it is sent, so the posting lists can be
+        /// built on the preparing thread.
+        var id: Int64 = 0
         let language: String
         let text: String
         let markup: String?
@@ -30,7 +33,7 @@ struct PreparedUnit: Sendable {
     let context: String?
     let created: PreparedStamp?
     let changed: PreparedStamp?
-    let variants: [PreparedVariant]
+    var variants: [PreparedVariant]
     let notes: [Note]
     let properties: [Property]
 }

@@ -83,6 +83,10 @@ enum Schema {
             postings BLOB NOT NULL,                   -- variant ids grouped by word count (see PostingList)
             PRIMARY KEY (token, first)
         ) WITHOUT ROWID;
+        CREATE TABLE search_state (                   -- one row: the next variant id an import hands out,
+            next_variant_id INTEGER NOT NULL          -- so ids a turned-away duplicate left unused stay unused
+        );
+        INSERT INTO search_state VALUES (1);
         CREATE VIRTUAL TABLE concordance USING fts5(  -- full-text search over variant text
             text, content = 'variant', content_rowid = 'id', tokenize = 'glossa_icu',
             columnsize = 0                            -- no per-row token counts: hits are ranked by recency, not bm25

@@ -38,7 +38,8 @@ struct SearchVocabulary {
         let word: String
     }
     /// What one language tag needs to turn text into token ids, reused across variants.
-    private final class LanguageState {
+    private struct WordTable {
+        let language: String
         let vocabularyLanguage: String
         let tokenizer: MatchTokenizer
         /// A word's bytes as written (FNV-1a) → its index in `words`: a word seen before is
@@ -49,6 +50,7 @@ struct SearchVocabulary {
         var forms: [UInt8] = []
 
         init(language: String) throws {
+            self.language = language
             vocabularyLanguage = SearchIndex.vocabularyLanguage(language)
             tokenizer = try MatchTokenizer(language: LanguageTag(language))
         }
@@ -58,7 +60,8 @@ struct SearchVocabulary {
     private var firstNewID: UInt32 = 1
     /// Per token id, variants added in this write that hold it (ids are dense).
     private var added: [Int32] = []
-    private var states: [String: LanguageState] = [:]
+    /// One table per language tag met (an import has a handful).
+    private var tables: [WordTable] = []
     private var newWords: [UInt32: Key] = [:]
     private var scratch: [UInt32] = []
     private static let cacheLimit = 1 << 22
@@ -78,30 +81,33 @@ struct SearchVocabulary {
     /// The index entry for `text` (in NFC, as lookup forms are) in `language` (a canonical
     /// tag), counting its tokens.
     mutating func tokens(ofNFC text: String, language: String) throws -> SearchTokens {
-        let state: LanguageState
-        if let known = states[language] {
-            state = known
+        // The table is moved out while in use, so the loop below works on a local value.
+        var table: WordTable
+        if let index = tables.firstIndex(where: { $0.language == language }) {
+            table = tables.remove(at: index)
         } else {
-            state = try LanguageState(language: language)
-            states[language] = state
+            table = try WordTable(language: language)
         }
+        defer { tables.append(table) }
         var encoded: [UInt8] = []
         encoded.reserveCapacity(64)
         var fullText: [UInt8] = [0x01]
         fullText.reserveCapacity(text.utf8.count + 16)
         scratch.removeAll(keepingCapacity: true)
-        state.tokenizer.forEachWord(ofNFC: text) { bytes, isNumber, inCode in
+        table.tokenizer.forEachWord(ofNFC: text) { bytes, isNumber, inCode in
             let key = IntegerTable.key(of: bytes)
             let index: Int
-            if let cached = state.cache.value(for: key) {
+            if let cached = table.cache.value(for: key) {
                 index = Int(cached)
             } else {
-                index = self.learn(bytes, isNumber: isNumber, in: state)
-                state.cache.set(Int32(index), for: key)
+                index = self.learn(bytes, isNumber: isNumber, in: &table)
+                table.cache.set(Int32(index), for: key)
             }
-            let word = state.words[index]
+            let word = table.words[index]
             if fullText.count > 1 { fullText.append(0x1F) }
-            fullText.append(contentsOf: state.forms[Int(word.start)..<Int(word.end)])
+            table.forms.withUnsafeBufferPointer { forms in
+                fullText.append(contentsOf: UnsafeBufferPointer(rebasing: forms[Int(word.start)..<Int(word.end)]))
+            }
             guard !inCode else { return }
             VarInt.append(UInt64(word.id), to: &encoded)
             scratch.append(word.id)
@@ -118,18 +124,18 @@ struct SearchVocabulary {
     }
 
     /// Folds a word seen for the first time (as written) and records it; returns its index.
-    private mutating func learn(_ bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool, in state: LanguageState) -> Int {
-        if state.cache.count >= Self.cacheLimit {
-            state.cache.removeAll()
-            state.words.removeAll()
-            state.forms.removeAll()
+    private mutating func learn(_ bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool, in table: inout WordTable) -> Int {
+        if table.cache.count >= Self.cacheLimit {
+            table.cache.removeAll()
+            table.words.removeAll()
+            table.forms.removeAll()
         }
         let surface = String(decoding: bytes, as: UTF8.self)
-        let id = id(of: MatchTokenizer.word(surface, isNumber: isNumber), language: state.vocabularyLanguage)
-        let start = Int32(state.forms.count)
-        state.forms += surface.normalized(.nfkcCasefold).utf8
-        state.words.append((id, start, Int32(state.forms.count)))
-        return state.words.count - 1
+        let id = id(of: MatchTokenizer.word(surface, isNumber: isNumber), language: table.vocabularyLanguage)
+        let start = Int32(table.forms.count)
+        table.forms += surface.normalized(.nfkcCasefold).utf8
+        table.words.append((id, start, Int32(table.forms.count)))
+        return table.words.count - 1
     }
 
     private mutating func id(of word: String, language: String) -> UInt32 {
@@ -166,43 +172,69 @@ struct SearchVocabulary {
     }
 }
 
-/// Posting lists gathered on the writer thread and written in chunks: one row per token per
-/// flush, holding its variants grouped by word count, so memory stays bounded on any import.
-final class PostingAccumulator {
-    /// Per token id (ids are dense), `PostingList.entry` values.
-    private var lists: [[UInt64]] = []
-    private var pending = 0
-    private let insert: SQLiteStatement
-    /// Postings held before a flush: about 32 MB.
-    private static let flushThreshold = 4_000_000
+/// One row of `fuzzy_posting`, encoded.
+struct PostingChunk: Sendable {
+    let token: UInt32
+    let first: Int64
+    let postings: [UInt8]
 
-    init(connection: SQLiteConnection) throws {
-        insert = try connection.prepare("INSERT INTO fuzzy_posting (token, first, postings) VALUES (?1, ?2, ?3)")
+    /// Inserts the chunks with a statement compiled on `connection`.
+    static func inserter(on connection: SQLiteConnection) throws -> ([PostingChunk]) throws -> Void {
+        let insert = try connection.prepare("INSERT INTO fuzzy_posting (token, first, postings) VALUES (?1, ?2, ?3)")
+        return { chunks in
+            for chunk in chunks {
+                insert.reset()
+                insert.bind(1, Int64(chunk.token))
+                insert.bind(2, chunk.first)
+                insert.bind(3, chunk.postings)
+                try insert.step()
+            }
+        }
     }
+}
+
+/// Posting lists gathered as variants are prepared, handed out as encoded chunks (one per
+/// token) whenever enough are held, so memory stays bounded on any import. Postings are
+/// appended to two flat arrays (no per-token array to reach for every word) and grouped by
+/// token with a counting sort when drained.
+struct PostingAccumulator {
+    private var tokens: [UInt32] = []
+    /// `PostingList.entry` values, beside `tokens`.
+    private var entries: [UInt64] = []
+    /// Postings held before `isFull`: about 48 MB.
+    private static let threshold = 4_000_000
+
+    /// Whether it is time to `drain`.
+    var isFull: Bool { tokens.count >= Self.threshold }
 
     /// Records that variant `id` holds `tokens`.
-    func add(variant id: Int64, _ tokens: SearchTokens) throws {
-        let entry = PostingList.entry(variant: id, length: tokens.length)
-        for token in tokens.distinct {
-            let index = Int(token)
-            if index >= lists.count { lists.append(contentsOf: repeatElement([], count: index + 1 - lists.count)) }
-            lists[index].append(entry)
-        }
-        pending += tokens.distinct.count
-        if pending >= Self.flushThreshold { try flush() }
+    mutating func add(variant id: Int64, _ search: SearchTokens) {
+        let entry = PostingList.entry(variant: id, length: search.length)
+        tokens.append(contentsOf: search.distinct)
+        entries.append(contentsOf: repeatElement(entry, count: search.distinct.count))
     }
 
-    /// Writes what is held as one chunk per token.
-    func flush() throws {
-        for (token, entries) in lists.enumerated() where !entries.isEmpty {
-            insert.reset()
-            insert.bind(1, Int64(token))
-            insert.bind(2, entries.map(PostingList.variant).min() ?? 0)
-            insert.bind(3, PostingList.encode(entries.sorted()))
-            try insert.step()
+    /// What is held, as one chunk per token; empties the accumulator.
+    mutating func drain() -> [PostingChunk] {
+        guard let largest = tokens.max() else { return [] }
+        var starts = [Int](repeating: 0, count: Int(largest) + 2)
+        for token in tokens { starts[Int(token) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var grouped = [UInt64](repeating: 0, count: entries.count)
+        var next = starts
+        for (token, entry) in zip(tokens, entries) {
+            grouped[next[Int(token)]] = entry
+            next[Int(token)] += 1
         }
-        for index in lists.indices { lists[index].removeAll() }
-        pending = 0
+        var chunks: [PostingChunk] = []
+        for token in 0...Int(largest) where starts[token] < starts[token + 1] {
+            let list = grouped[starts[token]..<starts[token + 1]].sorted()
+            chunks.append(PostingChunk(token: UInt32(token), first: list.lazy.map(PostingList.variant).min() ?? 0,
+                                       postings: PostingList.encode(list)))
+        }
+        tokens.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        return chunks
     }
 }
 
@@ -300,7 +332,8 @@ extension SearchIndex {
     /// the caller's transaction.
     static func rebuild(_ connection: SQLiteConnection) throws {
         var vocabulary = try SearchVocabulary(connection: connection)
-        let postings = try PostingAccumulator(connection: connection)
+        var postings = PostingAccumulator()
+        let insertChunks = try PostingChunk.inserter(on: connection)
         let page = try connection.prepare("SELECT id, lang, text FROM variant WHERE id > ?1 ORDER BY id LIMIT 4096")
         let update = try connection.prepare("UPDATE variant SET tokens = ?2 WHERE id = ?1")
         var last: Int64 = 0
@@ -316,11 +349,12 @@ extension SearchIndex {
                 update.bind(1, row.id)
                 update.bind(2, tokens.encoded)
                 try update.step()
-                try postings.add(variant: row.id, tokens)
+                postings.add(variant: row.id, tokens)
+                if postings.isFull { try insertChunks(postings.drain()) }
             }
             last = final.id
         }
-        try postings.flush()
+        try insertChunks(postings.drain())
         try vocabulary.store(into: connection)
         try connection.execute("INSERT INTO concordance (concordance) VALUES ('rebuild')")
     }

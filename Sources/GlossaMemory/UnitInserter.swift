@@ -8,7 +8,7 @@ final class UnitInserter {
     private let insertNote: SQLiteStatement
     private let insertProperty: SQLiteStatement
     private let insertConcordance: SQLiteStatement
-    private let postings: PostingAccumulator
+    private let insertPostings: ([PostingChunk]) throws -> Void
     /// Units inserted, and units the unique index turned away as duplicates.
     private(set) var added = 0
     private(set) var duplicates = 0
@@ -20,11 +20,11 @@ final class UnitInserter {
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
             """)
         insertVariant = try connection.prepare("""
-            INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by, markup, tokens)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+            INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by, markup, tokens, id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """)
         insertConcordance = try connection.prepare("INSERT INTO concordance (rowid, text) VALUES (?1, ?2)")
-        postings = try PostingAccumulator(connection: connection)
+        insertPostings = try PostingChunk.inserter(on: connection)
         insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text, xml_lang) VALUES (?1, ?2, ?3, ?4)")
         insertProperty = try connection.prepare("INSERT INTO prop (unit_id, lang, name, value, xml_lang) VALUES (?1, ?2, ?3, ?4, ?5)")
     }
@@ -54,11 +54,10 @@ final class UnitInserter {
             bind(variant.changed, to: insertVariant, at: 8)
             insertVariant.bind(10, variant.markup)
             insertVariant.bind(11, variant.search.encoded)
+            insertVariant.bind(12, variant.id)
             try insertVariant.step()
-            let variantID = connection.lastInsertRowID
-            try postings.add(variant: variantID, variant.search)
             insertConcordance.reset()
-            insertConcordance.bind(1, variantID)
+            insertConcordance.bind(1, variant.id)
             insertConcordance.bindText(2, variant.search.fullText)
             try insertConcordance.step()
             try addNotes(variant.notes, properties: variant.properties, unit: unitID, language: variant.language)
@@ -67,9 +66,9 @@ final class UnitInserter {
         added += 1
     }
 
-    /// Writes the posting lists still held in memory.
-    func finish() throws {
-        try postings.flush()
+    /// Inserts posting list chunks built on the preparing thread.
+    func insert(_ chunks: [PostingChunk]) throws {
+        try insertPostings(chunks)
     }
 
     private func addNotes(_ notes: [Note], properties: [Property], unit: Int64, language: String?) throws {

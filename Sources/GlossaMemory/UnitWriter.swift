@@ -40,7 +40,10 @@ extension TranslationMemory {
                 for index in indexes { try connection.execute("DROP INDEX \"\(index.name)\"") }
             }
             let writer = try UnitWriter(
-                inserter: UnitInserter(connection: connection), vocabulary: SearchVocabulary(connection: connection), deduplicateInMemory: bulk)
+                inserter: UnitInserter(connection: connection), vocabulary: SearchVocabulary(connection: connection),
+                firstVariantID: connection.scalar(
+                    "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM variant), (SELECT next_variant_id FROM search_state))"),
+                deduplicateInMemory: bulk)
             do {
                 try body(writer)
             } catch {
@@ -48,7 +51,7 @@ extension TranslationMemory {
                 throw error
             }
             let summary = try writer.finish()
-            try writer.storeVocabulary(into: connection)
+            try writer.storeSearchState(into: connection)
             // The same header imported again is the same document, like a duplicate unit.
             if !writer.documents.isEmpty {
                 let known = try documents()
@@ -92,16 +95,30 @@ extension TranslationMemory {
 }
 
 /// Receives units during `TranslationMemory.write`. The caller's thread prepares each unit
-/// (lookup forms, hashes, keys); a writer thread inserts them, so on two cores parsing and
-/// SQLite run side by side. Errors from either side come out of `add` or the write.
+/// (lookup forms, hashes, keys, search tokens, posting lists); a writer thread inserts them,
+/// so on two cores parsing and SQLite run side by side. Errors from either side come out of
+/// `add` or the write.
+///
+/// Variant ids are assigned here, counting on from the last one any import handed out
+/// (`search_state`), so that posting lists are built on this thread. A unit the unique index
+/// turns away (a duplicate of a stored unit) leaves its ids unused, for good, and its
+/// postings pointing at no variant: lookups skip them.
 public final class UnitWriter {
+    /// What the writer thread receives.
+    enum Item: Sendable {
+        case unit(PreparedUnit)
+        case postings([PostingChunk])
+    }
+
     private var preparer: UnitPreparer
     /// Batches go to a thread that owns the SQLite connection for the length of the write.
-    private let pipeline: BatchPipeline<PreparedUnit>
+    private let pipeline: BatchPipeline<Item>
     private let inserter: UnitInserter
     /// Content keys written so far, when the unique index is not there to catch duplicates.
     private var writtenKeys: Set<StableHash>?
-    private var batch: [PreparedUnit] = []
+    private var batch: [Item] = []
+    private var postings = PostingAccumulator()
+    private var nextVariantID: Int64
     private var duplicatesInMemory = 0
     private static let batchSize = 256
 
@@ -110,11 +127,17 @@ public final class UnitWriter {
     /// Documents to record once the units are in.
     private(set) var documents: [SourceDocument] = []
 
-    init(inserter: UnitInserter, vocabulary: SearchVocabulary, deduplicateInMemory: Bool) {
+    init(inserter: UnitInserter, vocabulary: SearchVocabulary, firstVariantID: Int64, deduplicateInMemory: Bool) {
         self.inserter = inserter
         preparer = UnitPreparer(vocabulary: vocabulary)
+        nextVariantID = firstVariantID
         pipeline = BatchPipeline(name: "glossa.tm-writer") { batch in
-            for unit in batch { try inserter.insert(unit) }
+            for item in batch {
+                switch item {
+                case .unit(let unit): try inserter.insert(unit)
+                case .postings(let chunks): try inserter.insert(chunks)
+                }
+            }
         }
         writtenKeys = deduplicateInMemory ? [] : nil
         batch.reserveCapacity(Self.batchSize)
@@ -123,12 +146,22 @@ public final class UnitWriter {
     /// Adds one unit. A unit must have at least one variant and at most one per language.
     public func add(_ unit: TranslationUnit) throws {
         read += 1
-        let prepared = try preparer.prepare(unit)
+        var prepared = try preparer.prepare(unit)
         if writtenKeys?.insert(prepared.contentKey).inserted == false {
             duplicatesInMemory += 1
             return
         }
-        batch.append(prepared)
+        for index in prepared.variants.indices {
+            prepared.variants[index].id = nextVariantID
+            postings.add(variant: nextVariantID, prepared.variants[index].search)
+            nextVariantID += 1
+        }
+        try send(.unit(prepared))
+        if postings.isFull { try send(.postings(postings.drain())) }
+    }
+
+    private func send(_ item: Item) throws {
+        batch.append(item)
         if batch.count == Self.batchSize {
             try pipeline.send(batch)
             batch.removeAll(keepingCapacity: true)
@@ -141,17 +174,19 @@ public final class UnitWriter {
         documents.append(document)
     }
 
-    /// Stores the search vocabulary the prepared units grew; after `finish`.
-    func storeVocabulary(into connection: SQLiteConnection) throws {
+    /// Stores the search vocabulary the prepared units grew and the next variant id; after
+    /// `finish`.
+    func storeSearchState(into connection: SQLiteConnection) throws {
         try preparer.vocabulary.store(into: connection)
+        try connection.execute("UPDATE search_state SET next_variant_id = \(nextVariantID)")
     }
 
     /// Sends what is left, waits for the writer thread, and returns the counts.
     func finish() throws -> ImportSummary {
+        try? send(.postings(postings.drain()))
         if !batch.isEmpty { try? pipeline.send(batch) }
         batch = []
         try pipeline.close()
-        try inserter.finish()
         return ImportSummary(read: read, added: inserter.added, duplicates: inserter.duplicates + duplicatesInMemory)
     }
 }

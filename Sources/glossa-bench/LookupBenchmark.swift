@@ -54,8 +54,11 @@ struct LookupBenchmark {
                     }
                 }
             }
+            var usage = rusage()
+            getrusage(RUSAGE_SELF.rawValue, &usage)
             report(["benchmark": "lookup.import", "units": units, "seconds": importSeconds,
-                    "units_per_second": Double(units) / importSeconds, "target_min_units_per_second": 40_000])
+                    "units_per_second": Double(units) / importSeconds, "target_min_units_per_second": 40_000,
+                    "peak_rss_megabytes": Double(usage.ru_maxrss) / 1024])
         }
         try reportSizes(path: path)
 

@@ -137,6 +137,21 @@ import Testing
         #expect(matches[0].created?.hasPrefix("2023-11-14") == true)
     }
 
+    @Test func idsLeftUnusedByDuplicatesMisleadNoLookup() throws {
+        // The second write ends with a duplicate the unique index turns away: its postings
+        // name variant ids the third write then gives to other texts.
+        let memory = try memory([try unit(["en": "The Council of Foreign Ministers met in Minsk", "ru": "Совет министров собрался в Минске"])])
+        _ = try memory.add([try unit(["en": "The parties discussed regional security", "ru": "Стороны обсудили безопасность"]),
+                            try unit(["en": "The Council of Foreign Ministers met in Minsk", "ru": "Совет министров собрался в Минске"])])
+        _ = try memory.add([try unit(["en": "Weather forecast for the weekend", "ru": "Прогноз погоды на выходные"])])
+        let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
+        let council = try lookup.matches(for: "The Council of Foreign Ministers met in Minsk", minimum: 50, maximum: 10)
+        #expect(council.map(\.unit) == [1] && council.map(\.score) == [100])
+        let weather = try lookup.matches(for: "Weather forecast for the weekend", minimum: 50, maximum: 10)
+        #expect(weather.map(\.target) == ["Прогноз погоды на выходные"] && weather.map(\.score) == [100])
+        #expect(try lookup.matches(for: "Weather report for the weekend", minimum: 75).map(\.score) == [80])
+    }
+
     @Test func boundedDistanceAgreesWithTheFullOne() {
         var random = SeededRandom(seed: 7)
         for _ in 0..<2000 {
