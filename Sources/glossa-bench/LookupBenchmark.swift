@@ -48,9 +48,10 @@ struct LookupBenchmark {
             generate { _, _ in }
         } else {
             let importSeconds = try time {
+                let english: LanguageTag = "en", russian: LanguageTag = "ru"
                 _ = try TranslationMemory.create(at: path) { writer in
                     try generate { en, ru in
-                        try writer.add(TranslationUnit(variants: [Variant(language: "en", text: en), Variant(language: "ru", text: ru)]))
+                        try writer.add(TranslationUnit(variants: [Variant(language: english, text: en), Variant(language: russian, text: ru)]))
                     }
                 }
             }

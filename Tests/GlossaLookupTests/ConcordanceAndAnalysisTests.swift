@@ -47,11 +47,15 @@ import Testing
         #expect(hits[1].highlights.map(\.text) == ["Объединённый"])
     }
 
-    @Test func chineseArmenianAndAccentsAreCutIntoWords() throws {
+    @Test func chineseThaiArmenianAndAccentsAreCutIntoWords() throws {
         let memory = try memory([
             ["en": "Collective Security Treaty Organization", "zh": "集体安全条约组织", "hy": "Հավաքական անվտանգության պայմանագրի կազմակերպություն"],
             ["en": "The café in Yerevan", "zh": "埃里温的咖啡馆", "hy": "Երևանի սրճարանը"],
+            ["en": "Security of the region", "th": "ความมั่นคงของภูมิภาค"],
         ])
+        // Thai is written without spaces: the dictionary cuts ความมั่นคง out of the sentence.
+        let thai = try Concordance(memory: memory, from: "th", to: "en").search(ConcordanceQuery(parsing: "ความมั่นคง"))
+        #expect(thai.map(\.translation) == ["Security of the region"] && thai[0].highlights.map(\.text) == ["ความมั่นคง"])
         let chinese = try Concordance(memory: memory, from: "zh", to: "en").search(ConcordanceQuery(parsing: "安全"))
         #expect(chinese.map(\.translation) == ["Collective Security Treaty Organization"] && chinese[0].highlights.map(\.text) == ["安全"])
         // A Chinese word is not found inside another: 咖啡 is in 咖啡馆 only as dictionary words allow.
