@@ -17,6 +17,7 @@ public struct XLIFF2Document: Sendable {
         public let state: State
         public let note: String?
 
+        /// A segment; `note` says where the target came from.
         public init(source: String, target: String?, state: State, note: String? = nil) {
             self.source = source
             self.target = target
@@ -30,6 +31,7 @@ public struct XLIFF2Document: Sendable {
         public let original: String
         public let segments: [Segment]
 
+        /// The segments of the document named `original`, in order.
         public init(original: String, segments: [Segment]) {
             self.original = original
             self.segments = segments
@@ -40,6 +42,7 @@ public struct XLIFF2Document: Sendable {
     public let targetLanguage: LanguageTag
     public let files: [File]
 
+    /// A document translating `files` from `sourceLanguage` into `targetLanguage`.
     public init(sourceLanguage: LanguageTag, targetLanguage: LanguageTag, files: [File]) {
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage

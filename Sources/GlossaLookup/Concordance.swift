@@ -92,6 +92,7 @@ public struct Concordance {
     /// The language searched, and the language of the translations shown.
     public let from: LanguageTag, to: LanguageTag
 
+    /// A search of `memory`'s segments in `from`, showing translations in `to`.
     public init(memory: TranslationMemory, from: LanguageTag, to: LanguageTag) throws {
         self.memory = memory
         self.from = from

@@ -31,7 +31,7 @@ public struct MatchScore: Sendable, Equatable {
 /// per task.
 public final class MatchScorer {
     /// Cuts text the way the TM's search index does.
-    public let tokenizer: MatchTokenizer
+    private let tokenizer: MatchTokenizer
 
     /// A scorer for text in `language`.
     public init(language: LanguageTag) throws {

@@ -72,6 +72,7 @@ public final class IndexReader {
 
     /// A variant as the fuzzy search rescores it.
     public struct StoredVariant: Sendable {
+        /// The variant's id, and its unit's.
         public let id: Int64
         public let unitID: Int64
         /// Canonical language tag.
@@ -93,7 +94,8 @@ public final class IndexReader {
     }
 
     /// What a lookup shows of a unit besides its text.
-    public struct UnitRecord: Sendable, Equatable {
+    public struct UnitRecord: Sendable {
+        /// The unit's id.
         public let id: Int64
         /// The tuid or id in the format it came from.
         public let externalID: String?
@@ -104,10 +106,6 @@ public final class IndexReader {
         public let changed: String?, changedBy: String?
         /// Its variants: (variant id, canonical language tag, text), in insertion order.
         public let variants: [(id: Int64, language: String, text: String)]
-
-        public static func == (left: UnitRecord, right: UnitRecord) -> Bool {
-            left.id == right.id && left.variants.map(\.id) == right.variants.map(\.id)
-        }
 
         /// The most recent of its dates: what ranks equal scores.
         public var lastTouched: String { max(created ?? "", changed ?? "") }

@@ -1,9 +1,11 @@
+import Foundation
 import GlossaText
 
 extension TranslationMemory {
     /// Checks the TM file: SQLite's own page-level check and foreign keys, then Glossa's
     /// invariants (every unit has a variant and at most one per language, every lookup key and hash matches its text,
-    /// every language tag is canonical). Returns one line per problem; empty means sound.
+    /// every language tag is canonical, the search indexes agree with the texts). Returns one
+    /// line per problem; empty means sound.
     public func checkIntegrity() throws -> [String] {
         var problems: [String] = []
         let integrity = try connection.prepare("PRAGMA integrity_check")
@@ -21,7 +23,8 @@ extension TranslationMemory {
         while try doubled.step() { problems.append("unit \(doubled.int64(0)) has two variants in \(doubled.string(1) ?? "?")") }
 
         var tagChecked: [String: Bool] = [:]
-        let variants = try connection.prepare("SELECT unit_id, lang, text, normalized, hash FROM variant")
+        var search = try SearchIndexCheck(connection: connection)
+        let variants = try connection.prepare("SELECT unit_id, lang, text, normalized, hash, tokens FROM variant")
         while try variants.step() {
             let unit = variants.int64(0)
             let language = variants.string(1) ?? ""
@@ -40,7 +43,51 @@ extension TranslationMemory {
                 problems.append("unit \(unit): language tag '\(language)' is not canonical BCP-47")
                 tagChecked[language] = true  // report each bad tag once
             }
+            if try !search.tokensMatch(variants.withBlob(5, VarInt.decodeAll), text: lookup, language: language) {
+                problems.append("unit \(unit) [\(language)]: fuzzy-search tokens do not match its text")
+            }
         }
+        if try connection.scalar("SELECT (SELECT next_variant_id FROM search_state) <= coalesce((SELECT max(id) FROM variant), 0)") == 1 {
+            problems.append("search_state: the next variant id is not above every stored one")
+        }
+        if let problem = checkConcordance() { problems.append(problem) }
         return problems
+    }
+
+    /// FTS5's own check: it re-reads every text through the tokenizer and compares the tokens
+    /// with its index. It is a write statement that writes nothing, so it runs on a connection
+    /// of its own that may write (closed without committing); a file that cannot be written
+    /// is not checked this way.
+    private func checkConcordance() -> String? {
+        guard FileManager.default.isWritableFile(atPath: path),
+              let checker = try? SQLiteConnection(path: path, readOnly: false, create: false)
+        else { return nil }
+        do {
+            try checker.execute("BEGIN; INSERT INTO concordance (concordance, rank) VALUES ('integrity-check', 1)")
+            try checker.execute("ROLLBACK")
+            return nil
+        } catch {
+            return "concordance: the full-text index does not match the stored texts (\(error))"
+        }
+    }
+}
+
+/// Recomputes variants' search tokens against the stored vocabulary, loaded once.
+private struct SearchIndexCheck {
+    private var vocabulary: [String: [String: UInt32]] = [:]
+    private var tokenizers: [String: MatchTokenizer] = [:]
+
+    init(connection: SQLiteConnection) throws {
+        let rows = try connection.prepare("SELECT id, lang, token FROM search_token")
+        while try rows.step() { vocabulary[rows.string(1) ?? "", default: [:]][rows.string(2) ?? ""] = UInt32(rows.int64(0)) }
+    }
+
+    /// Whether `stored` are the token ids of `text` (a lookup form) in `language`.
+    mutating func tokensMatch(_ stored: [UInt32], text: String, language: String) throws -> Bool {
+        let tokenizer = try tokenizers[language] ?? MatchTokenizer(language: LanguageTag(language))
+        tokenizers[language] = tokenizer
+        let words = vocabulary[SearchIndex.vocabularyLanguage(language)] ?? [:]
+        let expected = tokenizer.tokens(of: text).words.map { words[$0] }
+        return expected.count == stored.count && zip(expected, stored).allSatisfy { $0 == $1 }
     }
 }

@@ -357,6 +357,7 @@ extension SearchIndex {
         }
         try insertChunks(postings.drain())
         try vocabulary.store(into: connection)
+        try connection.execute("UPDATE search_state SET next_variant_id = (SELECT coalesce(max(id), 0) + 1 FROM variant)")
         try connection.execute("INSERT INTO concordance (concordance) VALUES ('rebuild')")
     }
 }

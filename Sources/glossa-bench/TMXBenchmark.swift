@@ -45,7 +45,7 @@ struct TMXBenchmark {
     /// Writes the input TMX: the sample's sentences cut into clauses, each unit numbered.
     private func generate(to path: String) throws -> Int {
         let clauses = try samplePairs().map { (Self.clause($0.en), Self.clause($0.ru)) }
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var buffer = """
             <?xml version="1.0" encoding="UTF-8"?>

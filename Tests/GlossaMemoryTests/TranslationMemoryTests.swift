@@ -245,7 +245,8 @@ import Testing
         #expect(token.frequency == 1 && holders == [1])
         #expect(try memory.concordance(#""general""#, language: "en", limit: 5, offset: 0).map(\.text) == ["Secretary General"])
         #expect(try memory.connection.scalar("SELECT count(*) FROM pragma_table_info('variant') WHERE name = 'markup'") == 1)
-        #expect(try memory.checkIntegrity().isEmpty)
+        let problems = try memory.checkIntegrity()
+        #expect(problems.isEmpty, "\(problems)")
     }
 
     @Test func unwritableLocationIsAnError() throws {
@@ -266,10 +267,15 @@ import Testing
         try memory.connection.execute("INSERT INTO unit (content_key) VALUES (x'00')")
         try memory.connection.execute("UPDATE variant SET lang = 'EN' WHERE lang = 'en' AND unit_id = 1")
         let problems = try memory.checkIntegrity()
-        // The retagged variant breaks two rules: its hash covers the language, and 'EN' is not canonical.
-        #expect(problems.count == 4)
+        // The retagged variant breaks three rules: its hash covers the language, 'EN' is not
+        // canonical, and its search tokens belong to the "en" vocabulary. The edited text no
+        // longer matches its hash, its search tokens, or the full-text index.
+        #expect(problems.count == 7, "\(problems)")
         #expect(problems.contains { $0.contains("unit 1 [EN]: exact-match hash") })
-        #expect(problems.contains { $0.contains("unit 3 [kk]") })
+        #expect(problems.contains { $0.contains("unit 1 [EN]: fuzzy-search tokens") })
+        #expect(problems.contains { $0.contains("unit 3 [kk]: exact-match hash") })
+        #expect(problems.contains { $0.contains("unit 3 [kk]: fuzzy-search tokens") })
+        #expect(problems.contains { $0.hasPrefix("concordance: the full-text index does not match") })
         #expect(problems.contains { $0.contains("has no variant") })
         #expect(problems.contains { $0.contains("'EN' is not canonical") })
     }
