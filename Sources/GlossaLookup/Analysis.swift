@@ -89,10 +89,12 @@ public struct Analysis {
         tokenizer = try MatchTokenizer(language: lookup.from)
     }
 
-    /// Counts the segments of one file, in order, and adds them to `total`.
-    public mutating func add(file: String, segments: [String]) throws -> AnalysisReport {
+    /// Counts the segments of one file, in order, and adds them to `total`; `progress` hears
+    /// how many segments of the file are done.
+    public mutating func add(file: String, segments: [String], progress: (Int) -> Void = { _ in }) throws -> AnalysisReport {
         var report = AnalysisReport(file: file)
-        for segment in segments {
+        for (index, segment) in segments.enumerated() {
+            defer { progress(index + 1) }
             let words = tokenizer.tokens(of: segment).words.count
             let band: MatchBand = seen.insert(segment.normalizedForLookup()).inserted
                 ? MatchBand(score: try lookup.bestScore(for: segment, minimum: 50))

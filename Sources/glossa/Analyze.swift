@@ -47,9 +47,14 @@ extension Glossa {
             let segmenter = try documents.segmenter(language: source)
             var analysis = try Analysis(lookup: lookup)
             var reports: [AnalysisReport] = []
+            let progress = Progress(label: "analysing", noun: "segments", every: 100)
+            var done = 0
             for file in files {
-                reports.append(try analysis.add(file: file == "-" ? "<stdin>" : file, segments: documents.sentences(of: file, with: segmenter)))
+                let segments = try documents.sentences(of: file, with: segmenter)
+                reports.append(try analysis.add(file: file == "-" ? "<stdin>" : file, segments: segments) { progress.update(done + $0) })
+                done += segments.count
             }
+            progress.finish()
             switch format {
             case .json: try printJSON(Output(files: reports, total: analysis.total))
             case .text:

@@ -218,19 +218,26 @@ struct ImportPlan {
 /// A progress counter on standard error, shown only when standard error is a terminal.
 final class Progress {
     private let label: String
+    private let noun: String
+    private let every: Int
     private let enabled = isatty(STDERR_FILENO) == 1
     private var shown = false
     private var lastUpdate = Date.distantPast
 
-    init(label: String) { self.label = label }
+    /// A counter shown as "label: N noun", looked at every `every` items.
+    init(label: String, noun: String = "units", every: Int = 1000) {
+        self.label = label
+        self.noun = noun
+        self.every = every
+    }
 
     func update(_ count: Int) {
-        guard enabled, count % 1000 == 0 else { return }
+        guard enabled, count % every == 0 else { return }
         let now = Date()
         guard now.timeIntervalSince(lastUpdate) > 0.2 else { return }
         lastUpdate = now
         shown = true
-        FileHandle.standardError.write(Data("\r\(label): \(count) units".utf8))
+        FileHandle.standardError.write(Data("\r\(label): \(count) \(noun)".utf8))
     }
 
     /// Clears the counter line; safe to call more than once.

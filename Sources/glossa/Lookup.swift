@@ -66,11 +66,16 @@ extension Glossa {
                 let data = try readFile(batch)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                let progress = Progress(label: "looking up", noun: "segments", every: 100)
+                defer { progress.finish() }
+                var done = 0
                 for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
                     .dropLast(data.last == UInt8(ascii: "\n") ? 1 : 0) {
                     let query = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
                     let matches = try lookup.matches(for: query, minimum: min, maximum: max)
                     print(String(decoding: try encoder.encode(matches), as: UTF8.self))
+                    done += 1
+                    progress.update(done)
                 }
                 return
             }

@@ -45,9 +45,11 @@ extension Glossa {
             let lookup = try TMLookup(memory: tm.open(.readOnly), from: source, to: target)
             let segmenter = try documents.segmenter(language: source)
             var counts = (segments: 0, exact: 0, fuzzy: 0)
+            let progress = Progress(label: "pre-translating", noun: "segments", every: 100)
             let xliffFiles = try files.map { file in
                 let segments = try documents.sentences(of: file, with: segmenter).map { sentence in
                     counts.segments += 1
+                    progress.update(counts.segments)
                     guard let match = try lookup.matches(for: sentence, minimum: min, maximum: 1).first else {
                         return XLIFF2Document.Segment(source: sentence, target: nil, state: .initial)
                     }
@@ -59,6 +61,7 @@ extension Glossa {
                 }
                 return XLIFF2Document.File(original: file == "-" ? "<stdin>" : file, segments: segments)
             }
+            progress.finish()
             let document = XLIFF2Document(sourceLanguage: source, targetLanguage: target, files: xliffFiles)
             try AtomicOutput.write(document.rendered(), to: out)
             Diagnostics.note("\(counts.segments) segments: \(counts.exact) exact, \(counts.fuzzy) fuzzy (\(min)%+), "

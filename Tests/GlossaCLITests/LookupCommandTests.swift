@@ -70,6 +70,27 @@ import Testing
         #expect(scores == [[100], [], [], [99]])
     }
 
+    @Test func batchProgressGoesToATerminalOnly() throws {
+        try workspace.write((1...300).map { "Segment number \($0) of the batch" }.joined(separator: "\n") + "\n", to: "queries.txt")
+        let plain = try glossa("lookup", "--batch", "queries.txt")
+        #expect(plain.status == 0 && plain.stderr.isEmpty && plain.stdout.split(separator: "\n").count == 300)
+        // Under script(1) standard error is a pseudo-terminal (standard output goes to a file).
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", "\(CommandRunner.glossa.path) lookup --batch queries.txt --tm tm.sqlite > out.jsonl", "/dev/null"]
+        process.currentDirectoryURL = workspace.folder
+        let terminal = Pipe()
+        process.standardOutput = terminal
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let shown = String(decoding: terminal.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(shown.contains("looking up: 100 segments"))
+        let written = try String(contentsOf: workspace.folder.appendingPathComponent("out.jsonl"), encoding: .utf8)
+        #expect(written.split(separator: "\n").count == 300 && !written.contains("looking up"))
+    }
+
     @Test func badArgumentsExitTwoWithOneLine() throws {
         for arguments in [["lookup"], ["lookup", "x", "--min", "0"], ["lookup", "x", "--from", "not a tag!"], ["concordance", "\"\""]] {
             let result = try CommandRunner.run(arguments + ["--tm", "tm.sqlite"], in: workspace.folder)
