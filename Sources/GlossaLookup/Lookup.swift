@@ -130,8 +130,8 @@ public final class TMLookup {
         return best.map { ($0.language, $0.text) }
     }
 
+    /// A variant that reached the threshold, before its unit is read.
     struct ScoredVariant {
-        let variantID: Int64
         let unitID: Int64
         let language: String
         /// The variant's text in NFC, the form `score.differences` point into.
@@ -150,7 +150,7 @@ public final class TMLookup {
             guard let variant = try reader.variant(id) else { continue }
             seen.insert(id)
             found.append(ScoredVariant(
-                variantID: id, unitID: variant.unitID, language: variant.language, text: variant.text.normalized(.nfc),
+                unitID: variant.unitID, language: variant.language, text: variant.text.normalized(.nfc),
                 score: MatchScore(score: 100, base: 100, penalties: [], differences: [])))
         }
         let candidates = try FuzzyCandidates(query: query.words, language: from, minimum: minimum, reader: reader)
@@ -161,7 +161,7 @@ public final class TMLookup {
             let score = scorer.score(query: query, candidate: scorer.tokens(of: variant.text),
                                      identical: variant.text.normalizedForLookup() == lookupForm)
             guard score.score >= minimum else { continue }
-            found.append(ScoredVariant(variantID: id, unitID: variant.unitID, language: variant.language,
+            found.append(ScoredVariant(unitID: variant.unitID, language: variant.language,
                                        text: variant.text.normalized(.nfc), score: score))
         }
         return found

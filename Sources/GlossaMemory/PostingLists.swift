@@ -1,0 +1,155 @@
+/// One row of `fuzzy_posting`, encoded.
+struct PostingChunk: Sendable {
+    let token: UInt32
+    let first: Int64
+    let postings: [UInt8]
+
+    /// Inserts the chunks with a statement compiled on `connection`.
+    static func inserter(on connection: SQLiteConnection) throws -> ([PostingChunk]) throws -> Void {
+        let insert = try connection.prepare("INSERT INTO fuzzy_posting (token, first, postings) VALUES (?1, ?2, ?3)")
+        return { chunks in
+            for chunk in chunks {
+                insert.reset()
+                insert.bind(1, Int64(chunk.token))
+                insert.bind(2, chunk.first)
+                insert.bind(3, chunk.postings)
+                try insert.step()
+            }
+        }
+    }
+}
+
+/// Posting lists gathered as variants are prepared, handed out as encoded chunks (one per
+/// token) whenever enough are held, so memory stays bounded on any import. Postings are
+/// appended to two flat arrays (no per-token array to reach for every word) and grouped by
+/// token with a counting sort when drained.
+struct PostingAccumulator {
+    private var tokens: [UInt32] = []
+    /// `PostingList.entry` values, beside `tokens`.
+    private var entries: [UInt64] = []
+    /// Postings held before `isFull`: 24 MB, and 16 MB more while draining, so a TMX import
+    /// stays under 200 MB (a chunk per token every ~40,000 units: lookups read a few more rows).
+    private static let threshold = 2_000_000
+
+    /// Whether it is time to `drain`.
+    var isFull: Bool { tokens.count >= Self.threshold }
+
+    /// Records that variant `id` holds `tokens`.
+    mutating func add(variant id: Int64, _ search: SearchTokens) {
+        let entry = PostingList.entry(variant: id, length: search.length)
+        tokens.append(contentsOf: search.distinct)
+        entries.append(contentsOf: repeatElement(entry, count: search.distinct.count))
+    }
+
+    /// What is held, as one chunk per token; empties the accumulator.
+    mutating func drain() -> [PostingChunk] {
+        guard let largest = tokens.max() else { return [] }
+        var starts = [Int](repeating: 0, count: Int(largest) + 2)
+        for token in tokens { starts[Int(token) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var grouped = [UInt64](repeating: 0, count: entries.count)
+        var next = starts
+        for (token, entry) in zip(tokens, entries) {
+            grouped[next[Int(token)]] = entry
+            next[Int(token)] += 1
+        }
+        var chunks: [PostingChunk] = []
+        for token in 0...Int(largest) where starts[token] < starts[token + 1] {
+            let list = grouped[starts[token]..<starts[token + 1]].sorted()
+            chunks.append(PostingChunk(token: UInt32(token), first: list.lazy.map(PostingList.variant).min() ?? 0,
+                                       postings: PostingList.encode(list)))
+        }
+        tokens.removeAll(keepingCapacity: true)
+        entries.removeAll(keepingCapacity: true)
+        return chunks
+    }
+}
+
+/// The blob format of a posting list chunk: groups of (word count, number of variants, byte
+/// size of the ids, delta-coded variant ids), by ascending word count.
+enum PostingList {
+    /// One posting as a number that sorts by word count, then variant id.
+    static func entry(variant: Int64, length: Int) -> UInt64 {
+        UInt64(min(length, SearchIndex.longestLength)) << 53 | UInt64(variant)
+    }
+
+    static func variant(_ entry: UInt64) -> Int64 { Int64(entry & (1 << 53 - 1)) }
+
+    /// Encodes sorted `entry` values.
+    static func encode(_ entries: [UInt64]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var ids: [UInt8] = []
+        var start = 0
+        while start < entries.count {
+            let length = entries[start] >> 53
+            var end = start
+            var previous: UInt64 = 0
+            ids.removeAll(keepingCapacity: true)
+            while end < entries.count && entries[end] >> 53 == length {
+                let variant = UInt64(variant(entries[end]))
+                VarInt.append(variant - previous, to: &ids)
+                previous = variant
+                end += 1
+            }
+            VarInt.append(length, to: &bytes)
+            VarInt.append(UInt64(end - start), to: &bytes)
+            VarInt.append(UInt64(ids.count), to: &bytes)
+            bytes += ids
+            start = end
+        }
+        return bytes
+    }
+
+    /// Appends to `variants` the ids in `bytes` whose word count lies in `lengths`.
+    static func decode(_ bytes: UnsafeRawBufferPointer, lengths: ClosedRange<Int>, into variants: inout [Int64]) {
+        var position = 0
+        while position < bytes.count {
+            let length = Int(VarInt.read(bytes, at: &position))
+            let count = Int(VarInt.read(bytes, at: &position))
+            let size = Int(VarInt.read(bytes, at: &position))
+            if length > lengths.upperBound { return }
+            guard length >= lengths.lowerBound else {
+                position += size
+                continue
+            }
+            var previous: UInt64 = 0
+            for _ in 0..<count {
+                previous += VarInt.read(bytes, at: &position)
+                variants.append(Int64(previous))
+            }
+        }
+    }
+}
+
+/// LEB128 variable-length unsigned integers: small ids in one or two bytes.
+enum VarInt {
+    static func append(_ value: UInt64, to bytes: inout [UInt8]) {
+        var value = value
+        while value >= 0x80 {
+            bytes.append(UInt8(value & 0x7F) | 0x80)
+            value >>= 7
+        }
+        bytes.append(UInt8(value))
+    }
+
+    static func read(_ bytes: UnsafeRawBufferPointer, at position: inout Int) -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        return value
+    }
+
+    /// All the values in `bytes`.
+    static func decodeAll(_ bytes: UnsafeRawBufferPointer) -> [UInt32] {
+        var values: [UInt32] = []
+        var position = 0
+        while position < bytes.count { values.append(UInt32(truncatingIfNeeded: read(bytes, at: &position))) }
+        return values
+    }
+}

@@ -1,0 +1,143 @@
+import GlossaText
+
+/// Token ids by language and word, and how many variants hold each, as the producer side of
+/// an import grows them; `store` writes what changed.
+struct SearchVocabulary {
+    private struct Key: Hashable {
+        let language: String
+        let word: String
+    }
+    /// What one language tag needs to turn text into token ids, reused across variants.
+    private struct WordTable {
+        let language: String
+        let vocabularyLanguage: String
+        let tokenizer: MatchTokenizer
+        /// A word's bytes as written (FNV-1a) → its index in `words`: a word seen before is
+        /// neither folded nor hashed as a string again.
+        var cache = IntegerTable(capacity: 1 << 12)
+        /// Per word as written: its token id and where its full-text form lies in `forms`.
+        var words: [(id: UInt32, start: Int32, end: Int32)] = []
+        var forms: [UInt8] = []
+
+        init(language: String) throws {
+            self.language = language
+            vocabularyLanguage = SearchIndex.vocabularyLanguage(language)
+            tokenizer = try MatchTokenizer(language: LanguageTag(language))
+        }
+    }
+    private var ids: [Key: UInt32] = [:]
+    private var nextID: UInt32 = 1
+    private var firstNewID: UInt32 = 1
+    /// Per token id, variants added in this write that hold it (ids are dense).
+    private var added: [Int32] = []
+    /// One table per language tag met (an import has a handful).
+    private var tables: [WordTable] = []
+    private var newWords: [UInt32: Key] = [:]
+    private var scratch: [UInt32] = []
+    private static let cacheLimit = 1 << 22
+
+    /// The vocabulary stored in the TM.
+    init(connection: SQLiteConnection) throws {
+        let rows = try connection.prepare("SELECT id, lang, token FROM search_token")
+        while try rows.step() {
+            let id = UInt32(rows.int64(0))
+            ids[Key(language: rows.string(1) ?? "", word: rows.string(2) ?? "")] = id
+            nextID = max(nextID, id + 1)
+        }
+        firstNewID = nextID
+        added = [Int32](repeating: 0, count: Int(nextID))
+    }
+
+    /// The index entry for `text` (in NFC, as lookup forms are) in `language` (a canonical
+    /// tag), counting its tokens.
+    mutating func tokens(ofNFC text: String, language: String) throws -> SearchTokens {
+        // The table is moved out while in use, so the loop below works on a local value.
+        var table: WordTable
+        if let index = tables.firstIndex(where: { $0.language == language }) {
+            table = tables.remove(at: index)
+        } else {
+            table = try WordTable(language: language)
+        }
+        defer { tables.append(table) }
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(64)
+        var fullText: [UInt8] = [0x01]
+        fullText.reserveCapacity(text.utf8.count + 16)
+        scratch.removeAll(keepingCapacity: true)
+        table.tokenizer.forEachWord(ofNFC: text) { bytes, isNumber, inCode in
+            let key = IntegerTable.key(of: bytes)
+            let index: Int
+            if let cached = table.cache.value(for: key) {
+                index = Int(cached)
+            } else {
+                index = self.learn(bytes, isNumber: isNumber, in: &table)
+                table.cache.set(Int32(index), for: key)
+            }
+            let word = table.words[index]
+            if fullText.count > 1 { fullText.append(0x1F) }
+            table.forms.withUnsafeBufferPointer { forms in
+                fullText.append(contentsOf: UnsafeBufferPointer(rebasing: forms[Int(word.start)..<Int(word.end)]))
+            }
+            guard !inCode else { return }
+            VarInt.append(UInt64(word.id), to: &encoded)
+            scratch.append(word.id)
+        }
+        let length = scratch.count
+        scratch.sort()
+        var distinct: [UInt32] = []
+        distinct.reserveCapacity(scratch.count)
+        for id in scratch where distinct.last != id {
+            distinct.append(id)
+            added[Int(id)] += 1
+        }
+        return SearchTokens(encoded: encoded, distinct: distinct, length: length, fullText: fullText)
+    }
+
+    /// Folds a word seen for the first time (as written) and records it; returns its index.
+    private mutating func learn(_ bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool, in table: inout WordTable) -> Int {
+        if table.cache.count >= Self.cacheLimit {
+            table.cache.removeAll()
+            table.words.removeAll()
+            table.forms.removeAll()
+        }
+        let surface = String(decoding: bytes, as: UTF8.self)
+        let id = id(of: MatchTokenizer.word(surface, isNumber: isNumber), language: table.vocabularyLanguage)
+        let start = Int32(table.forms.count)
+        table.forms += surface.normalized(.nfkcCasefold).utf8
+        table.words.append((id, start, Int32(table.forms.count)))
+        return table.words.count - 1
+    }
+
+    private mutating func id(of word: String, language: String) -> UInt32 {
+        let key = Key(language: language, word: word)
+        if let known = ids[key] { return known }
+        let id = nextID
+        nextID += 1
+        ids[key] = id
+        newWords[id] = key
+        if added.count <= Int(id) { added.append(contentsOf: repeatElement(0, count: Int(id) + 1 - added.count)) }
+        return id
+    }
+
+    /// Inserts the new tokens and adds this write's counts to the stored ones.
+    func store(into connection: SQLiteConnection) throws {
+        let insert = try connection.prepare("INSERT INTO search_token (id, lang, token, frequency) VALUES (?1, ?2, ?3, ?4)")
+        let update = try connection.prepare("UPDATE search_token SET frequency = frequency + ?2 WHERE id = ?1")
+        for (index, count) in added.enumerated() where count > 0 {
+            let id = UInt32(index)
+            if id >= firstNewID, let key = newWords[id] {
+                insert.reset()
+                insert.bind(1, Int64(id))
+                insert.bind(2, key.language)
+                insert.bind(3, key.word)
+                insert.bind(4, Int64(count))
+                try insert.step()
+            } else {
+                update.reset()
+                update.bind(1, Int64(id))
+                update.bind(2, Int64(count))
+                try update.step()
+            }
+        }
+    }
+}
