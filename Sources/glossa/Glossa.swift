@@ -11,9 +11,10 @@ struct Glossa: ParsableCommand {
         abstract: "Translation memory and terminology for multilingual publishing.",
         discussion: """
         Glossa keeps aligned segments (a sentence and its translations) in
-        an SQLite translation memory (TM), segments documents with ICU,
-        aligns documents with their translations, and checks texts and
-        translations against a glossary (glossa check).
+        an SQLite translation memory (TM), finds how a sentence or phrase
+        was translated before (lookup, concordance), segments documents
+        with ICU, aligns documents with their translations, and checks
+        texts and translations against a glossary (glossa check).
 
         The TM is --tm PATH, else $GLOSSA_TM, else tm/glossa.sqlite under
         the current folder. That default TM is built from the bundled
