@@ -29,7 +29,7 @@ extension Glossa {
             and writes one JSON array per line, in order (JSON lines).
 
             Examples:
-              glossa lookup "The CSTO Secretary General met the ministers."
+              glossa lookup "I am glad to welcome you to the International Conference on Cyber Security."
               glossa lookup "Генеральный секретарь ОДКБ" --from ru --to en --min 60
               glossa lookup --batch segments.txt --from en --to kk > matches.jsonl
             """)
