@@ -27,21 +27,26 @@ struct FuzzyCandidates {
     private let probes: [(token: UInt32, occurrences: Int, frequency: Int)]
     /// Occurrences of query words no variant holds: they are in no list, so they count as read.
     private let unknownOccurrences: Int
+    /// The threshold, and the shared words (`k`) and word counts it asks of a candidate.
+    private let minimum: Int
     private let needed: Int
     private let lengths: ClosedRange<Int>
     private let reader: IndexReader
 
     init(query words: [String], language: LanguageTag, minimum: Int, reader: IndexReader) throws {
         self.reader = reader
+        self.minimum = minimum
         var known: [String: IndexReader.IndexedToken?] = [:]
         for word in words where known[word] == nil { known[word] = try reader.indexedToken(word, language: language) }
         queryTokens = words.enumerated().map { position, word in known[word]??.id ?? UInt32.max - UInt32(position) }
-        var occurrences: [UInt32: Int] = [:]
-        for word in words { if let token = known[word]??.id { occurrences[token, default: 0] += 1 } }
-        probes = occurrences.map { token, count in
-            (token, count, known.values.first { $0?.id == token }??.frequency ?? 0)
-        }.sorted { ($0.frequency, $0.token) < ($1.frequency, $1.token) }
-        unknownOccurrences = words.count - occurrences.values.reduce(0, +)
+        var occurrences: [UInt32: (count: Int, frequency: Int)] = [:]
+        for word in words {
+            guard let token = known[word] ?? nil else { continue }
+            occurrences[token.id, default: (0, token.frequency)].count += 1
+        }
+        probes = occurrences.map { (token: $0.key, occurrences: $0.value.count, frequency: $0.value.frequency) }
+            .sorted { ($0.frequency, $0.token) < ($1.frequency, $1.token) }
+        unknownOccurrences = words.count - occurrences.values.reduce(0) { $0 + $1.count }
         needed = (minimum * words.count + 99) / 100
         lengths = needed...max(needed, (100 * words.count) / minimum)
     }
@@ -51,24 +56,22 @@ struct FuzzyCandidates {
         let length = queryTokens.count
         guard length > 0 else { return [] }
         // Lists of the rarest words until Lq − k + 1 occurrences are covered: every candidate
-        // is in one of them. Each posting is (variant << 8 | occurrences) so one sort groups a
-        // variant's credits.
+        // is in one of them. Sorting the postings by variant groups a variant's credits.
         var read = unknownOccurrences
-        var postings: [Int64] = []
+        var postings: [(variant: Int64, credit: Int)] = []
         var next = 0
         var ids: [Int64] = []
         while read < length - needed + 1 && next < probes.count {
             let probe = probes[next]
             ids.removeAll(keepingCapacity: true)
             try reader.variants(holding: probe.token, lengths: lengths, into: &ids)
-            postings += ids.lazy.map { $0 << 8 | Int64(min(probe.occurrences, 255)) }
+            postings += ids.lazy.map { ($0, probe.occurrences) }
             read += probe.occurrences
             next += 1
         }
-        postings.sort()
+        postings.sort { $0.variant < $1.variant }
         var candidates: [Int64] = [], credits: [Int] = []
-        for posting in postings {
-            let id = posting >> 8, credit = Int(posting & 0xFF)
+        for (id, credit) in postings {
             if candidates.last == id { credits[credits.count - 1] += credit } else {
                 candidates.append(id)
                 credits.append(credit)
@@ -86,14 +89,13 @@ struct FuzzyCandidates {
                 read += probe.occurrences
                 next += 1
             }
-
         }
         let required = needed - (length - read)
         return zip(candidates, credits).filter { $0.1 >= required }.map(\.0)
     }
 
-    /// Whether a candidate's word distance to the query is small enough to reach `minimum`.
-    func mayReach(_ minimum: Int, candidate: [UInt32]) -> Bool {
+    /// Whether a candidate's word distance to the query is small enough to reach the threshold.
+    func mayReach(_ candidate: [UInt32]) -> Bool {
         let limit = MatchScorer.allowedDistance(minimum: minimum, longest: max(queryTokens.count, candidate.count))
         return Self.distance(queryTokens, candidate, limit: limit) != nil
     }

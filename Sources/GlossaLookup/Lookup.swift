@@ -156,7 +156,7 @@ public final class TMLookup {
         let candidates = try FuzzyCandidates(query: query.words, language: from, minimum: minimum, reader: reader)
         for id in try candidates.variantIDs() where !seen.contains(id) {
             guard let variant = try reader.variant(id), from.covers(variant.language),
-                  candidates.mayReach(minimum, candidate: variant.tokens)
+                  candidates.mayReach(variant.tokens)
             else { continue }
             let score = scorer.score(query: query, candidate: scorer.tokens(of: variant.text),
                                      identical: variant.text.normalizedForLookup() == lookupForm)

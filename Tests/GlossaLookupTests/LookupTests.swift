@@ -152,6 +152,14 @@ import Testing
         #expect(try lookup.matches(for: "Weather report for the weekend", minimum: 75).map(\.score) == [80])
     }
 
+    @Test func aWordRepeatedHundredsOfTimesCountsEveryTime() throws {
+        // 300 × "yes" against 300 × "yes" + "no": d = 1 of 301 → 99. The candidate filter must
+        // credit all 300 shared occurrences, not a capped count.
+        let memory = try memory([try unit(["en": Array(repeating: "yes", count: 300).joined(separator: " ") + " no", "ru": "да"])])
+        let query = Array(repeating: "yes", count: 300).joined(separator: " ")
+        #expect(try TMLookup(memory: memory, from: "en", to: "ru").matches(for: query, minimum: 99).map(\.score) == [99])
+    }
+
     @Test func boundedDistanceAgreesWithTheFullOne() {
         var random = SeededRandom(seed: 7)
         for _ in 0..<2000 {
