@@ -158,11 +158,11 @@ public final class TMLookup {
             guard let variant = try reader.variant(id), from.covers(variant.language),
                   candidates.mayReach(variant.tokens)
             else { continue }
-            let score = scorer.score(query: query, candidate: scorer.tokens(of: variant.text),
-                                     identical: variant.text.normalizedForLookup() == lookupForm)
+            // One NFC form serves the tokens, the identity check and the spans shown.
+            let text = variant.text.normalized(.nfc)
+            let score = scorer.score(query: query, candidate: scorer.tokens(of: text), identical: text.normalizedForLookup() == lookupForm)
             guard score.score >= minimum else { continue }
-            found.append(ScoredVariant(unitID: variant.unitID, language: variant.language,
-                                       text: variant.text.normalized(.nfc), score: score))
+            found.append(ScoredVariant(unitID: variant.unitID, language: variant.language, text: text, score: score))
         }
         return found
     }

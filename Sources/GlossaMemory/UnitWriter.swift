@@ -47,7 +47,7 @@ extension TranslationMemory {
             do {
                 try body(writer)
             } catch {
-                _ = try? writer.finish()
+                writer.abandon()
                 throw error
             }
             let summary = try writer.finish()
@@ -179,6 +179,12 @@ public final class UnitWriter {
     func storeSearchState(into connection: SQLiteConnection) throws {
         try preparer.vocabulary.store(into: connection)
         try connection.execute("UPDATE search_state SET next_variant_id = \(nextVariantID)")
+    }
+
+    /// Stops the writer thread without sending what is held: the write is being rolled back.
+    func abandon() {
+        batch = []
+        try? pipeline.close()
     }
 
     /// Sends what is left, waits for the writer thread, and returns the counts.

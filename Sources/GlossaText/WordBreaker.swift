@@ -38,7 +38,8 @@ public final class WordBreaker {
         return text.withUTF8 { utf8 in
             var tokens: [Token] = []
             var start = 0
-            for boundary in iterator.boundaries(in: utf8) {
+            iterator.boundaries(in: utf8, into: &statusBoundaries)
+            for boundary in statusBoundaries {
                 let bytes = UnsafeBufferPointer(rebasing: utf8[start..<boundary.offset])
                 let kind = Self.kind(of: boundary.status)
                 if includeSpaces || kind != .other || !Self.isWhitespace(bytes) {
