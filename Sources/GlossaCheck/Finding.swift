@@ -1,3 +1,4 @@
+import GlossaCore
 import GlossaTerminology
 import GlossaText
 
@@ -6,12 +7,12 @@ public struct Finding: Sendable, Equatable, Codable {
     /// The file, as named on the command line (the TM's path for `--tm`).
     public var file: String
     /// 1-based line; nil for TM units, which have no line.
-    public var line: Int?
+    @NullWhenAbsent public var line: Int?
     /// 1-based column in characters of the term's first character (1 when only the unit's
     /// line is known).
-    public var column: Int?
+    @NullWhenAbsent public var column: Int?
     /// The column one past the term, when the term's place is known exactly.
-    public var endColumn: Int?
+    @NullWhenAbsent public var endColumn: Int?
     /// The rule id (`deprecated-term`, …).
     public var rule: String
     /// Its severity.
@@ -21,9 +22,9 @@ public struct Finding: Sendable, Equatable, Codable {
     /// The term as found (for a missing translation: the source term).
     public var term: String
     /// What to write instead.
-    public var suggestion: String?
+    @NullWhenAbsent public var suggestion: String?
     /// The unit or segment id, for bilingual inputs.
-    public var unit: String?
+    @NullWhenAbsent public var unit: String?
     /// The language of the text the term is in.
     public var language: String
     /// The concept's id in the glossary.
@@ -74,23 +75,5 @@ extension Finding {
 extension Finding {
     private enum CodingKeys: String, CodingKey {
         case file, line, column, endColumn, rule, severity, message, term, suggestion, unit, language, concept, excerpt
-    }
-
-    /// Encodes every key, absent values as null, so consumers can rely on the shape.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(file, forKey: .file)
-        try container.encode(line, forKey: .line)
-        try container.encode(column, forKey: .column)
-        try container.encode(endColumn, forKey: .endColumn)
-        try container.encode(rule, forKey: .rule)
-        try container.encode(severity, forKey: .severity)
-        try container.encode(message, forKey: .message)
-        try container.encode(term, forKey: .term)
-        try container.encode(suggestion, forKey: .suggestion)
-        try container.encode(unit, forKey: .unit)
-        try container.encode(language, forKey: .language)
-        try container.encode(concept, forKey: .concept)
-        try container.encode(excerpt, forKey: .excerpt)
     }
 }

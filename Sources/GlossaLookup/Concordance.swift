@@ -67,21 +67,11 @@ public struct ConcordanceHit: Sendable, Equatable, Encodable {
     /// The words of `text` that matched.
     public let highlights: [TextSpan]
     /// The unit's translation in the requested language, when it has one.
-    public let translation: String?
-    public let translationLanguage: String?
+    @NullWhenAbsent public var translation: String?
+    @NullWhenAbsent public var translationLanguage: String?
 
     enum CodingKeys: String, CodingKey {
         case unit, text, language = "lang", highlights, translation, translationLanguage = "translation_lang"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(unit, forKey: .unit)
-        try container.encode(text, forKey: .text)
-        try container.encode(language, forKey: .language)
-        try container.encode(highlights, forKey: .highlights)
-        try container.encode(translation, forKey: .translation)
-        try container.encode(translationLanguage, forKey: .translationLanguage)
     }
 }
 

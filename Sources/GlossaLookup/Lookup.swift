@@ -1,3 +1,4 @@
+import GlossaCore
 import GlossaMemory
 import GlossaText
 
@@ -33,7 +34,7 @@ public struct LookupMatch: Sendable, Equatable, Encodable {
     /// The unit's id in the TM.
     public let unit: Int64
     /// The unit's tuid or id in the format it came from.
-    public let externalID: String?
+    @NullWhenAbsent public var externalID: String?
     /// The matched segment (NFC), in `sourceLanguage`.
     public let source: String
     public let sourceLanguage: String
@@ -42,34 +43,15 @@ public struct LookupMatch: Sendable, Equatable, Encodable {
     public let targetLanguage: String
     /// The words of `source` that differ from the query.
     public let diff: [TextSpan]
-    public let origin: String?
-    public let created: String?
-    public let createdBy: String?
-    public let changed: String?
-    public let changedBy: String?
+    @NullWhenAbsent public var origin: String?
+    @NullWhenAbsent public var created: String?
+    @NullWhenAbsent public var createdBy: String?
+    @NullWhenAbsent public var changed: String?
+    @NullWhenAbsent public var changedBy: String?
 
     enum CodingKeys: String, CodingKey {
         case score, base, penalties, unit, externalID = "id", source, sourceLanguage = "source_lang", target
         case targetLanguage = "target_lang", diff, origin, created, createdBy = "created_by", changed, changedBy = "changed_by"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(score, forKey: .score)
-        try container.encode(base, forKey: .base)
-        try container.encode(penalties, forKey: .penalties)
-        try container.encode(unit, forKey: .unit)
-        try container.encode(externalID, forKey: .externalID)
-        try container.encode(source, forKey: .source)
-        try container.encode(sourceLanguage, forKey: .sourceLanguage)
-        try container.encode(target, forKey: .target)
-        try container.encode(targetLanguage, forKey: .targetLanguage)
-        try container.encode(diff, forKey: .diff)
-        try container.encode(origin, forKey: .origin)
-        try container.encode(created, forKey: .created)
-        try container.encode(createdBy, forKey: .createdBy)
-        try container.encode(changed, forKey: .changed)
-        try container.encode(changedBy, forKey: .changedBy)
     }
 }
 

@@ -32,6 +32,11 @@ import Testing
         #expect(matches.map { $0["score"] as? Int } == [87])
         #expect(matches[0]["target"] as? String == "Совет министров иностранных дел собрался в Минске.")
         #expect(matches[0]["unit"] as? Int == 2 && matches[0]["source_lang"] as? String == "en")
+        // Every documented key is there, null where the unit has no such field.
+        let keys = ["score", "base", "penalties", "unit", "id", "source", "source_lang", "target", "target_lang", "diff",
+                    "origin", "created", "created_by", "changed", "changed_by"]
+        #expect(Set(matches[0].keys) == Set(keys))
+        #expect(matches[0]["id"] is NSNull && matches[0]["changed_by"] is NSNull && matches[0]["origin"] as? String == "tm.tsv")
         let diff = try #require(matches[0]["diff"] as? [[String: Any]])
         #expect(diff.map { $0["text"] as? String } == ["Foreign"] && diff.map { $0["start"] as? Int } == [15])
     }
@@ -106,6 +111,10 @@ import Testing
         #expect(text.status == 0)
         #expect(text.stdout.contains("  en  The Council of Foreign Ministers met in [Minsk].\n  ru  Совет министров иностранных дел собрался в Минске."))
         let hits = try #require(try json(try glossa("concordance", "қауіпсіздік*", "--from", "kk", "--to", "en", "--format", "json").stdout) as? [[String: Any]])
+        #expect(hits.allSatisfy { Set($0.keys) == ["unit", "text", "lang", "highlights", "translation", "translation_lang"] })
+        // Unit 2 has no Kazakh: its hit for an English word shows a null translation.
+        let untranslated = try #require(try json(try glossa("concordance", "foreign", "--to", "kk", "--format", "json").stdout) as? [[String: Any]])
+        #expect(untranslated.count == 1 && untranslated[0]["translation"] is NSNull && untranslated[0]["translation_lang"] is NSNull)
         #expect(hits.map { $0["unit"] as? Int } == [3, 1])
         #expect(hits.map { $0["translation"] as? String } == ["The parties discussed regional security.", "The Collective Security Council met in Minsk."])
         let page = try glossa("concordance", "the", "--max", "2", "--page", "2", "--format", "json")
