@@ -91,7 +91,8 @@ enum Schema {
             text, content = 'variant', content_rowid = 'id', tokenize = 'glossa_icu',
             columnsize = 0                            -- no per-row token counts: hits are ranked by recency, not bm25
         );
-        -- Index pages of about a database page: half the insert time of the 1,000-byte default.
+        -- Index pages of about a database page: in a standalone FTS5 load (with columnsize = 0) a
+        -- third less insert time than the 1,000-byte default.
         INSERT INTO concordance (concordance, rank) VALUES ('pgsz', 4000);
         """,
     ]
