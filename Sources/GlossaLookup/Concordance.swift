@@ -87,6 +87,7 @@ public struct Concordance {
         self.memory = memory
         self.from = from
         self.to = to
+        try memory.requireSearchIndex()
         reader = try IndexReader(memory)
     }
 

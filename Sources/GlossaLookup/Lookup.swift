@@ -69,6 +69,7 @@ public final class TMLookup {
     public init(memory: TranslationMemory, from: LanguageTag, to: LanguageTag) throws {
         self.from = from
         self.to = to
+        try memory.requireSearchIndex()
         reader = try IndexReader(memory)
         scorer = try MatchScorer(language: from)
     }

@@ -17,6 +17,8 @@ public struct MemoryError: Error, Equatable, CustomStringConvertible {
         case newerSchema(found: Int64, supported: Int64)
         /// The file or its folder cannot be created or written.
         case unwritable(String)
+        /// Variants imported with the search indexes deferred, not indexed yet.
+        case searchIndexPending(Int)
         /// Any other SQLite failure.
         case sqlite(String)
     }
@@ -38,6 +40,8 @@ public struct MemoryError: Error, Equatable, CustomStringConvertible {
             return "\(path): translation memory has schema version \(found), newer than this Glossa supports (\(supported)); upgrade Glossa"
         case .unwritable(let why):
             return "\(path): cannot write the translation memory: \(why)"
+        case .searchIndexPending(let count):
+            return "\(path): \(count) variants are not in the search indexes yet (imported with --defer-index); run 'glossa tm index'"
         case .sqlite(let message):
             return "\(path): \(message)"
         }

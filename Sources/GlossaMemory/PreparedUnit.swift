@@ -15,7 +15,8 @@ struct PreparedUnit: Sendable {
         /// The lookup form, only when it differs from `text`.
         let lookup: String?
         let hash: Int64
-        let search: SearchTokens
+        /// Nil when the write defers the search indexes.
+        let search: SearchTokens?
         let created: PreparedStamp?
         let changed: PreparedStamp?
         let notes: [Note]
@@ -42,10 +43,11 @@ struct PreparedUnit: Sendable {
 /// stamps thousands of units with the same few).
 struct UnitPreparer {
     private var formattedDates: [Date: String] = [:]
-    /// The search index's vocabulary, grown as units are prepared.
-    private(set) var vocabulary: SearchVocabulary
+    /// The search index's vocabulary, grown as units are prepared; nil when the write
+    /// defers the search indexes.
+    private(set) var vocabulary: SearchVocabulary?
 
-    init(vocabulary: SearchVocabulary) {
+    init(vocabulary: SearchVocabulary?) {
         self.vocabulary = vocabulary
     }
 
@@ -64,7 +66,7 @@ struct UnitPreparer {
             hash.append(to: &keyBytes)
             return PreparedUnit.PreparedVariant(
                 language: variant.language.canonical, text: variant.text, markup: variant.markup, lookup: lookup, hash: hash.int64,
-                search: try vocabulary.tokens(ofNFC: lookup ?? variant.text, language: variant.language.canonical),
+                search: try vocabulary?.tokens(ofNFC: lookup ?? variant.text, language: variant.language.canonical),
                 created: stamp(variant.created), changed: stamp(variant.changed),
                 notes: variant.notes, properties: variant.properties)
         }

@@ -137,7 +137,9 @@ final class SQLiteStatement {
         }
     }
 
+    /// Binds a blob; an empty one stays an empty blob, not NULL.
     func bind(_ index: Int32, _ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { sqlite3_bind_zeroblob(statement, index, 0); return }
         bytes.withUnsafeBytes { _ = sqlite3_bind_blob(statement, index, $0.baseAddress, Int32($0.count), CSQLite_transient()) }
     }
 

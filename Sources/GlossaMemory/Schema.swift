@@ -95,6 +95,10 @@ enum Schema {
         -- third less insert time than the 1,000-byte default.
         INSERT INTO concordance (concordance, rank) VALUES ('pgsz', 4000);
         """,
+        """
+        ALTER TABLE search_state ADD COLUMN pending_from INTEGER;  -- first variant id an import stored without search
+                                                                   -- indexes (--defer-index); NULL when every variant is indexed
+        """,
     ]
 
     /// The first version with the search index: a TM migrated from before it has the index

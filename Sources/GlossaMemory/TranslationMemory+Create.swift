@@ -8,7 +8,10 @@ extension TranslationMemory {
     /// (nothing there to protect: on any failure the file is deleted), indexes are built once
     /// at the end, the file is switched to WAL, and only then moved to `path`. A failed
     /// create leaves no file behind. Throws `MemoryError` when `path` exists already.
-    public static func create(at path: String, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
+    /// `deferSearchIndex` is `write`'s.
+    public static func create(
+        at path: String, deferSearchIndex: Bool = false, _ body: (UnitWriter) throws -> Void
+    ) throws -> ImportSummary {
         guard !FileManager.default.fileExists(atPath: path) else {
             throw MemoryError(path: path, reason: .sqlite("a file is already there"))
         }
@@ -21,7 +24,7 @@ extension TranslationMemory {
         do {
             let memory = try TranslationMemory(path: temporary, access: .create)
             try memory.connection.execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF")
-            summary = try memory.write(body)
+            summary = try memory.write(deferSearchIndex: deferSearchIndex, body)
             try memory.connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL")
         }  // the TM closes here, before its file moves
         do {

@@ -53,13 +53,15 @@ final class UnitInserter {
             bind(variant.created, to: insertVariant, at: 6)
             bind(variant.changed, to: insertVariant, at: 8)
             insertVariant.bind(10, variant.markup)
-            insertVariant.bind(11, variant.search.encoded)
+            if let search = variant.search { insertVariant.bind(11, search.encoded) }
             insertVariant.bind(12, variant.id)
             try insertVariant.step()
-            insertConcordance.reset()
-            insertConcordance.bind(1, variant.id)
-            insertConcordance.bindText(2, variant.search.fullText)
-            try insertConcordance.step()
+            if let search = variant.search {
+                insertConcordance.reset()
+                insertConcordance.bind(1, variant.id)
+                insertConcordance.bindText(2, search.fullText)
+                try insertConcordance.step()
+            }
             try addNotes(variant.notes, properties: variant.properties, unit: unitID, language: variant.language)
         }
         try addNotes(unit.notes, properties: unit.properties, unit: unitID, language: nil)

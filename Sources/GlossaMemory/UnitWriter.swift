@@ -26,11 +26,19 @@ extension TranslationMemory {
     /// Into an empty TM the indexes are dropped for the load and built once at the end, sorted,
     /// inside the same transaction: faster than growing them row by row, and the finished file
     /// is the same. Duplicates are then caught in memory.
-    public func write(_ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
+    ///
+    /// With `deferSearchIndex` the units get their exact-match keys but not the search indexes
+    /// (fuzzy and concordance), for bulk loads: `updateSearchIndex` adds them later, and until
+    /// then lookups refuse the TM. A write that does not defer first indexes what earlier
+    /// writes deferred.
+    public func write(deferSearchIndex: Bool = false, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
         // 32 MiB of page cache: larger caches measured no faster on million-unit loads and
         // cost their size in memory (the TMX import stays under 150 MB with this).
         try connection.execute("PRAGMA cache_size = -32768")
         return try connection.transaction {
+            if !deferSearchIndex, let pending = try SearchIndex.pendingFrom(connection) {
+                try SearchIndex.update(connection, from: pending)
+            }
             let bulk = try connection.scalar("SELECT NOT EXISTS (SELECT 1 FROM unit)") == 1
             var indexes: [(name: String, sql: String)] = []
             if bulk {
@@ -39,11 +47,12 @@ extension TranslationMemory {
                 while try statement.step() { indexes.append((statement.string(0) ?? "", statement.string(1) ?? "")) }
                 for index in indexes { try connection.execute("DROP INDEX \"\(index.name)\"") }
             }
+            let firstVariantID = try connection.scalar(
+                "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM variant), (SELECT next_variant_id FROM search_state))")
             let writer = try UnitWriter(
-                inserter: UnitInserter(connection: connection), vocabulary: SearchVocabulary(connection: connection),
-                firstVariantID: connection.scalar(
-                    "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM variant), (SELECT next_variant_id FROM search_state))"),
-                deduplicateInMemory: bulk)
+                inserter: UnitInserter(connection: connection),
+                vocabulary: deferSearchIndex ? nil : SearchVocabulary(connection: connection),
+                firstVariantID: firstVariantID, deduplicateInMemory: bulk)
             do {
                 try body(writer)
             } catch {
@@ -51,7 +60,7 @@ extension TranslationMemory {
                 throw error
             }
             let summary = try writer.finish()
-            try writer.storeSearchState(into: connection)
+            try writer.storeSearchState(into: connection, firstVariantID: firstVariantID)
             // The same header imported again is the same document, like a duplicate unit.
             if !writer.documents.isEmpty {
                 let known = try documents()
@@ -127,7 +136,7 @@ public final class UnitWriter {
     /// Documents to record once the units are in.
     private(set) var documents: [SourceDocument] = []
 
-    init(inserter: UnitInserter, vocabulary: SearchVocabulary, firstVariantID: Int64, deduplicateInMemory: Bool) {
+    init(inserter: UnitInserter, vocabulary: SearchVocabulary?, firstVariantID: Int64, deduplicateInMemory: Bool) {
         self.inserter = inserter
         preparer = UnitPreparer(vocabulary: vocabulary)
         nextVariantID = firstVariantID
@@ -153,7 +162,7 @@ public final class UnitWriter {
         }
         for index in prepared.variants.indices {
             prepared.variants[index].id = nextVariantID
-            postings.add(variant: nextVariantID, prepared.variants[index].search)
+            if let search = prepared.variants[index].search { postings.add(variant: nextVariantID, search) }
             nextVariantID += 1
         }
         try send(.unit(prepared))
@@ -174,10 +183,14 @@ public final class UnitWriter {
         documents.append(document)
     }
 
-    /// Stores the search vocabulary the prepared units grew and the next variant id; after
-    /// `finish`.
-    func storeSearchState(into connection: SQLiteConnection) throws {
-        try preparer.vocabulary.store(into: connection)
+    /// Stores the search vocabulary the prepared units grew and the next variant id, or, when
+    /// the search indexes were deferred, where the unindexed variants begin; after `finish`.
+    func storeSearchState(into connection: SQLiteConnection, firstVariantID: Int64) throws {
+        if let vocabulary = preparer.vocabulary {
+            try vocabulary.store(into: connection)
+        } else if nextVariantID > firstVariantID {
+            try connection.execute("UPDATE search_state SET pending_from = coalesce(pending_from, \(firstVariantID))")
+        }
         try connection.execute("UPDATE search_state SET next_variant_id = \(nextVariantID)")
     }
 

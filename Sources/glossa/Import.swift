@@ -34,9 +34,15 @@ extension Glossa {
             and white-space folding) equal those of a stored unit is skipped
             and counted as a duplicate: importing a file twice adds nothing.
 
+            Every import also builds the search indexes (fuzzy and concordance)
+            of what it adds. --defer-index leaves them out, for bulk loads;
+            'glossa tm index' builds them, and so does the next lookup or
+            import without the flag.
+
             Examples:
               glossa import tm/seed/csto-news-2025-06.en-ru.tsv --tm work/csto.sqlite
               glossa import memory.tmx --skip-invalid
+              glossa import huge-1.tmx huge-2.tmx --defer-index && glossa tm index
               glossa import review.xlf messages.ru.po
               glossa import news.en.txt news.ru.txt --langs en,ru
               glossa import speech.md --lang en --origin "CSTO speech 2025-06-19"
@@ -67,6 +73,11 @@ extension Glossa {
 
         @Flag(help: "Import fuzzy PO entries too (marked po:fuzzy).")
         var includeFuzzy = false
+
+        @Flag(help: ArgumentHelp(
+            "Skip the search indexes (fuzzy, concordance) for a faster bulk load.",
+            discussion: "Exact lookups work at once; 'glossa tm index', or the next lookup or import, builds the rest."))
+        var deferIndex = false
 
         @Option(help: "Language of PO msgids.")
         var sourceLang: String = "en"
@@ -150,8 +161,8 @@ extension Glossa {
             // A new TM is built aside and moved into place; an existing one takes one transaction.
             let path = try tm.pathBuildingDefault()
             let summary = FileManager.default.fileExists(atPath: path)
-                ? try TranslationMemory(path: path, access: .readWrite).write(load)
-                : try TranslationMemory.create(at: path, load)
+                ? try TranslationMemory(path: path, access: .readWrite).write(deferSearchIndex: deferIndex, load)
+                : try TranslationMemory.create(at: path, deferSearchIndex: deferIndex, load)
             progress.finish()  // clear the counter before the summary goes to the terminal
             let report = Report(read: summary.read + skipped.count, added: summary.added, duplicates: summary.duplicates,
                                 skipped: skipped, warnings: warnings)

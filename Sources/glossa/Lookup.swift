@@ -61,7 +61,7 @@ extension Glossa {
 
         func run() throws {
             let (source, target) = try languages.tags()
-            let lookup = try TMLookup(memory: tm.open(.readOnly), from: source, to: target)
+            let lookup = try TMLookup(memory: tm.openForSearch(), from: source, to: target)
             if let batch {
                 let data = try readFile(batch)
                 let encoder = JSONEncoder()

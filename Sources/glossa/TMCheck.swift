@@ -7,7 +7,7 @@ extension Glossa {
     struct TM: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Maintain the translation memory file.",
-            subcommands: [Check.self])
+            subcommands: [Check.self, Index.self])
 
         /// `glossa tm check`: integrity of the TM file.
         struct Check: ParsableCommand {

@@ -28,6 +28,19 @@ struct TMOptions: ParsableArguments {
         try TranslationMemory(path: try pathBuildingDefault(), access: access)
     }
 
+    /// Opens the TM for fuzzy and concordance lookups: variants an import left unindexed
+    /// (`--defer-index`) are indexed first when the file can be written.
+    func openForSearch() throws -> TranslationMemory {
+        let memory = try open(.readOnly)
+        let unindexed = try memory.unindexedVariantCount()
+        guard unindexed > 0, FileManager.default.isWritableFile(atPath: memory.path) else { return memory }
+        Diagnostics.note("indexing \(unindexed) variants imported with --defer-index")
+        let progress = Progress(label: "indexing", noun: "variants", every: 1)
+        defer { progress.finish() }
+        try TranslationMemory(path: memory.path, access: .readWrite).updateSearchIndex(progress: progress.update)
+        return try open(.readOnly)
+    }
+
     /// The TM path in force, after building the default TM if it is the one and is missing.
     func pathBuildingDefault() throws -> String {
         let (path, isDefault) = resolved

@@ -152,4 +152,22 @@ import Testing
         let stats = try #require(try json(try CommandRunner.run(["stats", "--tm", "back.sqlite", "--format", "json"], in: workspace.folder).stdout) as? [String: Any])
         #expect(stats["units"] as? Int == 3 && (stats["languages"] as? [String: Int]) == ["en": 3, "ru": 2])
     }
+
+    @Test func aDeferredImportIsIndexedByTMIndexOrByTheFirstLookup() throws {
+        let deferred = try CommandRunner.run(["import", "tm.tsv", "--tm", "deferred.sqlite", "--defer-index"], in: workspace.folder)
+        #expect(deferred.status == 0, "\(deferred.stderr)")
+        let indexed = try CommandRunner.run(["tm", "index", "--tm", "deferred.sqlite", "--format", "json"], in: workspace.folder)
+        #expect(indexed.status == 0, "\(indexed.stderr)")
+        #expect((try json(indexed.stdout) as? [String: Any])?["indexed"] as? Int == 8)
+        let again = try CommandRunner.run(["tm", "index", "--tm", "deferred.sqlite"], in: workspace.folder)
+        #expect(again.stdout.contains("0 variants indexed"))
+
+        _ = try CommandRunner.run(["import", "tm.tsv", "--tm", "lazy.sqlite", "--defer-index"], in: workspace.folder)
+        let lookup = try CommandRunner.run(["lookup", "The Council of Defence Ministers met in Minsk.", "--tm", "lazy.sqlite", "--format", "json"],
+                                           in: workspace.folder)
+        #expect(lookup.status == 0 && lookup.stderr.contains("indexing 8 variants"), "\(lookup.stderr)")
+        #expect((try json(lookup.stdout) as? [[String: Any]])?.map { $0["score"] as? Int } == [87])
+        let check = try CommandRunner.run(["tm", "check", "--tm", "lazy.sqlite"], in: workspace.folder)
+        #expect(check.status == 0 && check.stdout.contains("ok"))
+    }
 }
