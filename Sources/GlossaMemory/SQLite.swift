@@ -40,6 +40,12 @@ final class SQLiteConnection {
 
     deinit { sqlite3_close_v2(handle) }
 
+    /// The database file's path; nil for an in-memory or temporary database.
+    var path: String? {
+        guard let name = sqlite3_db_filename(handle, "main"), name.pointee != 0 else { return nil }
+        return String(cString: name)
+    }
+
     /// Runs one or more statements that return no rows.
     func execute(_ sql: String) throws {
         var errorMessage: UnsafeMutablePointer<CChar>?

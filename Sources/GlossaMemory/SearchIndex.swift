@@ -38,47 +38,4 @@ extension SearchIndex {
         guard try statement.step(), !statement.isNull(0) else { return nil }
         return statement.int64(0)
     }
-
-    /// Indexes the variants from id `first` on, which have no search tokens yet, in the
-    /// caller's transaction: their tokens, posting lists and full-text entries, and the
-    /// vocabulary counts. `progress` hears how many variants are done.
-    static func update(_ connection: SQLiteConnection, from first: Int64, progress: (Int) -> Void = { _ in }) throws {
-        var vocabulary = try SearchVocabulary(connection: connection)
-        var postings = PostingAccumulator()
-        let insertChunks = try PostingChunk.inserter(on: connection)
-        let page = try connection.prepare(
-            "SELECT id, lang, coalesce(normalized, text) FROM variant WHERE id >= ?1 AND tokens IS NULL ORDER BY id LIMIT 4096")
-        let update = try connection.prepare("UPDATE variant SET tokens = ?2 WHERE id = ?1")
-        let insertText = try connection.prepare("INSERT INTO concordance (rowid, text) VALUES (?1, ?2)")
-        var next = first, done = 0
-        while true {
-            page.reset()
-            page.bind(1, next)
-            var rows: [(id: Int64, language: String, lookup: String)] = []
-            while try page.step() { rows.append((page.int64(0), page.string(1) ?? "", page.string(2) ?? "")) }
-            guard let last = rows.last else { break }
-            for row in rows {
-                let tokens = try vocabulary.tokens(ofNFC: row.lookup, language: row.language)
-                update.reset()
-                update.bind(1, row.id)
-                update.bind(2, tokens.encoded)
-                try update.step()
-                insertText.reset()
-                insertText.bind(1, row.id)
-                insertText.bindText(2, tokens.fullText)
-                try insertText.step()
-                postings.add(variant: row.id, tokens)
-                if postings.isFull { try insertChunks(postings.drain()) }
-            }
-            next = last.id + 1
-            done += rows.count
-            progress(done)
-        }
-        try insertChunks(postings.drain())
-        try vocabulary.store(into: connection)
-        try connection.execute("""
-            UPDATE search_state SET pending_from = NULL,
-                next_variant_id = max(next_variant_id, (SELECT coalesce(max(id), 0) + 1 FROM variant))
-            """)
-    }
 }

@@ -13,7 +13,7 @@ extension TranslationMemory {
         try connection.transaction {
             guard let pending = try SearchIndex.pendingFrom(connection) else { return 0 }
             var done = 0
-            try SearchIndex.update(connection, from: pending) { done = $0; progress($0) }
+            try SearchIndex.update(connection, from: pending, committed: true) { done = $0; progress($0) }
             return done
         }
     }

@@ -96,7 +96,7 @@ public final class TranslationMemory {
             }
             try connection.transaction {
                 for migration in Schema.migrations[Int(version)...] { try connection.execute(migration) }
-                if version > 0 && version < Schema.searchIndexVersion { try SearchIndex.update(connection, from: 0) }
+                if version > 0 && version < Schema.searchIndexVersion { try SearchIndex.update(connection, from: 0, committed: false) }
                 try connection.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = \(Schema.currentVersion)")
             }
         }

@@ -37,7 +37,7 @@ extension TranslationMemory {
         try connection.execute("PRAGMA cache_size = -32768")
         return try connection.transaction {
             if !deferSearchIndex, let pending = try SearchIndex.pendingFrom(connection) {
-                try SearchIndex.update(connection, from: pending)
+                try SearchIndex.update(connection, from: pending, committed: true)
             }
             let bulk = try connection.scalar("SELECT NOT EXISTS (SELECT 1 FROM unit)") == 1
             var indexes: [(name: String, sql: String)] = []
