@@ -8,8 +8,10 @@ extension Glossa {
             abstract: "Show how many units and variants per language the TM holds.",
             discussion: """
             JSON output: {"units": N, "languages": {"en": N, "ru": N},
-            "documents": N, "schemaVersion": N, "bytes": N, "path": "…"};
-            documents counts the imported files whose headers are kept (TMX).
+            "documents": N, "unindexed": N, "schemaVersion": N, "bytes": N,
+            "path": "…"}; documents counts the imported files whose headers are
+            kept (TMX); unindexed, the variants an import with --defer-index
+            left out of the search indexes ('glossa tm index' adds them).
 
             Examples:
               glossa stats
@@ -26,6 +28,7 @@ extension Glossa {
             let units: Int
             let languages: [String: Int]
             let documents: Int
+            let unindexed: Int
             let schemaVersion: Int
             let bytes: Int
         }
@@ -33,15 +36,18 @@ extension Glossa {
         func run() throws {
             let memory = try tm.open(.readOnly)
             let stats = try memory.statistics()
+            let unindexed = try memory.unindexedVariantCount()
             switch format {
             case .json:
                 try printJSON(Report(path: memory.path, units: stats.units, languages: stats.languages,
-                                     documents: try memory.documents().count, schemaVersion: stats.schemaVersion, bytes: stats.bytes))
+                                     documents: try memory.documents().count, unindexed: unindexed,
+                                     schemaVersion: stats.schemaVersion, bytes: stats.bytes))
             case .text:
                 print("\(memory.path): \(stats.units) units, schema version \(stats.schemaVersion), \(stats.bytes) bytes")
                 for (language, count) in stats.languages.sorted(by: { $0.key < $1.key }) {
                     print("  \(language)\t\(count) segments")
                 }
+                if unindexed > 0 { print("  \(unindexed) variants not in the search indexes yet: run 'glossa tm index'") }
             }
         }
     }

@@ -156,11 +156,15 @@ import Testing
     @Test func aDeferredImportIsIndexedByTMIndexOrByTheFirstLookup() throws {
         let deferred = try CommandRunner.run(["import", "tm.tsv", "--tm", "deferred.sqlite", "--defer-index"], in: workspace.folder)
         #expect(deferred.status == 0, "\(deferred.stderr)")
+        let stats = try CommandRunner.run(["stats", "--tm", "deferred.sqlite", "--format", "json"], in: workspace.folder)
+        #expect((try json(stats.stdout) as? [String: Any])?["unindexed"] as? Int == 8)
         let indexed = try CommandRunner.run(["tm", "index", "--tm", "deferred.sqlite", "--format", "json"], in: workspace.folder)
         #expect(indexed.status == 0, "\(indexed.stderr)")
         #expect((try json(indexed.stdout) as? [String: Any])?["indexed"] as? Int == 8)
         let again = try CommandRunner.run(["tm", "index", "--tm", "deferred.sqlite"], in: workspace.folder)
         #expect(again.stdout.contains("0 variants indexed"))
+        let after = try CommandRunner.run(["stats", "--tm", "deferred.sqlite", "--format", "json"], in: workspace.folder)
+        #expect((try json(after.stdout) as? [String: Any])?["unindexed"] as? Int == 0)
 
         _ = try CommandRunner.run(["import", "tm.tsv", "--tm", "lazy.sqlite", "--defer-index"], in: workspace.folder)
         let lookup = try CommandRunner.run(["lookup", "The Council of Defence Ministers met in Minsk.", "--tm", "lazy.sqlite", "--format", "json"],
