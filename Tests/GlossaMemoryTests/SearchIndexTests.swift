@@ -37,6 +37,21 @@ import Testing
         }
     }
 
+    @Test func aDeferredImportOfDuplicatesOnlyLeavesNothingUnindexedAndTheFullTextCheckOn() throws {
+        let memory = try gtkMemory()
+        let url = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
+        let summary = try memory.write(deferSearchIndex: true) { writer in
+            try TabularReader.read(SourceText(bytes: Fixtures.bytes(url), file: url.lastPathComponent), dialect: .tsv,
+                                   origin: ImportOrigin(document: "gtk20")) { unit, _ in try writer.add(unit) }
+        }
+        #expect(summary.added == 0 && summary.duplicates > 20)
+        #expect(try memory.unindexedVariantCount() == 0)
+        #expect(try memory.checkIntegrity().isEmpty)
+        // The check still runs FTS5's: a full-text entry that disagrees with its text is found.
+        try memory.connection.execute("INSERT INTO concordance (rowid, text) VALUES (1, char(1) || 'unrelated')")
+        #expect(try memory.checkIntegrity().contains { $0.hasPrefix("concordance:") })
+    }
+
     @Test func tokenIDsFollowTheMatchTokenizer() throws {
         let memory = try gtkMemory()
         let reader = try IndexReader(memory)
