@@ -168,6 +168,13 @@ final class SQLiteStatement {
         return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
+    /// Calls `body` with a text column's UTF-8 bytes, or nil for NULL, valid only inside the
+    /// call: for comparing with what was read before without building a string.
+    func withText<T>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>?) throws -> T) rethrows -> T {
+        guard let text = sqlite3_column_text(statement, column) else { return try body(nil) }
+        return try body(UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement, column))))
+    }
+
     /// Calls `body` with a blob column's bytes (empty for NULL), valid only inside the call.
     func withBlob<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws -> T) rethrows -> T {
         let count = Int(sqlite3_column_bytes(statement, column))

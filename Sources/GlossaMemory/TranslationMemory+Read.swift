@@ -35,11 +35,11 @@ extension TranslationMemory {
         let notes = try connection.prepare("SELECT unit_id, lang, text, xml_lang FROM note ORDER BY unit_id, id")
         let properties = try connection.prepare("SELECT unit_id, lang, name, value, xml_lang FROM prop ORDER BY unit_id, id")
         // A TM repeats a few languages and, per imported file, the same stamps millions of
-        // times: parse each once.
-        var tags: [String: LanguageTag] = [:]
+        // times: each is parsed once, and recognized again by its bytes, with no string built.
+        var tags = TagCache()
         var dates = DateCache()
         func stamp(_ row: SQLiteStatement, _ column: Int32) -> Stamp? {
-            guard let text = row.string(column), let date = dates.parse(text) else { return nil }
+            guard let date = dates.date(in: row, column) else { return nil }
             return Stamp(date: date, author: row.string(column + 1))
         }
         var variantCursor = try MergeCursor(variants)
@@ -52,9 +52,7 @@ extension TranslationMemory {
                 externalID: units.string(1), variants: [], origin: units.string(2), context: units.string(3),
                 created: stamp(units, 4), changed: stamp(units, 6))
             try variantCursor.rows(for: id) { row in
-                let code = row.string(1) ?? ""
-                let language = try tags[code] ?? LanguageTag(code)
-                tags[code] = language
+                let language = try tags.tag(in: row, 1)
                 unit.variants.append(Variant(language: language, text: row.string(2) ?? "", markup: row.string(3),
                                              created: stamp(row, 4), changed: stamp(row, 6)))
             }
@@ -80,15 +78,35 @@ extension TranslationMemory {
 
 }
 
-/// The last timestamp parsed and its date.
+/// The last timestamp read and its date.
 private struct DateCache {
-    private var last: (text: String, date: Date)?
+    private var last: (bytes: [UInt8], date: Date)?
 
-    mutating func parse(_ text: String) -> Date? {
-        if let last, last.text == text { return last.date }
-        guard let date = Timestamp.parse(text) else { return nil }
-        last = (text, date)
-        return date
+    /// The date in a text column; nil for NULL or text that is no timestamp.
+    mutating func date(in row: SQLiteStatement, _ column: Int32) -> Date? {
+        row.withText(column) { bytes in
+            guard let bytes else { return nil }
+            if let last, last.bytes.elementsEqual(bytes) { return last.date }
+            guard let date = Timestamp.parse(String(decoding: bytes, as: UTF8.self)) else { return nil }
+            last = (Array(bytes), date)
+            return date
+        }
+    }
+}
+
+/// Language tags read so far (a TM has a handful), recognized by their bytes.
+private struct TagCache {
+    private var known: [(bytes: [UInt8], tag: LanguageTag)] = []
+
+    /// The tag in a text column; throws for one that is not valid BCP-47.
+    mutating func tag(in row: SQLiteStatement, _ column: Int32) throws -> LanguageTag {
+        try row.withText(column) { bytes in
+            let bytes = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
+            if let hit = known.first(where: { $0.bytes.elementsEqual(bytes) }) { return hit.tag }
+            let tag = try LanguageTag(String(decoding: bytes, as: UTF8.self))
+            known.append((Array(bytes), tag))
+            return tag
+        }
     }
 }
 
