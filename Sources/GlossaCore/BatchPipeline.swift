@@ -10,6 +10,9 @@ public final class BatchPipeline<Item>: @unchecked Sendable {
     private var consume: (([Item]) throws -> Void)?
     private let condition = NSCondition()
     private var queue: [[Item]] = []
+    /// Batches consumed, handed back for the sender's thread to free: memory freed on the
+    /// thread that allocated it does not contend for that thread's malloc arena.
+    private var consumed: [[Item]] = []
     private let depth: Int
     private var closed = false
     private var finished = false
@@ -27,11 +30,17 @@ public final class BatchPipeline<Item>: @unchecked Sendable {
     /// Queues a batch, waiting while the queue is full; throws the consumer's error, if any.
     public func send(_ batch: [Item]) throws {
         condition.lock()
-        defer { condition.unlock() }
         while queue.count >= depth && failure == nil { condition.wait() }
-        if let failure { throw failure }
+        if let failure {
+            condition.unlock()
+            throw failure
+        }
         queue.append(batch)
+        var done: [[Item]] = []
+        swap(&done, &consumed)
         condition.broadcast()
+        condition.unlock()
+        done.removeAll()  // freed here, outside the lock
     }
 
     /// Ends the stream and waits until the consumer has taken every batch; throws its error.
@@ -63,6 +72,9 @@ public final class BatchPipeline<Item>: @unchecked Sendable {
             if failed { continue }
             do {
                 try consume?(batch)
+                condition.lock()
+                consumed.append(batch)
+                condition.unlock()
             } catch {
                 condition.lock()
                 failure = error
