@@ -46,10 +46,14 @@ public final class BatchPipeline<Item>: @unchecked Sendable {
     /// Ends the stream and waits until the consumer has taken every batch; throws its error.
     public func close() throws {
         condition.lock()
-        defer { condition.unlock() }
         closed = true
         condition.broadcast()
         while !finished { condition.wait() }
+        var done: [[Item]] = []
+        swap(&done, &consumed)
+        let failure = self.failure
+        condition.unlock()
+        done.removeAll()  // on this thread: the worker may hold the pipeline a moment longer
         if let failure { throw failure }
     }
 
