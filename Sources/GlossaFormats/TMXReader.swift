@@ -245,6 +245,9 @@ private final class TMXHandler: XMLEventHandler {
         }
     }
 
+    /// Only segments, notes and props hold text; what lies between elements is layout.
+    var wantsCharacters: Bool { segment != nil || annotation != nil }
+
     func characters(_ text: String, parser: XMLStreamParser) throws {
         if let builder = segment {
             if builder.markup != nil { builder.markup! += XMLEscape.text(text) }

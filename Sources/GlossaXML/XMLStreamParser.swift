@@ -28,6 +28,13 @@ public protocol XMLEventHandler: AnyObject {
     func endElement(_ localName: String, parser: XMLStreamParser) throws
     /// Character data (entities expanded); one text node may come in several pieces.
     func characters(_ text: String, parser: XMLStreamParser) throws
+    /// Whether `characters` would use text here: when it would not (the indentation between
+    /// a TMX file's elements, say), no string is built for it.
+    var wantsCharacters: Bool { get }
+}
+
+extension XMLEventHandler {
+    public var wantsCharacters: Bool { true }
 }
 
 /// A streaming XML or HTML parser over libxml2 that never fetches a DTD or external entity
@@ -72,6 +79,7 @@ public final class XMLStreamParser {
         }
         callbacks.characters = { context, text, length in
             let parser = Unmanaged<XMLStreamParser>.fromOpaque(context!).takeUnretainedValue()
+            guard parser.handler.wantsCharacters else { return }
             let string = text!.withMemoryRebound(to: UInt8.self, capacity: Int(length)) {
                 String(decoding: UnsafeBufferPointer(start: $0, count: Int(length)), as: UTF8.self)
             }
