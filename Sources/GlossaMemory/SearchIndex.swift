@@ -39,3 +39,17 @@ extension SearchIndex {
         return statement.int64(0)
     }
 }
+
+extension SearchTokens {
+    /// Inserts a variant's full-text entry, in the pre-cut form `fullText` holds, with a
+    /// statement compiled once on `connection`: the importer and `update` write it alike.
+    static func fullTextInserter(on connection: SQLiteConnection) throws -> (_ variant: Int64, SearchTokens) throws -> Void {
+        let insert = try connection.prepare("INSERT INTO concordance (rowid, text) VALUES (?1, ?2)")
+        return { variant, tokens in
+            insert.reset()
+            insert.bind(1, variant)
+            insert.bindText(2, tokens.fullText)
+            try insert.step()
+        }
+    }
+}

@@ -74,12 +74,12 @@ private final class IndexUpdateWriter {
     }
 
     private let setTokens: SQLiteStatement
-    private let insertText: SQLiteStatement
+    private let insertFullText: (Int64, SearchTokens) throws -> Void
     private let insertChunks: ([PostingChunk]) throws -> Void
 
     init(_ connection: SQLiteConnection) throws {
         setTokens = try connection.prepare("UPDATE variant SET tokens = ?2 WHERE id = ?1")
-        insertText = try connection.prepare("INSERT INTO concordance (rowid, text) VALUES (?1, ?2)")
+        insertFullText = try SearchTokens.fullTextInserter(on: connection)
         insertChunks = try PostingChunk.inserter(on: connection)
     }
 
@@ -90,10 +90,7 @@ private final class IndexUpdateWriter {
             setTokens.bind(1, id)
             setTokens.bind(2, tokens.encoded)
             try setTokens.step()
-            insertText.reset()
-            insertText.bind(1, id)
-            insertText.bindText(2, tokens.fullText)
-            try insertText.step()
+            try insertFullText(id, tokens)
         case .postings(let chunks):
             try insertChunks(chunks)
         }

@@ -78,22 +78,22 @@ extension TranslationMemory {
 
 }
 
+/// Whether `stored` holds exactly `bytes`, compared with memcmp (`elementsEqual` between an
+/// array and a buffer takes the generic, element-by-element path).
+private func sameBytes(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    stored.count == bytes.count
+        && (bytes.isEmpty || stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+}
+
 /// The last timestamp read and its date.
 private struct DateCache {
     private var last: (bytes: [UInt8], date: Date)?
-
-    /// Whether two byte strings are equal, compared with memcmp (`elementsEqual` between an
-    /// array and a buffer takes the generic, element-by-element path).
-    static func same(_ stored: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        stored.count == bytes.count
-            && (bytes.isEmpty || stored.withUnsafeBufferPointer { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
-    }
 
     /// The date in a text column; nil for NULL or text that is no timestamp.
     mutating func date(in row: SQLiteStatement, _ column: Int32) -> Date? {
         row.withText(column) { bytes in
             guard let bytes else { return nil }
-            if let last, Self.same(last.bytes, bytes) { return last.date }
+            if let last, sameBytes(last.bytes, bytes) { return last.date }
             guard let date = Timestamp.parse(String(decoding: bytes, as: UTF8.self)) else { return nil }
             last = (Array(bytes), date)
             return date
@@ -109,7 +109,7 @@ private struct TagCache {
     mutating func tag(in row: SQLiteStatement, _ column: Int32) throws -> LanguageTag {
         try row.withText(column) { bytes in
             let bytes = bytes ?? UnsafeBufferPointer(start: nil, count: 0)
-            if let hit = known.first(where: { DateCache.same($0.bytes, bytes) }) { return hit.tag }
+            if let hit = known.first(where: { sameBytes($0.bytes, bytes) }) { return hit.tag }
             let tag = try LanguageTag(String(decoding: bytes, as: UTF8.self))
             known.append((Array(bytes), tag))
             return tag

@@ -7,7 +7,7 @@ final class UnitInserter {
     private let insertVariant: SQLiteStatement
     private let insertNote: SQLiteStatement
     private let insertProperty: SQLiteStatement
-    private let insertConcordance: SQLiteStatement
+    private let insertFullText: (Int64, SearchTokens) throws -> Void
     private let insertPostings: ([PostingChunk]) throws -> Void
     /// Units inserted, and units the unique index turned away as duplicates.
     private(set) var added = 0
@@ -23,7 +23,7 @@ final class UnitInserter {
             INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by, markup, tokens, id)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """)
-        insertConcordance = try connection.prepare("INSERT INTO concordance (rowid, text) VALUES (?1, ?2)")
+        insertFullText = try SearchTokens.fullTextInserter(on: connection)
         insertPostings = try PostingChunk.inserter(on: connection)
         insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text, xml_lang) VALUES (?1, ?2, ?3, ?4)")
         insertProperty = try connection.prepare("INSERT INTO prop (unit_id, lang, name, value, xml_lang) VALUES (?1, ?2, ?3, ?4, ?5)")
@@ -56,12 +56,7 @@ final class UnitInserter {
             if let search = variant.search { insertVariant.bind(11, search.encoded) }
             insertVariant.bind(12, variant.id)
             try insertVariant.step()
-            if let search = variant.search {
-                insertConcordance.reset()
-                insertConcordance.bind(1, variant.id)
-                insertConcordance.bindText(2, search.fullText)
-                try insertConcordance.step()
-            }
+            if let search = variant.search { try insertFullText(variant.id, search) }
             try addNotes(variant.notes, properties: variant.properties, unit: unitID, language: variant.language)
         }
         try addNotes(unit.notes, properties: unit.properties, unit: unitID, language: nil)
