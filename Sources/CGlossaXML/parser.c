@@ -67,27 +67,15 @@ static void onStartElementNs(void *userData, const xmlChar *localName, const xml
     if (parser->stopped || parser->handler.startElement == NULL) return;
     if (attributeCount > maxAttributes) { failAndStop(parser, "too many attributes on one element"); return; }
 
-    // libxml2 gives (local, prefix, uri, value start, value end) per attribute; the handler
-    // wants NUL-terminated (qualified name, value) pairs.
-    const char *pairs[2 * maxAttributes];
-    char *owned[2 * maxAttributes];
+    // libxml2 gives (local, prefix, uri, value start, value end) per attribute.
+    CGlossaXML_Attribute attributesOut[maxAttributes];
     for (int i = 0; i < attributeCount; i++) {
         const xmlChar **a = attributes + 5 * i;
-        size_t localLength = strlen((const char *)a[0]);
-        size_t prefixLength = a[1] ? strlen((const char *)a[1]) + 1 : 0;
-        char *name = malloc(prefixLength + localLength + 1);
-        if (a[1]) { memcpy(name, a[1], prefixLength - 1); name[prefixLength - 1] = ':'; }
-        memcpy(name + prefixLength, a[0], localLength + 1);
-        size_t valueLength = (size_t)(a[4] - a[3]);
-        char *value = malloc(valueLength + 1);
-        memcpy(value, a[3], valueLength);
-        value[valueLength] = '\0';
-        owned[2 * i] = name; owned[2 * i + 1] = value;
-        pairs[2 * i] = name; pairs[2 * i + 1] = value;
+        attributesOut[i] = (CGlossaXML_Attribute){(const char *)a[1], (const char *)a[0], (const char *)a[3],
+                                                  (int32_t)(a[4] - a[3])};
     }
     parser->handler.startElement(parser->handler.context, (const char *)localName, (const char *)prefix,
-                                 (const char *)uri, pairs, attributeCount);
-    for (int i = 0; i < 2 * attributeCount; i++) free(owned[i]);
+                                 (const char *)uri, attributesOut, attributeCount);
 }
 
 static void onEndElementNs(void *userData, const xmlChar *localName, const xmlChar *prefix, const xmlChar *uri) {
@@ -102,14 +90,14 @@ static void onHTMLStartElement(void *userData, const xmlChar *name, const xmlCha
     if (parser->stopped || parser->handler.startElement == NULL) return;
     int32_t count = 0;
     if (attributes != NULL) while (attributes[2 * count] != NULL) count++;
-    const char *pairs[2 * maxAttributes];
+    CGlossaXML_Attribute attributesOut[maxAttributes];
     int32_t kept = count < maxAttributes ? count : maxAttributes;
     for (int32_t i = 0; i < kept; i++) {
-        pairs[2 * i] = (const char *)attributes[2 * i];
         // HTML allows attributes without a value (<option selected>).
-        pairs[2 * i + 1] = attributes[2 * i + 1] ? (const char *)attributes[2 * i + 1] : "";
+        const char *value = attributes[2 * i + 1] ? (const char *)attributes[2 * i + 1] : "";
+        attributesOut[i] = (CGlossaXML_Attribute){NULL, (const char *)attributes[2 * i], value, (int32_t)strlen(value)};
     }
-    parser->handler.startElement(parser->handler.context, (const char *)name, NULL, NULL, pairs, kept);
+    parser->handler.startElement(parser->handler.context, (const char *)name, NULL, NULL, attributesOut, kept);
 }
 
 static void onHTMLEndElement(void *userData, const xmlChar *name) {

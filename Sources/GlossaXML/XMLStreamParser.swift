@@ -64,8 +64,11 @@ public final class XMLStreamParser {
             let parser = Unmanaged<XMLStreamParser>.fromOpaque(context!).takeUnretainedValue()
             var pairs: [(name: String, value: String)] = []
             pairs.reserveCapacity(Int(count))
-            for index in 0..<Int(count) {
-                pairs.append((String(cString: attributes![2 * index]!), String(cString: attributes![2 * index + 1]!)))
+            for attribute in UnsafeBufferPointer(start: attributes, count: Int(count)) {
+                let localName = String(cString: attribute.localName)
+                let value = UnsafeRawBufferPointer(start: attribute.value, count: Int(attribute.valueLength))
+                pairs.append((attribute.prefix.map { String(cString: $0) + ":" + localName } ?? localName,
+                              String(decoding: value, as: UTF8.self)))
             }
             let element = XMLElementStart(
                 localName: String(cString: localName!), prefix: prefix.map { String(cString: $0) },

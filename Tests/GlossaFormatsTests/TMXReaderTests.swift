@@ -111,6 +111,17 @@ import Testing
         #expect(read[0].properties == [Property("tmx:creationdate", "yesterday"), Property("tmx:changeid", "bob")])
     }
 
+    @Test func attributeValuesAreDecodedAndPrefixedNamesKept() throws {
+        let (read, _) = try units("""
+            <tmx version="1.4" xmlns:okp="urn:okapi"><header/><body>
+            <tu tuid="R&amp;D &#x20AC;&lt;1&gt;" okp:state="ok" usagecount='3'><tuv xml:lang="ru" okp:x=""><seg>x</seg></tuv></tu>
+            </body></tmx>
+            """)
+        #expect(read[0].externalID == "R&D €<1>")
+        #expect(read[0].properties == [Property("tmx:okp:state", "ok"), Property("tmx:usagecount", "3")])
+        #expect(read[0].variants[0].properties == [Property("tmx:okp:x", "")])
+    }
+
     @Test func malformedFileIsAnErrorWithPlace() {
         do {
             _ = try units("<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"en\"><seg>x</tuv></tu>\n</body></tmx>")

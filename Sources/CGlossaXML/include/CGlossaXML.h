@@ -14,13 +14,21 @@
 extern "C" {
 #endif
 
+/// An attribute as the parser holds it, without a copy: `prefix` ("xml" of "xml:lang") is NULL
+/// without one (always for HTML); `value` is not NUL-terminated.
+typedef struct CGlossaXML_Attribute {
+    const char *prefix;
+    const char *localName;
+    const char *value;
+    int32_t valueLength;
+} CGlossaXML_Attribute;
+
 /// Callbacks for one parse; any may be NULL. Strings are UTF-8 and live only for the call.
 typedef struct CGlossaXML_Handler {
     void *context;
-    /// An element starts. `prefix` and `uri` are NULL without a namespace (and always for HTML);
-    /// `attributes` holds attributeCount pairs of qualified name ("xml:lang") and value.
+    /// An element starts. `prefix` and `uri` are NULL without a namespace (and always for HTML).
     void (*startElement)(void *context, const char *localName, const char *prefix, const char *uri,
-                         const char *const *attributes, int32_t attributeCount);
+                         const CGlossaXML_Attribute *attributes, int32_t attributeCount);
     void (*endElement)(void *context, const char *localName);
     /// Character data, CDATA included, with entities expanded; may come in several pieces.
     void (*characters)(void *context, const char *text, int32_t length);
