@@ -47,12 +47,12 @@ extension TranslationMemory {
                 while try statement.step() { indexes.append((statement.string(0) ?? "", statement.string(1) ?? "")) }
                 for index in indexes { try connection.execute("DROP INDEX \"\(index.name)\"") }
             }
-            let firstVariantID = try connection.scalar(
-                "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM variant), (SELECT next_variant_id FROM search_state))")
             let writer = try UnitWriter(
                 inserter: UnitInserter(connection: connection),
                 vocabulary: deferSearchIndex ? nil : SearchVocabulary(connection: connection),
-                firstVariantID: firstVariantID, deduplicateInMemory: bulk)
+                firstVariantID: connection.scalar(
+                    "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM variant), (SELECT next_variant_id FROM search_state))"),
+                deduplicateInMemory: bulk)
             do {
                 try body(writer)
             } catch {
@@ -60,7 +60,7 @@ extension TranslationMemory {
                 throw error
             }
             let summary = try writer.finish()
-            try writer.storeSearchState(into: connection, firstVariantID: firstVariantID)
+            try writer.storeSearchState(into: connection)
             // The same header imported again is the same document, like a duplicate unit.
             if !writer.documents.isEmpty {
                 let known = try documents()
@@ -127,6 +127,8 @@ public final class UnitWriter {
     private var writtenKeys: Set<StableHash>?
     private var batch: [Item] = []
     private var postings = PostingAccumulator()
+    /// The id the first variant of this write gets; `nextVariantID` counts on from it.
+    private let firstVariantID: Int64
     private var nextVariantID: Int64
     private var duplicatesInMemory = 0
     private static let batchSize = 256
@@ -139,6 +141,7 @@ public final class UnitWriter {
     init(inserter: UnitInserter, vocabulary: SearchVocabulary?, firstVariantID: Int64, deduplicateInMemory: Bool) {
         self.inserter = inserter
         preparer = UnitPreparer(vocabulary: vocabulary)
+        self.firstVariantID = firstVariantID
         nextVariantID = firstVariantID
         pipeline = BatchPipeline(name: "glossa.tm-writer") { batch in
             for item in batch {
@@ -185,7 +188,7 @@ public final class UnitWriter {
 
     /// Stores the search vocabulary the prepared units grew and the next variant id, or, when
     /// the search indexes were deferred, where the unindexed variants begin; after `finish`.
-    func storeSearchState(into connection: SQLiteConnection, firstVariantID: Int64) throws {
+    func storeSearchState(into connection: SQLiteConnection) throws {
         if let vocabulary = preparer.vocabulary {
             try vocabulary.store(into: connection)
         } else if nextVariantID > firstVariantID {
