@@ -35,9 +35,7 @@ struct TMOptions: ParsableArguments {
         let unindexed = try memory.unindexedVariantCount()
         guard unindexed > 0, FileManager.default.isWritableFile(atPath: memory.path) else { return memory }
         Diagnostics.note("indexing \(unindexed) variants imported with --defer-index")
-        let progress = Progress(label: "indexing", noun: "variants", every: 1)
-        defer { progress.finish() }
-        try TranslationMemory(path: memory.path, access: .readWrite).updateSearchIndex(progress: progress.update)
+        try TranslationMemory(path: memory.path, access: .readWrite).updateSearchIndexShowingProgress()
         return try open(.readOnly)
     }
 
