@@ -68,7 +68,7 @@ public final class BatchPipeline<Item>: @unchecked Sendable {
                 condition.unlock()
                 return
             }
-            let batch = queue.removeFirst()
+            var batch = queue.removeFirst()
             condition.broadcast()
             let failed = failure != nil
             condition.unlock()
@@ -78,6 +78,10 @@ public final class BatchPipeline<Item>: @unchecked Sendable {
                 try consume?(batch)
                 condition.lock()
                 consumed.append(batch)
+                // Let go of it before the sender can take it: the sender's release is then the
+                // last, and the items are freed on its thread (holding on past the unlock let
+                // the worker's release come last now and then, under load).
+                batch = []
                 condition.unlock()
             } catch {
                 condition.lock()
