@@ -52,6 +52,12 @@ int32_t CGlossaICU_isNormalized(int32_t form, const char *src, int32_t srcLength
     return U_SUCCESS(code) && result ? 1 : 0;
 }
 
+int32_t CGlossaICU_hasNFCBoundaryBefore(int32_t codePoint) {
+    UErrorCode code = U_ZERO_ERROR;
+    const icu::Normalizer2 *normalizer = icu::Normalizer2::getNFCInstance(code);
+    return U_SUCCESS(code) && normalizer->hasBoundaryBefore(codePoint) ? 1 : 0;
+}
+
 int32_t CGlossaICU_foldCase(const char *src, int32_t srcLength,
                             char *dest, int32_t destCapacity, int32_t *status) {
     UErrorCode code = U_ZERO_ERROR;

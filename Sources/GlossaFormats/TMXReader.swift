@@ -104,6 +104,7 @@ private final class TMXHandler: XMLEventHandler {
     /// Text of the note or prop being read, with where it goes.
     private var annotation: (kind: String, name: String, language: String?, text: String)?
     private var segment: SegmentBuilder?
+    private var lastDate: (text: String, date: Date?)?
 
     private struct PendingVariant {
         var variant: Variant?
@@ -153,7 +154,7 @@ private final class TMXHandler: XMLEventHandler {
             unitIndex += 1
             unitLine = parser.line
             unitProblem = nil
-            let mapped = Self.stamps(element.attributes)
+            let mapped = stamps(element.attributes)
             unit = TranslationUnit(externalID: mapped.externalID, variants: [], origin: reader.origin.document,
                                    created: mapped.created ?? reader.origin.created, changed: mapped.changed,
                                    properties: mapped.extra)
@@ -171,7 +172,7 @@ private final class TMXHandler: XMLEventHandler {
                 variant = PendingVariant(variant: nil)
                 return
             }
-            let mapped = Self.stamps(element.attributes)
+            let mapped = stamps(element.attributes)
             var properties = mapped.extra
             if language.canonical != raw { properties.insert(Property("tmx:xml:lang", raw), at: 0) }
             if let tuid = mapped.externalID { properties.append(Property("tmx:tuid", tuid)) }
@@ -266,12 +267,12 @@ private final class TMXHandler: XMLEventHandler {
     /// TMX attributes mapped onto the model: creation and change stamps (a date with its id;
     /// an id without a parseable date stays a property, so nothing is invented), the rest as
     /// `tmx:<attribute>` properties.
-    private static func stamps(_ attributes: [(name: String, value: String)])
+    private func stamps(_ attributes: [(name: String, value: String)])
         -> (created: Stamp?, changed: Stamp?, extra: [Property], externalID: String?) {
         // A few attributes at most: a scan beats building a dictionary per element.
         func value(_ name: String) -> String? { attributes.first { $0.name == name }?.value }
-        let created = value("creationdate").flatMap(Timestamp.parse).map { Stamp(date: $0, author: value("creationid")) }
-        let changed = value("changedate").flatMap(Timestamp.parse).map { Stamp(date: $0, author: value("changeid")) }
+        let created = value("creationdate").flatMap(date).map { Stamp(date: $0, author: value("creationid")) }
+        let changed = value("changedate").flatMap(date).map { Stamp(date: $0, author: value("changeid")) }
         var extra: [Property] = []
         var externalID: String?
         for (name, value) in attributes {
@@ -284,6 +285,15 @@ private final class TMXHandler: XMLEventHandler {
             }
         }
         return (created, changed, extra, externalID)
+    }
+
+    /// A TMX date, parsed once for a run of units stamped alike (tools write whole batches
+    /// with one creationdate).
+    private func date(_ text: String) -> Date? {
+        if let lastDate, lastDate.text == text { return lastDate.date }
+        let date = Timestamp.parse(text)
+        lastDate = (text, date)
+        return date
     }
 
     private func apply(_ property: Property, to unit: inout TranslationUnit) {

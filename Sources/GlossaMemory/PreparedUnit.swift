@@ -46,6 +46,8 @@ struct UnitPreparer {
     /// The search index's vocabulary, grown as units are prepared; nil when the write
     /// defers the search indexes.
     private(set) var vocabulary: SearchVocabulary?
+    /// Buffers reused from unit to unit for the bytes the hashes are taken of.
+    private var keyBytes: [UInt8] = [], hashBytes: [UInt8] = []
 
     init(vocabulary: SearchVocabulary?) {
         self.vocabulary = vocabulary
@@ -54,21 +56,26 @@ struct UnitPreparer {
     /// Prepares `unit`; throws `InputError` for a unit with no variant or two in one language.
     mutating func prepare(_ unit: TranslationUnit) throws -> PreparedUnit {
         guard !unit.variants.isEmpty else { throw InputError("a translation unit needs at least one variant") }
-        let sorted = unit.variants.sorted { $0.language < $1.language }
-        for (left, right) in zip(sorted, sorted.dropFirst()) where left.language == right.language {
-            throw InputError("a unit has two variants in \(left.language)")
+        var sorted = unit.variants
+        // Most units come in order (en before ru): no sort, no copy.
+        if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.language < $1.language }) {
+            sorted.sort { $0.language < $1.language }
+            for (left, right) in zip(sorted, sorted.dropFirst()) where left.language == right.language {
+                throw InputError("a unit has two variants in \(left.language)")
+            }
         }
-        var keyBytes: [UInt8] = []
-        keyBytes.reserveCapacity(sorted.count * 24)
-        let variants = try sorted.map { variant in
+        keyBytes.removeAll(keepingCapacity: true)
+        var variants: [PreparedUnit.PreparedVariant] = []
+        variants.reserveCapacity(sorted.count)
+        for variant in sorted {
             let lookup = variant.text.lookupFormIfDifferent()
-            let hash = ExactKey.hash(lookup ?? variant.text, language: variant.language.canonical)
+            let hash = ExactKey.hash(lookup ?? variant.text, language: variant.language.canonical, scratch: &hashBytes)
             hash.append(to: &keyBytes)
-            return PreparedUnit.PreparedVariant(
+            variants.append(PreparedUnit.PreparedVariant(
                 language: variant.language.canonical, text: variant.text, markup: variant.markup, lookup: lookup, hash: hash.int64,
                 search: try vocabulary?.tokens(ofNFC: lookup ?? variant.text, language: variant.language.canonical),
                 created: stamp(variant.created), changed: stamp(variant.changed),
-                notes: variant.notes, properties: variant.properties)
+                notes: variant.notes, properties: variant.properties))
         }
         return PreparedUnit(
             contentKey: StableHash(keyBytes), externalID: unit.externalID, origin: unit.origin, context: unit.context,
@@ -90,10 +97,18 @@ struct UnitPreparer {
 enum ExactKey {
     static func hash(_ lookupForm: String, language: String) -> StableHash {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(language.utf8.count + 1 + lookupForm.utf8.count)
-        bytes += language.utf8
-        bytes.append(0)
-        bytes += lookupForm.utf8
-        return StableHash(bytes)
+        return hash(lookupForm, language: language, scratch: &bytes)
+    }
+
+    /// The same hash, with the hashed bytes laid out in `scratch`: a caller hashing many
+    /// variants reuses one buffer.
+    static func hash(_ lookupForm: String, language: String, scratch: inout [UInt8]) -> StableHash {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.reserveCapacity(language.utf8.count + 1 + lookupForm.utf8.count)
+        var language = language, lookupForm = lookupForm
+        language.withUTF8 { scratch.append(contentsOf: $0) }  // a copy of contiguous bytes, not byte by byte
+        scratch.append(0)
+        lookupForm.withUTF8 { scratch.append(contentsOf: $0) }
+        return StableHash(scratch)
     }
 }

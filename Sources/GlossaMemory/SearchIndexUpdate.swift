@@ -23,32 +23,34 @@ extension SearchIndex {
         }
         var vocabulary = try SearchVocabulary(connection: connection)
         var postings = PostingAccumulator()
-        do {
-            let page = try (reader ?? connection).prepare(
-                "SELECT id, lang, coalesce(normalized, text) FROM variant WHERE id >= ?1 AND tokens IS NULL ORDER BY id LIMIT 4096")
-            var next = first, done = 0
-            while true {
-                page.reset()
-                page.bind(1, next)
-                var batch: [IndexUpdateWriter.Item] = []
-                while try page.step() {
-                    let id = page.int64(0)
-                    let tokens = try vocabulary.tokens(ofNFC: page.string(2) ?? "", language: page.string(1) ?? "")
-                    postings.add(variant: id, tokens)
-                    batch.append(.variant(id: id, tokens: tokens))
-                    next = id + 1
+        try fillingFullText(connection) {
+            do {
+                let page = try (reader ?? connection).prepare(
+                    "SELECT id, lang, coalesce(normalized, text) FROM variant WHERE id >= ?1 AND tokens IS NULL ORDER BY id LIMIT 4096")
+                var next = first, done = 0
+                while true {
+                    page.reset()
+                    page.bind(1, next)
+                    var batch: [IndexUpdateWriter.Item] = []
+                    while try page.step() {
+                        let id = page.int64(0)
+                        let tokens = try vocabulary.tokens(ofNFC: page.string(2) ?? "", language: page.string(1) ?? "")
+                        postings.add(variant: id, tokens)
+                        batch.append(.variant(id: id, tokens: tokens))
+                        next = id + 1
+                    }
+                    guard !batch.isEmpty else { break }
+                    done += batch.count
+                    if postings.isFull { batch.append(.postings(postings.drain())) }
+                    try send(batch)
+                    progress(done)
                 }
-                guard !batch.isEmpty else { break }
-                done += batch.count
-                if postings.isFull { batch.append(.postings(postings.drain())) }
-                try send(batch)
-                progress(done)
+                try send([.postings(postings.drain())])
+                try pipeline?.close()
+            } catch {
+                try? pipeline?.close()  // the worker lets go of the connection before the rollback
+                throw error
             }
-            try send([.postings(postings.drain())])
-            try pipeline?.close()
-        } catch {
-            try? pipeline?.close()  // the worker lets go of the connection before the rollback
-            throw error
         }
         try vocabulary.store(into: connection)
         try connection.execute("""

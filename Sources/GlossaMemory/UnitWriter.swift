@@ -53,20 +53,27 @@ extension TranslationMemory {
                 firstVariantID: connection.scalar(
                     "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM variant), (SELECT next_variant_id FROM search_state))"),
                 deduplicateInMemory: bulk)
-            do {
-                try body(writer)
-            } catch {
-                writer.abandon()
-                throw error
+            let summary = try SearchIndex.fillingFullText(connection, if: !deferSearchIndex) {
+                do {
+                    try body(writer)
+                } catch {
+                    writer.abandon()
+                    throw error
+                }
+                return try writer.finish()
             }
-            let summary = try writer.finish()
             try writer.storeSearchState(into: connection)
             // The same header imported again is the same document, like a duplicate unit.
             if !writer.documents.isEmpty {
                 let known = try documents()
                 for document in writer.documents where !known.contains(document) { try insert(document) }
             }
+            // Two sorter threads: the index builds are sorts of millions of keys, and the writer
+            // thread is idle by now (the exact-match index of a million-unit TMX import: 2.8 s
+            // with one, 1.9 s with two).
+            try connection.execute("PRAGMA threads = 2")
             for index in indexes { try connection.execute(index.sql) }
+            try connection.execute("PRAGMA threads = 0")
             return summary
         }
     }
@@ -124,7 +131,7 @@ public final class UnitWriter {
     private let pipeline: BatchPipeline<Item>
     private let inserter: UnitInserter
     /// Content keys written so far, when the unique index is not there to catch duplicates.
-    private var writtenKeys: Set<StableHash>?
+    private var writtenKeys: StableHashSet?
     private var batch: [Item] = []
     private var postings = PostingAccumulator()
     /// The id the first variant of this write gets; `nextVariantID` counts on from it.
@@ -151,7 +158,7 @@ public final class UnitWriter {
                 }
             }
         }
-        writtenKeys = deduplicateInMemory ? [] : nil
+        writtenKeys = deduplicateInMemory ? StableHashSet(capacity: 1 << 16) : nil
         batch.reserveCapacity(Self.batchSize)
     }
 
@@ -159,7 +166,7 @@ public final class UnitWriter {
     public func add(_ unit: TranslationUnit) throws {
         read += 1
         var prepared = try preparer.prepare(unit)
-        if writtenKeys?.insert(prepared.contentKey).inserted == false {
+        if writtenKeys?.insert(prepared.contentKey) == false {
             duplicatesInMemory += 1
             return
         }

@@ -36,11 +36,10 @@ extension String {
     /// The lookup form when it differs from this text byte for byte, nil when the text is
     /// already in lookup form (the common case, decided without building a new string).
     public func lookupFormIfDifferent() -> String? {
-        switch whitespaceScan {
-        case .collapsedASCII: return nil
-        case .collapsed: return isNormalized(.nfc) ? nil : normalized(.nfc)
-        case .needsCollapsing: return collapsingWhitespace().normalized(.nfc)
-        }
+        let scan = lookupScan
+        let collapsed = scan.collapsed ? self : collapsingWhitespace()
+        if scan.composed || collapsed.isNormalized(.nfc) { return scan.collapsed ? nil : collapsed }
+        return collapsed.normalized(.nfc)
     }
 
     private func isNormalized(_ form: NormalizationForm) -> Bool {
@@ -52,43 +51,67 @@ extension String {
         }
     }
 
-    private enum WhitespaceScan {
-        /// Only ASCII, white space already collapsed: the text is its own lookup form.
-        case collapsedASCII
-        /// White space already collapsed, but non-ASCII text that may need composing.
-        case collapsed
-        /// Leading, trailing, repeated or non-U+0020 white space.
-        case needsCollapsing
+    /// What one pass over the bytes tells about the text's lookup form.
+    struct LookupScan: Equatable {
+        /// White space is already collapsed: no leading or trailing space, no run of spaces,
+        /// no white space but U+0020.
+        var collapsed = true
+        /// Every character is one that NFC leaves alone whatever surrounds it (ASCII, Latin
+        /// to U+02FF, Cyrillic, Armenian, the dashes and quotes of U+2010–U+203F), so the
+        /// text is in NFC; false means ICU must decide.
+        var composed = true
     }
 
-    /// One pass over the bytes: is white space already collapsed (no leading or trailing
-    /// space, no run of spaces, no white space but U+0020), and is the text ASCII?
-    private var whitespaceScan: WhitespaceScan {
+    /// One pass over the UTF-8 bytes deciding `LookupScan`, so most text never reaches ICU:
+    /// the characters of the TM's languages are recognised by their lead bytes.
+    var lookupScan: LookupScan {
         var copy = self
-        return copy.withUTF8 { bytes -> WhitespaceScan in
+        return copy.withUTF8 { bytes -> LookupScan in
+            var scan = LookupScan()
             var previousSpace = true
-            var ascii = true
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte == 0x20 {
-                    if previousSpace { return .needsCollapsing }
+                // Printable ASCII first: one range check for most bytes of most text.
+                if byte &- 0x21 < 0x5F {
+                    previousSpace = false
+                    index += 1
+                    continue
+                }
+                if byte < 0x80 {
+                    if byte != 0x20 || previousSpace { scan.collapsed = false }
+                    previousSpace = true
+                    index += 1
+                    continue
+                }
+                if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3), Self.isNonASCIISpace(bytes, at: index) {
+                    scan.collapsed = false
                     previousSpace = true
                 } else {
-                    if byte < 0x20 { return .needsCollapsing }
-                    if byte >= 0x80 {
-                        ascii = false
-                        // Only these lead bytes can start a non-ASCII space.
-                        if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3), Self.isNonASCIISpace(bytes, at: index) {
-                            return .needsCollapsing
-                        }
-                    }
                     previousSpace = false
+                    if scan.composed && !Self.startsComposedCharacter(bytes, at: index) { scan.composed = false }
                 }
-                index += 1
+                // Past the continuation bytes of this character.
+                index += byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
             }
-            if previousSpace && !bytes.isEmpty { return .needsCollapsing }
-            return ascii ? .collapsedASCII : .collapsed
+            if previousSpace && !bytes.isEmpty { scan.collapsed = false }
+            return scan
+        }
+    }
+
+    /// True when the non-ASCII character at `index` has an NFC boundary before it (combining
+    /// class 0, NFC_Quick_Check Yes): U+0080–U+02FF, Cyrillic U+0400–U+052F but its
+    /// combining marks U+0483–U+0489, Armenian U+0530–U+058F, and U+2010–U+203F.
+    /// `NormalizationTests` checks every code point this admits against ICU.
+    @inline(__always)
+    private static func startsComposedCharacter(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        func byte(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch bytes[index] {
+        case 0xC2...0xCB, 0xD0, 0xD1, 0xD3...0xD5: return true
+        case 0xD2: return !(0x83...0x89).contains(byte(1))
+        case 0xD6: return byte(1) <= 0x8F
+        case 0xE2: return byte(1) == 0x80 && byte(2) >= 0x90
+        default: return false
         }
     }
 
@@ -112,24 +135,33 @@ extension String {
     public func collapsingWhitespace() -> String {
         var copy = self
         return copy.withUTF8 { bytes in
-            var result: [UInt8] = []
-            result.reserveCapacity(bytes.count)
-            var pendingSpace = false
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                let spaceLength = byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : Self.nonASCIISpaceLength(bytes, at: index)
-                if spaceLength > 0 {
-                    pendingSpace = !result.isEmpty
-                    index += spaceLength
-                    continue
+            String(unsafeUninitializedCapacity: bytes.count) { result in
+                var count = 0
+                var pendingSpace = false
+                var index = 0
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    // Printable ASCII, continuation bytes and the lead bytes no space starts with
+                    // are decided by one test; the rest are looked at closely.
+                    let plain = byte &- 0x21 < 0x5F || (byte >= 0x80 && byte != 0xC2 && (byte < 0xE1 || byte > 0xE3))
+                    let spaceLength = plain ? 0
+                        : byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : Self.nonASCIISpaceLength(bytes, at: index)
+                    if spaceLength > 0 {
+                        pendingSpace = count > 0
+                        index += spaceLength
+                        continue
+                    }
+                    if pendingSpace {
+                        result[count] = 0x20
+                        count += 1
+                    }
+                    pendingSpace = false
+                    result[count] = byte
+                    count += 1
+                    index += 1
                 }
-                if pendingSpace { result.append(0x20) }
-                pendingSpace = false
-                result.append(byte)
-                index += 1
+                return count
             }
-            return String(decoding: result, as: UTF8.self)
         }
     }
 

@@ -52,6 +52,25 @@ import Testing
         #expect(try memory.checkIntegrity().contains { $0.hasPrefix("concordance:") })
     }
 
+    @Test func aBulkLoadLeavesOneFullTextSegmentAndMergingOnForLaterWrites() throws {
+        let memory = try gtkMemory()
+        func segments() throws -> Int64 {
+            try memory.connection.scalar("SELECT count(DISTINCT segid) FROM concordance_idx")
+        }
+        #expect(try segments() == 1)
+        let config = try memory.connection.prepare("SELECT k, v FROM concordance_config WHERE k IN ('automerge', 'crisismerge', 'hashsize')")
+        var settings: [String: Int64] = [:]
+        while try config.step() { settings[config.string(0) ?? ""] = config.int64(1) }
+        #expect(settings == ["automerge": 4, "crisismerge": 16, "hashsize": 1 << 20])
+        // A later write into the filled index adds segments the usual way, and finds its text.
+        for round in 0..<3 {
+            _ = try memory.add([TranslationUnit(variants: [Variant(language: "en", text: "Secretaries meeting \(round)")])])
+        }
+        #expect(try segments() > 1)
+        #expect(try memory.connection.scalar("SELECT count(*) FROM concordance WHERE concordance MATCH 'secretaries'") == 3)
+        #expect(try memory.checkIntegrity().isEmpty)
+    }
+
     @Test func tokenIDsFollowTheMatchTokenizer() throws {
         let memory = try gtkMemory()
         let reader = try IndexReader(memory)

@@ -1,3 +1,4 @@
+import CGlossaICU
 import Testing
 @testable import GlossaText
 
@@ -71,6 +72,35 @@ import Testing
         }
     }
 
+    @Test func everyCharacterTheScanCallsComposedHasAnNFCBoundaryBeforeIt() {
+        // The lookup form skips ICU for text made only of such characters: ICU must agree
+        // for each one, or decomposed text would be stored as it came.
+        var admitted = 0
+        for scalar in (0x80...0x10FFFF).compactMap(Unicode.Scalar.init) where !scalar.properties.isWhitespace {
+            guard String(scalar).lookupScan.composed else { continue }
+            admitted += 1
+            #expect(CGlossaICU_hasNFCBoundaryBefore(Int32(scalar.value)) == 1, "U+\(String(scalar.value, radix: 16))")
+        }
+        #expect(admitted > 1000)
+        for text in ["Ұжымдық қауіпсіздік", "Арганізацыя Дагавора", "Հավաքական", "18–19 июня «ОДКБ»", "naïve"] {
+            #expect(text.lookupScan == String.LookupScan(collapsed: true, composed: true), "\(text)")
+        }
+        for text in ["и\u{0306}", "\u{0430}\u{0483}", "ΣΊΣΥΦΟΣ", "\u{2126}", "中文"] {
+            #expect(!text.lookupScan.composed, "\(text)")
+        }
+    }
+
+    @Test func lookupFormAgreesWithCollapsingThenICU() {
+        // Every character of the first planes, alone, before a combining mark, and between
+        // double spaces: the one-pass scan must give what collapsing and ICU's NFC give.
+        for scalar in (0...0x3400).compactMap(Unicode.Scalar.init) {
+            for text in ["a\(scalar)b", "\(scalar)\u{0301}", "  x\(scalar)  \(scalar)\u{0308} "] {
+                let expected = text.collapsingWhitespace().normalized(.nfc)
+                #expect(text.normalizedForLookup().utf8.elementsEqual(expected.utf8), "U+\(String(scalar.value, radix: 16))")
+            }
+        }
+    }
+
     @Test func longTextGrowsTheBuffer() {
         // Each "ﷺ" expands to 18 code points under NFKC, far beyond the first buffer guess.
         let text = String(repeating: "ﷺ", count: 200)
@@ -127,5 +157,31 @@ import Testing
         let text = Array("Комитет секретарей советов безопасности".utf8)
         for length in 0...text.count { seen.insert(StableHash(text[..<length])) }
         #expect(seen.count == text.count + 1)
+    }
+}
+
+@Suite struct StableHashSetTests {
+    @Test func insertsOnceAndFindsWhatItHolds() {
+        var set = StableHashSet(capacity: 4)
+        let hashes = (0..<5000).map { StableHash("сегмент \($0)") }
+        let first = hashes.map { set.insert($0) }
+        let again = hashes.shuffled().map { set.insert($0) }
+        #expect(first.allSatisfy { $0 } && !again.contains(true))
+        #expect(set.count == hashes.count)
+        #expect(hashes.allSatisfy { set.contains($0) })
+        #expect(!set.contains(StableHash("сегмент 5000")))
+    }
+
+    @Test func theZeroHashIsAnElementLikeAnyOther() {
+        var set = StableHashSet()
+        let zero = StableHash(high: 0, low: 0)
+        #expect(!set.contains(zero))
+        let added = set.insert(zero), addedAgain = set.insert(zero)
+        #expect(added && !addedAgain)
+        #expect(set.contains(zero) && set.count == 1)
+        // Same slot as zero (low bits), different hash: both stay apart.
+        let sameSlot = StableHash(high: 1, low: 0)
+        let addedSameSlot = set.insert(sameSlot)
+        #expect(addedSameSlot && set.contains(sameSlot) && set.count == 2)
     }
 }

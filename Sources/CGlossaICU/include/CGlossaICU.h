@@ -29,6 +29,10 @@ int32_t CGlossaICU_normalize(int32_t form, const char *src, int32_t srcLength,
 /// 1 when src is already in the given form (a fast check), else 0.
 int32_t CGlossaICU_isNormalized(int32_t form, const char *src, int32_t srcLength);
 
+/// 1 when the code point always starts a new NFC composition (canonical combining class 0 and
+/// NFC_Quick_Check Yes), so text made only of such code points is in NFC; else 0.
+int32_t CGlossaICU_hasNFCBoundaryBefore(int32_t codePoint);
+
 /// Full Unicode case folding (U_FOLD_CASE_DEFAULT: "ß" → "ss"); same return rules as normalize.
 int32_t CGlossaICU_foldCase(const char *src, int32_t srcLength,
                             char *dest, int32_t destCapacity, int32_t *status);
