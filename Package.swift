@@ -63,7 +63,7 @@ let package = Package(
 
         // MARK: Tests
         .target(name: "GlossaTestSupport", path: "Tests/GlossaTestSupport"),
-        .testTarget(name: "GlossaTextTests", dependencies: ["GlossaText"]),
+        .testTarget(name: "GlossaTextTests", dependencies: ["GlossaText", "GlossaTestSupport"]),
         .testTarget(name: "GlossaCoreTests", dependencies: ["GlossaCore"]),
         .testTarget(name: "GlossaSegmentationTests", dependencies: ["GlossaSegmentation", "GlossaTestSupport"]),
         .testTarget(name: "GlossaMemoryTests", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaTestSupport"]),
