@@ -54,14 +54,32 @@ struct PostingAccumulator {
             next[Int(token)] += 1
         }
         var chunks: [PostingChunk] = []
+        var counts = [Int](repeating: 0, count: SearchIndex.longestLength + 2)
         for token in 0...Int(largest) where starts[token] < starts[token + 1] {
-            let list = grouped[starts[token]..<starts[token + 1]].sorted()
+            let list = Self.sortedByLength(grouped[starts[token]..<starts[token + 1]], counts: &counts)
             chunks.append(PostingChunk(token: UInt32(token), first: list.lazy.map(PostingList.variant).min() ?? 0,
                                        postings: PostingList.encode(list)))
         }
         tokens.removeAll(keepingCapacity: true)
         entries.removeAll(keepingCapacity: true)
         return chunks
+    }
+
+    /// A token's postings, which arrive in variant order, in (word count, variant) order: a
+    /// stable counting sort by word count for long lists (a frequent word's list holds most
+    /// of the postings), a comparison sort for short ones.
+    private static func sortedByLength(_ postings: ArraySlice<UInt64>, counts: inout [Int]) -> [UInt64] {
+        guard postings.count > 256 else { return postings.sorted() }
+        for index in counts.indices { counts[index] = 0 }
+        for entry in postings { counts[Int(entry >> 53) + 1] += 1 }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var sorted = [UInt64](repeating: 0, count: postings.count)
+        for entry in postings {
+            let length = Int(entry >> 53)
+            sorted[counts[length]] = entry
+            counts[length] += 1
+        }
+        return sorted
     }
 }
 

@@ -53,8 +53,9 @@ struct UnitPreparer {
         self.vocabulary = vocabulary
     }
 
-    /// Prepares `unit`; throws `InputError` for a unit with no variant or two in one language.
-    mutating func prepare(_ unit: TranslationUnit) throws -> PreparedUnit {
+    /// The variants of `unit` by language; throws `InputError` for a unit with no variant or
+    /// two in one language.
+    static func variantsInOrder(of unit: TranslationUnit) throws -> [Variant] {
         guard !unit.variants.isEmpty else { throw InputError("a translation unit needs at least one variant") }
         var sorted = unit.variants
         // Most units come in order (en before ru): no sort, no copy.
@@ -64,6 +65,12 @@ struct UnitPreparer {
                 throw InputError("a unit has two variants in \(left.language)")
             }
         }
+        return sorted
+    }
+
+    /// Prepares `unit`; throws as `variantsInOrder(of:)` does.
+    mutating func prepare(_ unit: TranslationUnit) throws -> PreparedUnit {
+        let sorted = try Self.variantsInOrder(of: unit)
         keyBytes.removeAll(keepingCapacity: true)
         var variants: [PreparedUnit.PreparedVariant] = []
         variants.reserveCapacity(sorted.count)

@@ -19,8 +19,12 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
 final class SQLiteConnection {
     let handle: OpaquePointer
 
+    /// Process-wide settings, made once before the first connection opens.
+    private static let configured: Void = { _ = CSQLite_disableMemoryStatistics() }()
+
     /// Opens `path`; `create` makes the file if missing, `readOnly` forbids writes.
     init(path: String, readOnly: Bool, create: Bool) throws {
+        Self.configured
         var handle: OpaquePointer?
         var flags = readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE
         if create && !readOnly { flags |= SQLITE_OPEN_CREATE }

@@ -21,7 +21,7 @@ enum SearchIndex {
 struct SearchTokens: Sendable {
     /// Token ids in text order, as varints: `variant.tokens`.
     let encoded: [UInt8]
-    /// Each token id once: the posting lists the variant goes into.
+    /// Each token id once, in no particular order: the posting lists the variant goes into.
     let distinct: [UInt32]
     /// Number of words.
     let length: Int

@@ -34,6 +34,9 @@ struct SearchVocabulary {
     private var tables: [WordTable] = []
     private var newWords: [UInt32: Key] = [:]
     private var scratch: [UInt32] = []
+    /// Per token id, the `variantStamp` of the last text that held it.
+    private var seenIn: [UInt32] = []
+    private var variantStamp: UInt32 = 0
     private static let cacheLimit = 1 << 22
 
     /// The vocabulary stored in the TM.
@@ -82,15 +85,22 @@ struct SearchVocabulary {
             VarInt.append(UInt64(word.id), to: &encoded)
             scratch.append(word.id)
         }
-        let length = scratch.count
-        scratch.sort()
+        // Each id once, in first-seen order: a stamp per token id marks those this text has
+        // given already (cheaper than sorting the ids).
+        variantStamp &+= 1
+        if variantStamp == 0 {
+            seenIn = [UInt32](repeating: 0, count: seenIn.count)
+            variantStamp = 1
+        }
+        if seenIn.count < added.count { seenIn.append(contentsOf: repeatElement(0, count: added.count - seenIn.count)) }
         var distinct: [UInt32] = []
         distinct.reserveCapacity(scratch.count)
-        for id in scratch where distinct.last != id {
+        for id in scratch where seenIn[Int(id)] != variantStamp {
+            seenIn[Int(id)] = variantStamp
             distinct.append(id)
             added[Int(id)] += 1
         }
-        return SearchTokens(encoded: encoded, distinct: distinct, length: length, fullText: fullText)
+        return SearchTokens(encoded: encoded, distinct: distinct, length: scratch.count, fullText: fullText)
     }
 
     /// Folds a word seen for the first time (as written) and records it; returns its index.

@@ -110,34 +110,41 @@ extension TranslationMemory {
     }
 }
 
-/// Receives units during `TranslationMemory.write`. The caller's thread prepares each unit
-/// (lookup forms, hashes, keys, search tokens, posting lists); a writer thread inserts them,
-/// so on two cores parsing and SQLite run side by side. Errors from either side come out of
+/// Receives units during `TranslationMemory.write`. A writer thread inserts them, so on two
+/// cores reading the input and SQLite run side by side; errors from either side come out of
 /// `add` or the write.
 ///
-/// Variant ids are assigned here, counting on from the last one any import handed out
-/// (`search_state`), so that posting lists are built on this thread. A unit the unique index
-/// turns away (a duplicate of a stored unit) leaves its ids unused, for good, and its
-/// postings pointing at no variant: lookups skip them.
+/// Where a unit is prepared (lookup forms, hashes, content key, dates) depends on the write:
+/// with the search indexes, on the caller's thread, which also cuts the text into search
+/// tokens and builds the posting lists, and so must know the variant ids; when they are
+/// deferred, on the writer thread, which otherwise would idle half the time while the
+/// caller parses (a million-unit TMX import: the parsing thread was busy throughout, the
+/// writer 60%). Either way the caller checks each unit's shape, so a bad unit is reported
+/// where the input has it.
+///
+/// Variant ids count on from the last one any import handed out (`search_state`). A unit
+/// the unique index turns away (a duplicate of a stored unit) leaves its ids unused, for
+/// good, and its postings pointing at no variant: lookups skip them.
 public final class UnitWriter {
     /// What the writer thread receives.
     enum Item: Sendable {
-        case unit(PreparedUnit)
+        /// A unit prepared on the caller's thread.
+        case prepared(PreparedUnit)
+        /// A unit for the writer thread to prepare.
+        case unit(TranslationUnit)
         case postings([PostingChunk])
     }
 
-    private var preparer: UnitPreparer
+    /// Used by the caller's thread or, when `prepareOnWriter`, by the writer thread only;
+    /// `finish` reads it after the writer thread is done.
+    private let ingest: UnitIngest
+    private let prepareOnWriter: Bool
     /// Batches go to a thread that owns the SQLite connection for the length of the write.
     private let pipeline: BatchPipeline<Item>
     private let inserter: UnitInserter
-    /// Content keys written so far, when the unique index is not there to catch duplicates.
-    private var writtenKeys: StableHashSet?
     private var batch: [Item] = []
-    private var postings = PostingAccumulator()
-    /// The id the first variant of this write gets; `nextVariantID` counts on from it.
+    /// The id the first variant of this write gets.
     private let firstVariantID: Int64
-    private var nextVariantID: Int64
-    private var duplicatesInMemory = 0
     private static let batchSize = 256
 
     /// Units passed to `add` so far.
@@ -147,36 +154,33 @@ public final class UnitWriter {
 
     init(inserter: UnitInserter, vocabulary: SearchVocabulary?, firstVariantID: Int64, deduplicateInMemory: Bool) {
         self.inserter = inserter
-        preparer = UnitPreparer(vocabulary: vocabulary)
         self.firstVariantID = firstVariantID
-        nextVariantID = firstVariantID
+        let ingest = UnitIngest(vocabulary: vocabulary, firstVariantID: firstVariantID, deduplicateInMemory: deduplicateInMemory)
+        self.ingest = ingest
+        prepareOnWriter = vocabulary == nil
         pipeline = BatchPipeline(name: "glossa.tm-writer") { batch in
             for item in batch {
                 switch item {
-                case .unit(let unit): try inserter.insert(unit)
+                case .prepared(let unit): try inserter.insert(unit)
+                case .unit(let unit): if let prepared = try ingest.prepare(unit) { try inserter.insert(prepared) }
                 case .postings(let chunks): try inserter.insert(chunks)
                 }
             }
         }
-        writtenKeys = deduplicateInMemory ? StableHashSet(capacity: 1 << 16) : nil
         batch.reserveCapacity(Self.batchSize)
     }
 
     /// Adds one unit. A unit must have at least one variant and at most one per language.
     public func add(_ unit: TranslationUnit) throws {
         read += 1
-        var prepared = try preparer.prepare(unit)
-        if writtenKeys?.insert(prepared.contentKey) == false {
-            duplicatesInMemory += 1
+        if prepareOnWriter {
+            _ = try UnitPreparer.variantsInOrder(of: unit)
+            try send(.unit(unit))
             return
         }
-        for index in prepared.variants.indices {
-            prepared.variants[index].id = nextVariantID
-            if let search = prepared.variants[index].search { postings.add(variant: nextVariantID, search) }
-            nextVariantID += 1
-        }
-        try send(.unit(prepared))
-        if postings.isFull { try send(.postings(postings.drain())) }
+        guard let prepared = try ingest.prepare(unit) else { return }
+        try send(.prepared(prepared))
+        if ingest.postings.isFull { try send(.postings(ingest.postings.drain())) }
     }
 
     private func send(_ item: Item) throws {
@@ -196,12 +200,12 @@ public final class UnitWriter {
     /// Stores the search vocabulary the prepared units grew and the next variant id, or, when
     /// the search indexes were deferred, where the unindexed variants begin; after `finish`.
     func storeSearchState(into connection: SQLiteConnection) throws {
-        if let vocabulary = preparer.vocabulary {
+        if let vocabulary = ingest.preparer.vocabulary {
             try vocabulary.store(into: connection)
-        } else if nextVariantID > firstVariantID {
+        } else if ingest.nextVariantID > firstVariantID {
             try connection.execute("UPDATE search_state SET pending_from = coalesce(pending_from, \(firstVariantID))")
         }
-        try connection.execute("UPDATE search_state SET next_variant_id = \(nextVariantID)")
+        try connection.execute("UPDATE search_state SET next_variant_id = \(ingest.nextVariantID)")
     }
 
     /// Stops the writer thread without sending what is held: the write is being rolled back.
@@ -212,10 +216,44 @@ public final class UnitWriter {
 
     /// Sends what is left, waits for the writer thread, and returns the counts.
     func finish() throws -> ImportSummary {
-        try? send(.postings(postings.drain()))
+        if !prepareOnWriter { try? send(.postings(ingest.postings.drain())) }
         if !batch.isEmpty { try? pipeline.send(batch) }
         batch = []
         try pipeline.close()
-        return ImportSummary(read: read, added: inserter.added, duplicates: inserter.duplicates + duplicatesInMemory)
+        return ImportSummary(read: read, added: inserter.added, duplicates: inserter.duplicates + ingest.duplicates)
+    }
+}
+
+/// Turns units into `PreparedUnit`s with their variant ids, dropping those whose content a
+/// bulk write has had already, and gathers their postings when the search index is built.
+/// Used by one thread at a time.
+final class UnitIngest {
+    private(set) var preparer: UnitPreparer
+    /// Content keys written so far, when the unique index is not there to catch duplicates.
+    private var writtenKeys: StableHashSet?
+    private(set) var nextVariantID: Int64
+    /// Units dropped as duplicates of earlier ones in this write.
+    private(set) var duplicates = 0
+    var postings = PostingAccumulator()
+
+    init(vocabulary: SearchVocabulary?, firstVariantID: Int64, deduplicateInMemory: Bool) {
+        preparer = UnitPreparer(vocabulary: vocabulary)
+        nextVariantID = firstVariantID
+        writtenKeys = deduplicateInMemory ? StableHashSet(capacity: 1 << 16) : nil
+    }
+
+    /// `unit` prepared, with ids, or nil when it repeats a unit of this write.
+    func prepare(_ unit: TranslationUnit) throws -> PreparedUnit? {
+        var prepared = try preparer.prepare(unit)
+        if writtenKeys?.insert(prepared.contentKey) == false {
+            duplicates += 1
+            return nil
+        }
+        for index in prepared.variants.indices {
+            prepared.variants[index].id = nextVariantID
+            if let search = prepared.variants[index].search { postings.add(variant: nextVariantID, search) }
+            nextVariantID += 1
+        }
+        return prepared
     }
 }

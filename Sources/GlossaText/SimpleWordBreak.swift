@@ -64,7 +64,7 @@ enum SimpleWordBreak {
     @inline(__always)
     private static func classify(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (class: Class, length: Int) {
         let byte = utf8[index]
-        if byte < 0x80 { return (asciiClasses[Int(byte)], 1) }
+        if byte < 0x80 { return (asciiClass(byte), 1) }
         let second = index + 1 < utf8.count ? utf8[index + 1] : 0
         switch byte {
         case 0xC2:  // « and »; the rest of U+0080–U+00BF (no-break space, soft hyphen, ª) to ICU
@@ -89,14 +89,16 @@ enum SimpleWordBreak {
         }
     }
 
-    private static let asciiClasses: [Class] = (0..<128).map { (code: Int) -> Class in
-        switch UInt8(code) {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): .letter
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): .digit
-        case 0x20: .space
-        case UInt8(ascii: "'"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"): .joiner
-        case UInt8(ascii: "_"), 0..<0x20, 0x7F: .unknown
-        default: .other
-        }
+    /// Arithmetic rather than a table: a static table costs a lazy-initialization check on
+    /// every access.
+    @inline(__always)
+    private static func asciiClass(_ byte: UInt8) -> Class {
+        if (byte | 0x20) &- UInt8(ascii: "a") < 26 { return .letter }
+        if byte &- UInt8(ascii: "0") < 10 { return .digit }
+        if byte == 0x20 { return .space }
+        if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "_") { return .unknown }
+        // ' , . : ; as bits of a mask over the code points below 64.
+        let joiners: UInt64 = 1 << 0x27 | 1 << 0x2C | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B
+        return byte < 64 && joiners & (1 << UInt64(byte)) != 0 ? .joiner : .other
     }
 }

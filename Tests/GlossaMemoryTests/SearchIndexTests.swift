@@ -87,6 +87,30 @@ import Testing
         #expect(checked > 20)
     }
 
+    @Test func drainedPostingsComeByWordCountThenVariant() {
+        // One frequent token (a list long enough for the counting sort) and one rare one.
+        var random = SeededRandom(seed: 4)
+        var accumulator = PostingAccumulator()
+        var expected: [(length: Int, variant: Int64)] = []
+        for variant in Int64(1)...2000 {
+            let length = Int.random(in: 1...40, using: &random) * (variant % 97 == 0 ? 50 : 1)
+            let rare = variant % 500 == 0
+            accumulator.add(variant: variant, SearchTokens(encoded: [], distinct: rare ? [3, 9] : [9], length: length, fullText: []))
+            expected.append((min(length, SearchIndex.longestLength), variant))
+        }
+        let chunks = accumulator.drain()
+        #expect(chunks.map(\.token) == [3, 9])
+        func decoded(_ chunk: PostingChunk) -> [Int64] {
+            var result: [Int64] = []
+            chunk.postings.withUnsafeBytes { PostingList.decode($0, lengths: 0...SearchIndex.longestLength, into: &result) }
+            return result
+        }
+        let byLength = expected.sorted { ($0.length, $0.variant) < ($1.length, $1.variant) }.map(\.variant)
+        #expect(decoded(chunks[1]) == byLength)
+        #expect(decoded(chunks[0]) == byLength.filter { $0 % 500 == 0 })
+        #expect(chunks[0].first == 500 && chunks[1].first == 1)
+    }
+
     @Test func postingListsRoundTripByWordCount() {
         let entries = [(5, 3), (7, 3), (9, 12), (1_000_000, 3), (2, 1500)].map { PostingList.entry(variant: Int64($0.0), length: $0.1) }.sorted()
         let bytes = PostingList.encode(entries)

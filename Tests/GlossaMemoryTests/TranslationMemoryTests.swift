@@ -78,6 +78,33 @@ import Testing
         #expect(try memory.checkIntegrity().isEmpty)
     }
 
+    @Test func deferredWriteChecksUnitsAtOnceAndDropsRepeatsOnTheWriterThread() throws {
+        // Without the search indexes the writer thread prepares the units: a bad unit must
+        // still fail in `add`, where the caller knows its line, and repeats must still go.
+        let memory = try TranslationMemory(path: path(), access: .create)
+        let units = try gtkUnits()
+        var spaced = units[0]
+        spaced.variants[0].text = " " + spaced.variants[0].text + "  "
+        let summary = try memory.write(deferSearchIndex: true) { writer in
+            for unit in units + units + [spaced] { try writer.add(unit) }
+        }
+        #expect(summary == ImportSummary(read: 55, added: 27, duplicates: 28))
+        let twice = TranslationUnit(variants: [Variant(language: "en", text: "a"), Variant(language: "en", text: "b")])
+        var failedInAdd = false
+        #expect(throws: InputError.self) {
+            _ = try memory.write(deferSearchIndex: true) { writer in
+                try writer.add(TranslationUnit(variants: [Variant(language: "en", text: "kept only if all goes well")]))
+                do { try writer.add(twice) } catch {
+                    failedInAdd = true
+                    throw error
+                }
+            }
+        }
+        #expect(failedInAdd)
+        #expect(try memory.statistics().units == 27)
+        #expect(try memory.checkIntegrity().isEmpty)
+    }
+
     @Test func bulkLoadIntoAnEmptyTMKeepsEveryIndex() throws {
         let memory = try TranslationMemory(path: path(), access: .create)
         let indexCount = "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL"
