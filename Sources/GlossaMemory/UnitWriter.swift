@@ -75,8 +75,8 @@ extension TranslationMemory {
             // with one, 1.9 s with two). Each sorts runs of up to the cache size in memory, so
             // the cache is halved meanwhile to keep the peak where one thread had it.
             try connection.execute("PRAGMA threads = 2; PRAGMA cache_size = -\(Self.writeCacheKiB / 2)")
+            defer { try? connection.execute("PRAGMA threads = 0; PRAGMA cache_size = -\(Self.writeCacheKiB)") }
             for index in indexes { try connection.execute(index.sql) }
-            try connection.execute("PRAGMA threads = 0; PRAGMA cache_size = -\(Self.writeCacheKiB)")
             return summary
         }
     }
