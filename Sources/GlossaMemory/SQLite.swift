@@ -119,6 +119,12 @@ final class SQLiteStatement {
         sqlite3_clear_bindings(statement)
     }
 
+    /// Rewinds, keeping the bindings: for hot loops that bind every parameter on every use
+    /// (clearing them was a percent of an import's writer thread).
+    func rewind() {
+        sqlite3_reset(statement)
+    }
+
     func bind(_ index: Int32, _ value: String?) {
         guard var text = value else { sqlite3_bind_null(statement, index); return }
         if text.isEmpty {

@@ -30,7 +30,7 @@ final class UnitInserter {
     }
 
     func insert(_ unit: PreparedUnit) throws {
-        insertUnit.reset()
+        insertUnit.rewind()
         insertUnit.bind(1, unit.contentKey.bytes)
         insertUnit.bind(2, unit.externalID)
         insertUnit.bind(3, unit.origin)
@@ -44,7 +44,7 @@ final class UnitInserter {
         }
         let unitID = connection.lastInsertRowID
         for variant in unit.variants {
-            insertVariant.reset()
+            insertVariant.rewind()
             insertVariant.bind(1, unitID)
             insertVariant.bind(2, variant.language)
             insertVariant.bind(3, variant.text)
@@ -53,7 +53,7 @@ final class UnitInserter {
             bind(variant.created, to: insertVariant, at: 6)
             bind(variant.changed, to: insertVariant, at: 8)
             insertVariant.bind(10, variant.markup)
-            if let search = variant.search { insertVariant.bind(11, search.encoded) }
+            if let search = variant.search { insertVariant.bind(11, search.encoded) } else { insertVariant.bind(11, nil as Int64?) }
             insertVariant.bind(12, variant.id)
             try insertVariant.step()
             if let search = variant.search { try insertFullText(variant.id, search) }
@@ -70,7 +70,7 @@ final class UnitInserter {
 
     private func addNotes(_ notes: [Note], properties: [Property], unit: Int64, language: String?) throws {
         for note in notes {
-            insertNote.reset()
+            insertNote.rewind()
             insertNote.bind(1, unit)
             insertNote.bind(2, language)
             insertNote.bind(3, note.text)
@@ -78,7 +78,7 @@ final class UnitInserter {
             try insertNote.step()
         }
         for property in properties {
-            insertProperty.reset()
+            insertProperty.rewind()
             insertProperty.bind(1, unit)
             insertProperty.bind(2, language)
             insertProperty.bind(3, property.name)
@@ -88,9 +88,9 @@ final class UnitInserter {
         }
     }
 
+    /// Binds a stamp's date and author, NULL for none: every parameter is bound on every use.
     private func bind(_ stamp: PreparedUnit.PreparedStamp?, to statement: SQLiteStatement, at index: Int32) {
-        guard let stamp else { return }
-        statement.bind(index, stamp.date)
-        statement.bind(index + 1, stamp.author)
+        statement.bind(index, stamp?.date)
+        statement.bind(index + 1, stamp?.author)
     }
 }

@@ -204,6 +204,28 @@ import Testing
         #expect(try memory.connection.scalar("SELECT count(*) FROM prop WHERE lang = 'en' AND name = 'state'") == 1)
     }
 
+    @Test func aUnitWithoutStampsGetsNoneFromTheUnitBefore() throws {
+        // Statements are reused row after row: what one unit binds must not carry over.
+        let stamp = Stamp(date: Timestamp.parse("20250619T120000Z")!, author: "editor")
+        let stamped = TranslationUnit(
+            variants: [Variant(language: "en", text: "Joint Staff", created: stamp, changed: stamp)],
+            created: stamp, changed: stamp)
+        let bare = TranslationUnit(variants: [Variant(language: "en", text: "Secretariat")])
+        for deferred in [false, true] {
+            let file = path(deferred ? "deferred.sqlite" : "indexed.sqlite")
+            let memory = try TranslationMemory(path: file, access: .create)
+            _ = try memory.write(deferSearchIndex: deferred) { writer in
+                for unit in [stamped, bare, stamped, bare] { try writer.add(unit) }
+            }
+            var read: [TranslationUnit] = []
+            try memory.forEachUnit { _, unit in read.append(unit) }
+            #expect(read.count == 2)
+            #expect(read.first?.created == stamp && read.first?.variants.first?.changed == stamp)
+            #expect(read.last?.created == nil && read.last?.changed == nil)
+            #expect(read.last?.variants.first?.created == nil && read.last?.variants.first?.changed == nil)
+        }
+    }
+
     @Test func reopensWhatItWrote() throws {
         do {
             let memory = try TranslationMemory(path: path(), access: .create)
