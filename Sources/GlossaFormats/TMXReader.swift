@@ -98,6 +98,11 @@ private final class TMXHandler: XMLEventHandler {
     private static let structure: Set<String> = ["tmx", "header", "body", "tu", "tuv", "seg", "note", "prop", "ude", "map"]
     private var unitIndex = 0
     private var unit: TranslationUnit?
+    /// Whether a `tu` is open: a pattern match, where `unit != nil` copied the whole unit.
+    private var inUnit: Bool {
+        if case .some = unit { return true }
+        return false
+    }
     private var unitLine = 0
     private var unitProblem: String?
     private var variant: PendingVariant?
@@ -155,11 +160,13 @@ private final class TMXHandler: XMLEventHandler {
             unitLine = parser.line
             unitProblem = nil
             let mapped = stamps(element.attributes)
-            unit = TranslationUnit(externalID: mapped.externalID, variants: [], origin: reader.origin.document,
+            var variants: [Variant] = []
+            variants.reserveCapacity(2)  // most units are a source and one translation: one allocation
+            unit = TranslationUnit(externalID: mapped.externalID, variants: variants, origin: reader.origin.document,
                                    created: mapped.created ?? reader.origin.created, changed: mapped.changed,
                                    properties: mapped.extra)
         case "tuv":
-            guard unit != nil else { throw structure("tuv outside a tu", parser) }
+            guard inUnit else { throw structure("tuv outside a tu", parser) }
             let raw = element[attribute: "xml:lang"] ?? element[attribute: "lang"]
             guard let raw else {
                 problem("tuv without xml:lang", parser)
@@ -213,16 +220,17 @@ private final class TMXHandler: XMLEventHandler {
             if annotation.kind == "note" {
                 let note = Note(annotation.text, language: annotation.language)
                 if variant != nil { variant?.variant?.notes.append(note) }
-                else if unit != nil { unit?.notes.append(note) }
+                else if inUnit { unit?.notes.append(note) }
                 else { header.notes.append(note) }
             } else {
                 let property = Property(annotation.name, annotation.text, language: annotation.language)
                 if variant != nil { variant?.variant?.properties.append(property) }
-                else if unit != nil { apply(property, to: &unit!) }
+                else if inUnit { apply(property, to: &unit!) }
                 else { header.properties.append(property) }
             }
         case "tuv":
-            if let pending = variant, let finished = pending.variant {
+            // Taken, not copied: a copy would retain every string of the variant.
+            if let pending = variant.take(), let finished = pending.variant {
                 if !pending.sawSegment { problem("tuv without seg", parser) }
                 else if unit?.variants.contains(where: { $0.language == finished.language }) == true {
                     problem("two tuv in \(finished.language)", parser)
@@ -230,10 +238,8 @@ private final class TMXHandler: XMLEventHandler {
                     unit?.variants.append(finished)
                 }
             }
-            variant = nil
         case "tu":
-            guard let finished = unit else { return }
-            unit = nil
+            guard let finished = unit.take() else { return }
             if unitProblem == nil && finished.variants.isEmpty { unitProblem = "tu without tuv" }
             if let reason = unitProblem {
                 guard reader.skipInvalid else { throw InputError("tu \(unitIndex): \(reason)", file: file, line: unitLine) }
