@@ -84,7 +84,7 @@ extension String {
                     index += 1
                     continue
                 }
-                if byte == 0xC2 || (byte >= 0xE1 && byte <= 0xE3), Self.isNonASCIISpace(bytes, at: index) {
+                if WhiteSpaceBytes.mayStartNonASCIISpace(byte), Self.isNonASCIISpace(bytes, at: index) {
                     scan.collapsed = false
                     previousSpace = true
                 } else {
@@ -143,9 +143,9 @@ extension String {
                     let byte = bytes[index]
                     // Printable ASCII, continuation bytes and the lead bytes no space starts with
                     // are decided by one test; the rest are looked at closely.
-                    let plain = byte &- 0x21 < 0x5F || (byte >= 0x80 && byte != 0xC2 && (byte < 0xE1 || byte > 0xE3))
+                    let plain = byte &- 0x21 < 0x5F || (byte >= 0x80 && !WhiteSpaceBytes.mayStartNonASCIISpace(byte))
                     let spaceLength = plain ? 0
-                        : byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : Self.nonASCIISpaceLength(bytes, at: index)
+                        : WhiteSpaceBytes.isASCIISpace(byte) ? 1 : Self.nonASCIISpaceLength(bytes, at: index)
                     if spaceLength > 0 {
                         pendingSpace = count > 0
                         index += spaceLength
@@ -171,4 +171,16 @@ extension String {
         return isNonASCIISpace(bytes, at: index) ? (bytes[index] == 0xC2 ? 2 : 3) : 0
     }
 
+}
+
+/// What UTF-8 bytes can be white space, for the scanners that decide by bytes.
+enum WhiteSpaceBytes {
+    /// Tab, line feed, vertical tab, form feed, carriage return or space.
+    @inline(__always)
+    static func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+
+    /// Whether a non-ASCII white space character can start with this byte: all of them
+    /// (U+0085 and U+00A0; U+1680; U+2000–U+205F; U+3000) have lead byte C2, E1, E2 or E3.
+    @inline(__always)
+    static func mayStartNonASCIISpace(_ byte: UInt8) -> Bool { byte == 0xC2 || (0xE1...0xE3).contains(byte) }
 }

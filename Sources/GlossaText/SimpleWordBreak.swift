@@ -6,8 +6,9 @@
 ///
 /// Anything the short rule may get wrong is left to ICU: other scripts, combining marks and
 /// format characters, `_`, letters next to digits, and the characters that can join two
-/// words into one ("can't", "U.S.", "1,000", "a:b"). `BreakIteratorTests` compares the two on
-/// real catalog text and on random strings of the characters at the edge of the rule.
+/// words into one ("can't", "U.S.", "1,000", "a:b"). `SimpleWordBreakTests` compares the two
+/// on the real text of the fixtures and on random strings of the characters at the edge of
+/// the rule.
 enum SimpleWordBreak {
     /// ICU's rule statuses for the pieces this finds (UBRK_WORD_NONE, _NUMBER, _LETTER).
     static let noneStatus: Int32 = 0, numberStatus: Int32 = 100, letterStatus: Int32 = 200

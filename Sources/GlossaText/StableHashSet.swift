@@ -26,31 +26,28 @@ package struct StableHashSet: Sendable {
             return !containsZero
         }
         if (count + 1) * 2 > slots.count { grow() }
-        let inserted = slots.withUnsafeMutableBufferPointer { slots in
-            let mask = slots.count - 1
-            var index = Int(truncatingIfNeeded: hash.low) & mask
-            while slots[index] != Self.empty {
-                if slots[index] == hash { return false }
-                index = (index + 1) & mask
-            }
-            slots[index] = hash
-            return true
-        }
-        if inserted { count += 1 }
-        return inserted
+        let (index, found) = slot(of: hash)
+        guard !found else { return false }
+        slots[index] = hash
+        count += 1
+        return true
     }
 
     /// Whether `hash` is in the set.
     package func contains(_ hash: StableHash) -> Bool {
-        if hash == Self.empty { return containsZero }
-        return slots.withUnsafeBufferPointer { slots in
+        hash == Self.empty ? containsZero : slot(of: hash).found
+    }
+
+    /// Where `hash` is, or the empty slot where it would go (never the zero hash).
+    private func slot(of hash: StableHash) -> (index: Int, found: Bool) {
+        slots.withUnsafeBufferPointer { slots in
             let mask = slots.count - 1
             var index = Int(truncatingIfNeeded: hash.low) & mask
             while slots[index] != Self.empty {
-                if slots[index] == hash { return true }
+                if slots[index] == hash { return (index, true) }
                 index = (index + 1) & mask
             }
-            return false
+            return (index, false)
         }
     }
 

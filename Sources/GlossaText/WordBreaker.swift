@@ -88,13 +88,11 @@ public final class WordBreaker {
     /// Whether a piece is white space only, mostly decided from its bytes: a piece of letters
     /// is never decoded, since no white space character starts with their lead bytes.
     private static func isWhitespace(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isASCIISpace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         guard let first = piece.first else { return false }
         if first < 0x80 {
-            guard isASCIISpace(first) else { return false }
-            if piece.allSatisfy({ $0 < 0x80 }) { return piece.allSatisfy(isASCIISpace) }
-        } else if ![0xC2, 0xE1, 0xE2, 0xE3].contains(first) {
-            // Not a lead byte of a non-ASCII space (U+0085, U+00A0; U+1680; U+2000–U+205F; U+3000).
+            guard WhiteSpaceBytes.isASCIISpace(first) else { return false }
+            if piece.allSatisfy({ $0 < 0x80 }) { return piece.allSatisfy(WhiteSpaceBytes.isASCIISpace) }
+        } else if !WhiteSpaceBytes.mayStartNonASCIISpace(first) {
             return false
         }
         return String(decoding: piece, as: UTF8.self).allSatisfy(\.isWhitespace)
