@@ -8,6 +8,7 @@
 #include "CGlossaFTS.h"
 
 #include <sqlite3.h>
+#include <cstring>
 #include <string>
 
 #include <unicode/brkiter.h>
@@ -45,14 +46,17 @@ void destroy(Fts5Tokenizer *tokenizer) {
 
 int tokenizePrepared(void *context, const char *text, int length,
                      int (*token)(void *, int, const char *, int, int, int)) {
-    int start = 1;
-    for (int end = 1; end <= length; end++) {
-        if (end < length && text[end] != '\x1F') continue;
-        if (end > start) {
-            int result = token(context, 0, text + start, end - start, start, end);
+    const char *end = text + length;
+    for (const char *start = text + 1; start < end;) {
+        // memchr: the byte-by-byte loop was a twentieth of an import's writer thread.
+        const char *separator = static_cast<const char *>(std::memchr(start, '\x1F', end - start));
+        const char *stop = separator != nullptr ? separator : end;
+        if (stop > start) {
+            int result = token(context, 0, start, static_cast<int>(stop - start), static_cast<int>(start - text),
+                               static_cast<int>(stop - text));
             if (result != SQLITE_OK) return result;
         }
-        start = end + 1;
+        start = stop + 1;
     }
     return SQLITE_OK;
 }

@@ -52,4 +52,23 @@ import Testing
         #expect(try search("безопасности", highlight: true) == ["Организация Договора о коллективной [безопасности]"])
         #expect(try search("条约", highlight: true) == ["集体安全[条约]组织"])
     }
+
+    /// A document starting with U+0001 is already cut into folded words separated by U+001F:
+    /// empty pieces are no tokens, and the words keep their order for phrase queries.
+    @Test func preparedDocumentsAreTakenAsTheirWords() throws {
+        try connection.execute("INSERT INTO segment(rowid, text) VALUES (100, char(1) || 'договор' || char(31, 31) || 'одкб' || char(31) || 'csto')")
+        try connection.execute("INSERT INTO segment(rowid, text) VALUES (101, char(1) || 'одкб' || char(31))")
+        let ids = try connection.prepare("SELECT rowid FROM segment WHERE segment MATCH ?1 ORDER BY rowid")
+        func matches(_ query: String) throws -> [Int64] {
+            ids.reset()
+            ids.bind(1, query)
+            var found: [Int64] = []
+            while try ids.step() { found.append(ids.int64(0)) }
+            return found
+        }
+        #expect(try matches("одкб") == [100, 101])
+        #expect(try matches("\"договор одкб csto\"") == [100])
+        #expect(try matches("\"одкб договор\"").isEmpty)
+        #expect(try matches("CSTO") == [100])
+    }
 }
