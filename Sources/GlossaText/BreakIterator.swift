@@ -21,8 +21,8 @@ public final class BreakIterator {
 
     private let kind: Kind
     private let iterator: OpaquePointer
-    /// The simple word rule's boundaries when only offsets are wanted.
-    private var simple: [Boundary] = []
+    /// Boundaries found for `offsets(in:into:)`, kept from call to call.
+    private var withStatuses: [Boundary] = []
     /// Buffers the C side fills a batch of boundaries into, kept from call to call.
     private let offsets = UnsafeMutableBufferPointer<Int64>.allocate(capacity: 128)
     private let statuses = UnsafeMutableBufferPointer<Int32>.allocate(capacity: 128)
@@ -53,45 +53,40 @@ public final class BreakIterator {
 
     /// Replaces the contents of `result` with the boundaries of `utf8`, reusing its storage.
     /// Word boundaries of plain Latin and Cyrillic text come from `SimpleWordBreak`, which
-    /// gives what ICU gives, faster.
+    /// gives what ICU gives, faster, and hands ICU only the stretches it cannot decide.
     public func boundaries(in utf8: UnsafeBufferPointer<UInt8>, into result: inout [Boundary]) {
-        if kind == .word && SimpleWordBreak.boundaries(in: utf8, into: &result) { return }
-        icuBoundaries(in: utf8, into: &result)
+        guard kind == .word else { return icuBoundaries(in: utf8, into: &result) }
+        SimpleWordBreak.boundaries(in: utf8, into: &result) { stretch, result in
+            appendICUBoundaries(of: UnsafeBufferPointer(rebasing: utf8[stretch]), at: stretch.lowerBound, to: &result)
+        }
     }
 
     /// ICU's boundaries, never the simple word rule: what that rule is tested against.
     func icuBoundaries(in utf8: UnsafeBufferPointer<UInt8>, into result: inout [Boundary]) {
+        result.removeAll(keepingCapacity: true)
+        appendICUBoundaries(of: utf8, at: 0, to: &result)
+    }
+
+    /// Appends ICU's boundaries of `utf8` alone, its offsets moved by `base`.
+    private func appendICUBoundaries(of utf8: UnsafeBufferPointer<UInt8>, at base: Int, to result: inout [Boundary]) {
         var status: Int32 = 0
         utf8.withMemoryRebound(to: CChar.self) {
             CGlossaICU_breakIteratorSetText(iterator, $0.baseAddress, Int64($0.count), &status)
         }
-        result.removeAll(keepingCapacity: true)
         while true {
             let count = Int(CGlossaICU_breakIteratorFill(iterator, offsets.baseAddress, statuses.baseAddress, Int32(offsets.count)))
-            for index in 0..<count { result.append(Boundary(offset: Int(offsets[index]), status: statuses[index])) }
+            for index in 0..<count { result.append(Boundary(offset: base + Int(offsets[index]), status: statuses[index])) }
             if count < offsets.count { return }
         }
     }
 
     /// Replaces the contents of `result` with the boundary offsets after offset 0 of `utf8`,
-    /// ending with its length, without rule statuses (cheaper when the caller tells tokens
-    /// apart by their bytes); the array's storage is reused from call to call.
+    /// ending with its length, for callers that tell tokens apart by their bytes; the array's
+    /// storage is reused from call to call.
     public func offsets(in utf8: UnsafeBufferPointer<UInt8>, into result: inout [Int]) {
-        if kind == .word && SimpleWordBreak.boundaries(in: utf8, into: &simple) {
-            result.removeAll(keepingCapacity: true)
-            for boundary in simple { result.append(boundary.offset) }
-            return
-        }
-        var status: Int32 = 0
-        utf8.withMemoryRebound(to: CChar.self) {
-            CGlossaICU_breakIteratorSetText(iterator, $0.baseAddress, Int64($0.count), &status)
-        }
+        boundaries(in: utf8, into: &withStatuses)
         result.removeAll(keepingCapacity: true)
-        while true {
-            let count = Int(CGlossaICU_breakIteratorFill(iterator, offsets.baseAddress, nil, Int32(offsets.count)))
-            for index in 0..<count { result.append(Int(offsets[index])) }
-            if count < offsets.count { return }
-        }
+        for boundary in withStatuses { result.append(boundary.offset) }
     }
 
     /// The boundaries of a string; see `boundaries(in:)`.

@@ -6,9 +6,11 @@
 ///
 /// Anything the short rule may get wrong is left to ICU: other scripts, combining marks and
 /// format characters, `_`, letters next to digits, and the characters that can join two
-/// words into one ("can't", "U.S.", "1,000", "a:b"). `SimpleWordBreakTests` compares the two
-/// on the real text of the fixtures and on random strings of the characters at the edge of
-/// the rule.
+/// words into one ("can't", "U.S.", "1,000", "a:b"). ICU gets only the stretch around such a
+/// place, from space to space (see `boundaries(in:into:icu:)`), not the whole text: a segment
+/// with one "can't" in twenty words is still mostly the simple rule's. `SimpleWordBreakTests`
+/// compares the result with ICU's on the real text of the fixtures and on random strings of
+/// the characters at the edge of the rule.
 enum SimpleWordBreak {
     /// ICU's rule statuses for the pieces this finds (UBRK_WORD_NONE, _NUMBER, _LETTER).
     static let noneStatus: Int32 = 0, numberStatus: Int32 = 100, letterStatus: Int32 = 200
@@ -21,44 +23,86 @@ enum SimpleWordBreak {
         case unknown
     }
 
-    /// Fills `result` with the boundaries of `utf8` (after each piece, with ICU's status) and
-    /// returns true, or returns false when the text needs ICU (`result` is then garbage).
-    static func boundaries(in utf8: UnsafeBufferPointer<UInt8>, into result: inout [BreakIterator.Boundary]) -> Bool {
+    /// Fills `result` with the boundaries of `utf8` (after each piece, with ICU's status).
+    /// Where the rule cannot decide, `icu` must append ICU's boundaries of the stretch it is
+    /// given (offsets into `utf8`, as ICU finds them in that stretch alone).
+    ///
+    /// A stretch runs between cuts: the ends of runs of spaces that a character of the rule's
+    /// classes follows, and the ends of the text. ICU's word rules cannot join such a
+    /// character to the spaces before it (only spaces, Extend, Format and ZWJ attach there),
+    /// and no rule looks past a space for context that a text's start or end would not give:
+    /// so ICU breaks a stretch alone exactly as it breaks it inside the whole text.
+    static func boundaries(in utf8: UnsafeBufferPointer<UInt8>, into result: inout [BreakIterator.Boundary],
+                           icu: (Range<Int>, inout [BreakIterator.Boundary]) -> Void) {
         result.removeAll(keepingCapacity: true)
+        // The last cut, and how many boundaries lie before it (those stand whatever follows).
+        var cut = 0, settled = 0
         var index = 0
         while index < utf8.count {
-            let (kind, length) = classify(utf8, at: index)
-            switch kind {
-            case .unknown:
-                return false
-            case .letter, .digit:
-                var end = index + length
-                while end < utf8.count {
-                    let (next, nextLength) = classify(utf8, at: end)
-                    if next == kind {
-                        end += nextLength
-                        continue
-                    }
-                    if next == .unknown || next == .letter || next == .digit { return false }
-                    if next == .joiner, end + nextLength < utf8.count {
-                        let after = classify(utf8, at: end + nextLength).class
-                        if after == .letter || after == .digit || after == .unknown { return false }
-                    }
-                    break
-                }
-                result.append(.init(offset: end, status: kind == .letter ? letterStatus : numberStatus))
-                index = end
-            case .space:
-                var end = index + 1
-                while end < utf8.count && utf8[end] == 0x20 { end += 1 }
-                result.append(.init(offset: end, status: noneStatus))
-                index = end
-            case .other, .joiner:
-                index += length
-                result.append(.init(offset: index, status: noneStatus))
+            guard let (end, status) = piece(utf8, at: index) else {
+                let stop = nextCut(utf8, after: index)
+                result.removeSubrange(settled...)
+                icu(cut..<stop, &result)
+                index = stop
+                cut = stop
+                settled = result.count
+                continue
             }
+            result.append(.init(offset: end, status: status))
+            if utf8[index] == 0x20 && end < utf8.count && classify(utf8, at: end).class != .unknown {
+                cut = end
+                settled = result.count
+            }
+            index = end
         }
-        return true
+    }
+
+    /// The end and status of the piece starting at `index`, or nil when the rule cannot tell.
+    @inline(__always)
+    private static func piece(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> (end: Int, status: Int32)? {
+        let (kind, length) = classify(utf8, at: index)
+        switch kind {
+        case .unknown:
+            return nil
+        case .letter, .digit:
+            var end = index + length
+            while end < utf8.count {
+                let (next, nextLength) = classify(utf8, at: end)
+                if next == kind {
+                    end += nextLength
+                    continue
+                }
+                if next == .unknown || next == .letter || next == .digit { return nil }
+                if next == .joiner, end + nextLength < utf8.count {
+                    let after = classify(utf8, at: end + nextLength).class
+                    if after == .letter || after == .digit || after == .unknown { return nil }
+                }
+                break
+            }
+            return (end, kind == .letter ? letterStatus : numberStatus)
+        case .space:
+            var end = index + 1
+            while end < utf8.count && utf8[end] == 0x20 { end += 1 }
+            return (end, noneStatus)
+        case .other, .joiner:
+            return (index + length, noneStatus)
+        }
+    }
+
+    /// The first cut after `index`: the end of a run of spaces followed by a character of
+    /// the rule's classes, or the end of the text. A space byte is never part of a longer
+    /// UTF-8 sequence, so the scan needs no decoding.
+    private static func nextCut(_ utf8: UnsafeBufferPointer<UInt8>, after index: Int) -> Int {
+        var position = index + 1
+        while position < utf8.count {
+            guard utf8[position] == 0x20 else {
+                position += 1
+                continue
+            }
+            while position < utf8.count && utf8[position] == 0x20 { position += 1 }
+            if position < utf8.count && classify(utf8, at: position).class != .unknown { return position }
+        }
+        return utf8.count
     }
 
     /// The class of the character at `index` and its length in bytes.
