@@ -112,16 +112,18 @@ import Testing
     }
 
     @Test func postingListsRoundTripByWordCount() {
-        let entries = [(5, 3), (7, 3), (9, 12), (1_000_000, 3), (2, 1500)].map { PostingList.entry(variant: Int64($0.0), length: $0.1) }.sorted()
-        let bytes = PostingList.encode(entries)
+        // Ids of one to eight bytes as varints, deltas included.
+        let entries = [(5, 3), (7, 3), (9, 12), (1_000_000, 3), (2, 1500), (1 << 52 + 7, 12), (127, 0), (128, 0)]
+            .map { PostingList.entry(variant: Int64($0.0), length: $0.1) }.sorted()
+        let bytes = entries.withUnsafeBufferPointer { PostingList.encode($0) }
         func decode(_ lengths: ClosedRange<Int>) -> [Int64] {
             var result: [Int64] = []
             bytes.withUnsafeBytes { PostingList.decode($0, lengths: lengths, into: &result) }
             return result
         }
-        #expect(decode(0...2000) == [5, 7, 1_000_000, 9, 2])
+        #expect(decode(0...2000) == [127, 128, 5, 7, 1_000_000, 9, 1 << 52 + 7, 2])
         #expect(decode(3...3) == [5, 7, 1_000_000])
-        #expect(decode(4...1023) == [9, 2])  // longer segments share the last group
+        #expect(decode(4...1023) == [9, 1 << 52 + 7, 2])  // longer segments share the last group
         #expect(decode(13...20).isEmpty)
     }
 }
