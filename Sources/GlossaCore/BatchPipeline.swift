@@ -43,6 +43,14 @@ public final class BatchPipeline<Item>: @unchecked Sendable {
         done.removeAll()  // freed here, outside the lock
     }
 
+    /// Whether `send` would wait now: the worker is behind. A sender with work it could hand
+    /// either way does it itself then, rather than wait.
+    public var isFull: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return queue.count >= depth
+    }
+
     /// Ends the stream and waits until the consumer has taken every batch; throws its error.
     public func close() throws {
         condition.lock()

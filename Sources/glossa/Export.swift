@@ -72,22 +72,23 @@ extension Glossa {
                     try tmx.writeHeader()
                     writer = tmx
                 }
-                // Reading the TM and writing the file run on two threads.
-                let pipeline = BatchPipeline<TranslationUnit>(name: "glossa.export-writer") { batch in
-                    for unit in batch { try writer.write(unit) }
-                }
-                var batch: [TranslationUnit] = []
-                var read = 0
-                try memory.forEachUnit(filter) { _, unit in
-                    batch.append(unit)
-                    read += 1
-                    if batch.count == 256 {
-                        try pipeline.send(batch)
-                        batch.removeAll(keepingCapacity: true)
-                        progress.update(read)
+                // Reading the TM runs on this thread, writing the file on another, and
+                // building the units from the stored bytes on whichever is free: on the
+                // writing thread, unless it is behind.
+                let pipeline = BatchPipeline<ExportBatch>(name: "glossa.export-writer") { batches in
+                    for batch in batches {
+                        switch batch {
+                        case .stored(let stored): for (_, unit) in stored.units() { try writer.write(unit) }
+                        case .built(let units): for (_, unit) in units { try writer.write(unit) }
+                        }
                     }
                 }
-                try pipeline.send(batch)
+                var read = 0
+                try memory.forEachBatch(filter) { batch in
+                    try pipeline.send([pipeline.isFull ? .built(batch.units()) : .stored(batch)])
+                    read += batch.count
+                    progress.update(read)
+                }
                 try pipeline.close()
                 try writer.finish()
                 altered = (writer as? TSVWriter)?.alteredCells ?? 0
@@ -127,4 +128,10 @@ enum AtomicOutput {
             throw error
         }
     }
+}
+
+/// A batch of units for the export's writing thread, built already or still as stored.
+private enum ExportBatch: Sendable {
+    case stored(StoredUnits)
+    case built([(id: Int64, unit: TranslationUnit)])
 }

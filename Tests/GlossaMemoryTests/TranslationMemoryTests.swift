@@ -204,6 +204,43 @@ import Testing
         #expect(try memory.connection.scalar("SELECT count(*) FROM prop WHERE lang = 'en' AND name = 'state'") == 1)
     }
 
+    @Test func unitsReadInBatchesComeBackWhole() throws {
+        // Notes and properties on units and on variants, some units with none, a language a
+        // note names but no variant has, and batch boundaries between all of them.
+        let date = Timestamp.parse("20250619T120000Z")!
+        func unit(_ index: Int) -> TranslationUnit {
+            let even = index % 2 == 0
+            let english = Variant(language: "en", text: "Collective Security Treaty Organization \(index)",
+                                  changed: even ? Stamp(date: date, author: "editor") : nil,
+                                  notes: even ? [Note("checked", language: "en")] : [])
+            let russian = Variant(language: "ru", text: "Организация Договора о коллективной безопасности \(index)",
+                                  properties: index % 3 == 1 ? [Property("state", "final")] : [])
+            let notes: [Note] = index == 5 ? ["from the June page", Note("для kk", language: "ru")] : []
+            let properties: [Property] = even ? [] : [Property("x-domain", "security"), Property("x-file", "news.html")]
+            return TranslationUnit(
+                externalID: index % 3 == 0 ? nil : "news-\(index)", variants: [english, russian],
+                origin: "csto-news-2025-06.txt", context: index == 4 ? "speech" : nil,
+                created: Stamp(date: date.addingTimeInterval(Double(index))), notes: notes, properties: properties)
+        }
+        let units = (0..<7).map(unit)
+        let memory = try TranslationMemory(path: path(), access: .create)
+        _ = try memory.add(units)
+        var sizes: [Int] = [], read: [TranslationUnit] = [], ids: [Int64] = []
+        try memory.forEachBatch(size: 3) { batch in
+            sizes.append(batch.count)
+            for (id, unit) in batch.units() {
+                ids.append(id)
+                read.append(unit)
+            }
+        }
+        #expect(sizes == [3, 3, 1])
+        #expect(read == units)
+        #expect(ids == Array(1...7))
+        var one: [TranslationUnit] = []
+        try memory.forEachUnit(TranslationMemory.UnitFilter(origin: "csto-news-2025-06.txt")) { _, unit in one.append(unit) }
+        #expect(one == units)
+    }
+
     @Test func aUnitWithoutStampsGetsNoneFromTheUnitBefore() throws {
         // Statements are reused row after row: what one unit binds must not carry over.
         let stamp = Stamp(date: Timestamp.parse("20250619T120000Z")!, author: "editor")
