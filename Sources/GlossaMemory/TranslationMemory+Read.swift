@@ -26,8 +26,9 @@ extension TranslationMemory {
 
     /// Calls `body` with the units matching `filter` in batches of up to `size`, in the order
     /// they were added, as their stored bytes: `StoredUnits.units()` builds them, on whichever
-    /// thread calls it. An export reads on one thread and builds and writes on another (the
-    /// strings were a quarter of the reading thread's time, and it was the slower one).
+    /// thread calls it. An export reads on one thread and builds and writes on another, and
+    /// builds on the reading thread only while the writer is behind (the strings were a
+    /// quarter of the reading thread's time, and it was the slower one).
     /// Units, variants, notes and properties are four ordered scans merged by unit id.
     public func forEachBatch(_ filter: UnitFilter = UnitFilter(), size: Int = 256, _ body: (StoredUnits) throws -> Void) throws {
         var conditions: [String] = []
