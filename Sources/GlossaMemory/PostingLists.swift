@@ -181,6 +181,7 @@ enum VarInt {
         position += 1
     }
 
+    @inline(__always)
     static func append(_ value: UInt64, to bytes: inout [UInt8]) {
         var value = value
         while value >= 0x80 {
