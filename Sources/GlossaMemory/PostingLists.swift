@@ -76,12 +76,12 @@ struct PostingAccumulator {
     private static func sortByLength(_ postings: inout ArraySlice<UInt64>, counts: inout [Int], scratch: inout [UInt64]) {
         guard postings.count > 256 else { return postings.sort() }
         for index in counts.indices { counts[index] = 0 }
-        for entry in postings { counts[Int(entry >> 53) + 1] += 1 }
+        for entry in postings { counts[PostingList.length(entry) + 1] += 1 }
         for index in 1..<counts.count { counts[index] += counts[index - 1] }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: repeatElement(0, count: postings.count))
         for entry in postings {
-            let length = Int(entry >> 53)
+            let length = PostingList.length(entry)
             scratch[counts[length]] = entry
             counts[length] += 1
         }
@@ -94,12 +94,17 @@ struct PostingAccumulator {
 enum PostingList {
     /// One posting as a number that sorts by word count, then variant id.
     static func entry(variant: Int64, length: Int) -> UInt64 {
-        UInt64(min(length, SearchIndex.longestLength)) << 53 | UInt64(variant)
+        UInt64(min(length, SearchIndex.longestLength)) << lengthShift | UInt64(variant)
     }
 
     static func variant(_ entry: UInt64) -> Int64 { Int64(entry & variantMask) }
 
-    private static var variantMask: UInt64 { 1 << 53 - 1 }
+    /// The word count in an entry.
+    static func length(_ entry: UInt64) -> Int { Int(entry >> lengthShift) }
+
+    /// An entry holds the word count above the variant id's 53 bits.
+    private static var lengthShift: UInt64 { 53 }
+    private static var variantMask: UInt64 { 1 << lengthShift - 1 }
 
     /// Encodes sorted `entry` values. Every varint is sized first and the bytes written into
     /// an array of exactly that size: appending them one by one was half the time of a drain.
@@ -107,9 +112,9 @@ enum PostingList {
         /// The end of the group (a run of one word count) starting at `start`, and the bytes
         /// of its delta-coded ids.
         func group(at start: Int) -> (end: Int, idBytes: Int) {
-            let length = entries[start] >> 53
+            let length = self.length(entries[start])
             var end = start, previous: UInt64 = 0, idBytes = 0
-            while end < entries.count && entries[end] >> 53 == length {
+            while end < entries.count && self.length(entries[end]) == length {
                 let variant = entries[end] & variantMask
                 idBytes += VarInt.size(variant - previous)
                 previous = variant
@@ -120,14 +125,14 @@ enum PostingList {
         var total = 0, start = 0
         while start < entries.count {
             let (end, idBytes) = group(at: start)
-            total += VarInt.size(entries[start] >> 53) + VarInt.size(UInt64(end - start)) + VarInt.size(UInt64(idBytes)) + idBytes
+            total += VarInt.size(UInt64(length(entries[start]))) + VarInt.size(UInt64(end - start)) + VarInt.size(UInt64(idBytes)) + idBytes
             start = end
         }
         return [UInt8](unsafeUninitializedCapacity: total) { bytes, count in
             var start = 0
             while start < entries.count {
                 let (end, idBytes) = group(at: start)
-                VarInt.write(entries[start] >> 53, into: bytes, at: &count)
+                VarInt.write(UInt64(length(entries[start])), into: bytes, at: &count)
                 VarInt.write(UInt64(end - start), into: bytes, at: &count)
                 VarInt.write(UInt64(idBytes), into: bytes, at: &count)
                 var previous: UInt64 = 0

@@ -49,7 +49,7 @@ enum SimpleWordBreak {
                 continue
             }
             result.append(.init(offset: end, status: status))
-            if utf8[index] == 0x20 && end < utf8.count && classify(utf8, at: end).class != .unknown {
+            if utf8[index] == 0x20 && isRuleCharacter(utf8, at: end) {
                 cut = end
                 settled = result.count
             }
@@ -100,9 +100,16 @@ enum SimpleWordBreak {
                 continue
             }
             while position < utf8.count && utf8[position] == 0x20 { position += 1 }
-            if position < utf8.count && classify(utf8, at: position).class != .unknown { return position }
+            if isRuleCharacter(utf8, at: position) { return position }
         }
         return utf8.count
+    }
+
+    /// Whether a character of the rule's classes starts at `index` (not the end of the text):
+    /// after a run of spaces, what makes a cut.
+    @inline(__always)
+    private static func isRuleCharacter(_ utf8: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        index < utf8.count && classify(utf8, at: index).class != .unknown
     }
 
     /// The class of the character at `index` and its length in bytes.
