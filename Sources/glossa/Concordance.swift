@@ -57,7 +57,7 @@ extension Glossa {
             switch format {
             case .json: try printJSON(hits)
             case .text:
-                if hits.isEmpty { print(page == 1 ? "No segment matches \(query)." : "No more hits (page \(page)).") }
+                if hits.isEmpty { print(page == 1 ? "No \(source) segment matches \(query)." : "No more hits (page \(page)).") }
                 let color = Diagnostics.outputColorsEnabled
                 for hit in hits {
                     print("unit \(hit.unit)")

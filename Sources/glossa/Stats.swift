@@ -43,9 +43,9 @@ extension Glossa {
                                      documents: try memory.documents().count, unindexed: unindexed,
                                      schemaVersion: stats.schemaVersion, bytes: stats.bytes))
             case .text:
-                print("\(memory.path): \(stats.units) units, schema version \(stats.schemaVersion), \(stats.bytes) bytes")
+                print("\(memory.path): \(stats.units) \(stats.units == 1 ? "unit" : "units"), schema version \(stats.schemaVersion), \(stats.bytes) bytes")
                 for (language, count) in stats.languages.sorted(by: { $0.key < $1.key }) {
-                    print("  \(language)\t\(count) segments")
+                    print("  \(language)\t\(count) \(count == 1 ? "segment" : "segments")")
                 }
                 if unindexed > 0 { print("  \(unindexed) variants not in the search indexes yet: run 'glossa tm index'") }
             }

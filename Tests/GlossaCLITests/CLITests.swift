@@ -81,6 +81,12 @@ import Testing
         #expect(document.stdout == "t.sqlite: 53 units read, 50 added, 3 duplicates skipped\n")
         let stats = try json(try glossa("stats", "--tm", "t.sqlite", "--format", "json").stdout)
         #expect(stats["languages"] as? NSDictionary == ["en": 52, "ru": 2] as NSDictionary)
+        let text = try glossa("stats", "--tm", "t.sqlite").stdout
+        #expect(text.hasPrefix("t.sqlite: 52 units, schema version") && text.contains("  ru\t2 segments\n"))
+        try write("en\tru\nThank you.\tСпасибо.\n", to: "one.tsv")
+        #expect(try glossa("import", "one.tsv", "--tm", "one.sqlite").status == 0)
+        let one = try glossa("stats", "--tm", "one.sqlite").stdout
+        #expect(one.hasPrefix("one.sqlite: 1 unit, schema version") && one.contains("  ru\t1 segment\n"))
     }
 
     @Test(arguments: [

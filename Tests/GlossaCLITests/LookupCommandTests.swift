@@ -60,6 +60,17 @@ import Testing
         #expect(none.status == 0 && empty?.isEmpty == true)
     }
 
+    @Test func fromRussianLooksUpEnglishUnlessToSaysOtherwise() throws {
+        let lookup = try json(try glossa("lookup", "Стороны обсудили региональную безопасность.", "--from", "ru", "--format", "json").stdout)
+        #expect((lookup as? [[String: Any]])?.first?["target_lang"] as? String == "en")
+        let text = try glossa("concordance", "Минске", "--from", "ru")
+        #expect(text.stdout.contains("  en  The Collective Security Council met in Minsk."))
+        let english = try glossa("concordance", "безопасности")
+        #expect(english.status == 0 && english.stdout == "No en segment matches безопасности.\n")
+        let same = try glossa("lookup", "Стороны", "--from", "ru", "--to", "ru")
+        #expect(same.status == 2 && same.stderr.contains("--from and --to are both ru") && same.stdout.isEmpty)
+    }
+
     @Test func batchAnswersOneJSONArrayPerLineInOrder() throws {
         let result = try glossa("lookup", "--batch", "-", input: """
             The parties discussed regional security.
