@@ -118,7 +118,7 @@ public final class CheckRunner {
         guard let source = sourceVariant(of: unit) else { return [] }
         let targets = unit.variants.filter { variant in
             variant.language != source.language
-                && (targetLanguage.map { variant.language == $0 || variant.language.language == $0.canonical } ?? true)
+                && (targetLanguage.map { $0.covers(variant.language) } ?? true)
         }
         // A unit has a line, not columns: findings point at its start.
         func location(_ range: Range<Int>, in text: String) -> Finding.Location {
@@ -138,7 +138,7 @@ public final class CheckRunner {
 
     private func sourceVariant(of unit: TranslationUnit) -> Variant? {
         guard let sourceLanguage else { return unit.variants.first }
-        return unit.variant(in: sourceLanguage) ?? unit.variants.first { $0.language.language == sourceLanguage.canonical }
+        return unit.variant(covering: sourceLanguage)
     }
 
     /// Turns the tracker's variant findings into findings at the places it recorded.

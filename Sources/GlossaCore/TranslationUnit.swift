@@ -116,4 +116,10 @@ public struct TranslationUnit: Hashable, Sendable, Codable {
     public func variant(in language: LanguageTag) -> Variant? {
         variants.first { $0.language == language }
     }
+
+    /// The variant `language` covers: the exact tag, else a regional form of a bare
+    /// language ("en" finds "en-GB").
+    public func variant(covering language: LanguageTag) -> Variant? {
+        variant(in: language) ?? variants.first { language.covers($0.language) }
+    }
 }

@@ -78,7 +78,7 @@ public final class TMXWriter {
     @discardableResult
     public func write(_ unit: TranslationUnit) throws -> Bool {
         var variants = unit.variants
-        if let languages = options.languages { variants = variants.filter { languages.contains($0.language) } }
+        if let languages = options.languages { variants = variants.filter { variant in languages.contains { $0.covers(variant.language) } } }
         guard !variants.isEmpty else { return false }
         // The unit is written into a local value, not the class's buffer: every access to a
         // class property is checked for exclusivity at run time, a tenth of an export's time.
@@ -88,7 +88,7 @@ public final class TMXWriter {
             buffer = out.bytes
             dates = out.dates
         }
-        if let source = options.sourceLanguage, let index = variants.firstIndex(where: { $0.language == source }) {
+        if let source = options.sourceLanguage, let index = variants.firstIndex(where: { $0.language == source }) ?? variants.firstIndex(where: { source.covers($0.language) }) {
             variants.insert(variants.remove(at: index), at: 0)
         }
         let (attributes, props) = Self.split(unit.properties, allowed: Self.unitAttributes, created: unit.created, changed: unit.changed)

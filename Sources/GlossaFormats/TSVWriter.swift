@@ -27,7 +27,7 @@ public final class TSVWriter {
     /// Writes a unit's row; a unit with none of the languages is skipped.
     @discardableResult
     public func write(_ unit: TranslationUnit) throws -> Bool {
-        let cells = languages.map { unit.variant(in: $0)?.text ?? "" }
+        let cells = languages.map { unit.variant(covering: $0)?.text ?? "" }
         guard cells.contains(where: { !$0.isEmpty }) else { return false }
         for (index, cell) in cells.enumerated() {
             if index > 0 { buffer.append(0x09) }

@@ -129,11 +129,3 @@ public final class IndexReader {
     }
 }
 
-extension LanguageTag {
-    /// Whether text tagged `canonical` is in this language: the same tag, or, when this tag
-    /// is only a language ("en"), any regional form of it ("en-GB").
-    public func covers(_ canonical: String) -> Bool {
-        canonical == self.canonical
-            || (language == self.canonical && SearchIndex.vocabularyLanguage(canonical) == self.canonical)
-    }
-}

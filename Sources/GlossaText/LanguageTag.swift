@@ -40,6 +40,17 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
         String(canonical.prefix { $0 != "-" })
     }
 
+    /// Whether text tagged `other` is in this language: the same tag, or, when this tag is
+    /// only a language ("en"), any regional form of it ("en-GB"). What a user's `--from en`
+    /// or `--langs en,ru` means.
+    public func covers(_ other: String) -> Bool {
+        other == canonical
+            || (language == canonical && other.hasPrefix(canonical) && other.dropFirst(canonical.count).first == "-")
+    }
+
+    /// `covers` for a tag.
+    public func covers(_ other: LanguageTag) -> Bool { covers(other.canonical) }
+
     public var description: String { canonical }
 
     public static func < (lhs: LanguageTag, rhs: LanguageTag) -> Bool {

@@ -34,7 +34,7 @@ extension Glossa {
         @Option(help: ArgumentHelp("The file to write (.tmx or .tsv); - writes TMX to standard output.", valueName: "file"))
         var out: String
 
-        @Option(help: ArgumentHelp("Only these languages; the first is the source language (srclang).", valueName: "en,ru"))
+        @Option(help: ArgumentHelp("Only these languages (en also takes en-GB); the first is the source language (srclang).", valueName: "en,ru"))
         var langs: String?
 
         @Option(help: ArgumentHelp("Only units created or changed on or after this date (YYYY-MM-DD).", valueName: "date"))

@@ -56,6 +56,19 @@ import Testing
         #expect(text.contains(#"srclang="kk""#))
         #expect(!text.contains(#"xml:lang="en""#))
         #expect(text.contains("<seg>Ағымдағы буманы бетбелгілерге қосу</seg>"))
+        // The kit tags its variants en-US and fr-CA: a bare language takes its regional forms.
+        let regional = try glossa("export", "--tm", "t.sqlite", "--out", "fr.tsv", "--langs", "fr,en", "--origin", "ImportTest2A.tmx")
+        #expect(regional.stdout == "fr.tsv: 7 units written\n")
+        let rows = try String(contentsOf: folder.appendingPathComponent("fr.tsv"), encoding: .utf8).split(separator: "\n")
+        #expect(rows.count == 8 && rows.dropFirst().allSatisfy { $0.split(separator: "\t").count == 2 })
+        let frenchFirst = try glossa("export", "--tm", "t.sqlite", "--out", "fr.tmx", "--langs", "fr,en", "--origin", "ImportTest2A.tmx")
+        #expect(frenchFirst.stdout == "fr.tmx: 7 units written\n")
+        let tmx = try String(contentsOf: folder.appendingPathComponent("fr.tmx"), encoding: .utf8)
+        let units = tmx.components(separatedBy: "<tu ").dropFirst()
+        #expect(units.count == 7)
+        #expect(units.allSatisfy {
+            $0.range(of: #"lang="fr-ca""#, options: .caseInsensitive)!.lowerBound < $0.range(of: #"lang="en-us""#, options: .caseInsensitive)!.lowerBound
+        })
         let future = try glossa("export", "--tm", "t.sqlite", "--out", "none.tmx", "--since", "2999-01-01")
         #expect(future.stdout == "none.tmx: 0 units written\n")
         let badDate = try glossa("export", "--tm", "t.sqlite", "--out", "x.tmx", "--since", "June")
@@ -173,8 +186,8 @@ import Testing
         let fuzzy = try CommandRunner.run(["import", Fixtures.file("po/apt-gtk20.ru.po").path, "--tm", "t.sqlite", "--include-fuzzy"], in: folder)
         #expect(fuzzy.stdout == "t.sqlite: 4 units read, 1 added, 3 duplicates skipped\n")
         let export = try CommandRunner.run(["export", "--tm", "t.sqlite", "--out", "all.tmx", "--langs", "en,ru"], in: folder)
-        // Four PO units (one fuzzy) and the two XLIFF 2.0 units with English; XLIFF 1.2 is en-US/ru-RU.
-        #expect(export.stdout == "all.tmx: 6 units written\n")
+        // Every unit: en and ru also take the XLIFF 1.2 file's en-US and ru-RU.
+        #expect(export.stdout == "all.tmx: 10 units written\n")
         let tmx = try String(contentsOf: folder.appendingPathComponent("all.tmx"), encoding: .utf8)
         #expect(tmx.contains(#"<prop type="x-context">Accelerator</prop>"#))
         #expect(tmx.contains(#"<prop type="po:msgid_plural">"#))

@@ -34,6 +34,15 @@ import Testing
         #expect(try LanguageTag(russian) > LanguageTag("en"))
         #expect(try LanguageTag(upper) == LanguageTag("en"))
     }
+
+    @Test func aBareLanguageCoversItsRegionalForms() throws {
+        let english: LanguageTag = "en", british: LanguageTag = "en-GB", chinese: LanguageTag = "zh"
+        #expect(english.covers("en") && english.covers("en-GB") && english.covers(british))
+        #expect(!english.covers("eng") && !english.covers("enx-GB") && !english.covers("ru"))
+        // A regional tag covers itself only.
+        #expect(british.covers("en-GB") && !british.covers("en") && !british.covers("en-US"))
+        #expect(chinese.covers("zh-Hant-TW"))
+    }
 }
 
 @Suite struct WordBreakerTests {
