@@ -7,7 +7,7 @@ import GlossaXML
 /// and `{/1}` closes a paired code, `{2/}` stands alone; the number is the code's `i` or `x`
 /// attribute, or its position among the segment's codes. `hi` keeps its text. Everything,
 /// unknown elements included, is kept verbatim in the markup.
-enum TMXInline {
+public enum TMXInline {
     /// Elements whose content is native code, not segment text.
     static let codes: Set<String> = ["bpt", "ept", "it", "ph", "ut"]
 

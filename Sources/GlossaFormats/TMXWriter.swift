@@ -251,8 +251,9 @@ private struct Output {
 }
 
 extension TMXInline {
-    /// The text of TMX inline markup without its codes: what level 1 keeps.
-    static func plainText(ofMarkup markup: String) throws -> String {
+    /// The text of TMX inline markup without its codes: what level 1 keeps, and what a
+    /// pre-translation of a plain document takes from a match with codes.
+    public static func plainText(ofMarkup markup: String) throws -> String {
         let collector = PlainTextCollector()
         let parser = XMLStreamParser(kind: .xml, file: "<seg>", handler: collector)
         try parser.parse(bytes: Array("<seg>\(markup)</seg>".utf8))

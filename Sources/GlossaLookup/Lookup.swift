@@ -38,9 +38,12 @@ public struct LookupMatch: Sendable, Equatable, Encodable {
     /// The matched segment (NFC), in `sourceLanguage`.
     public let source: String
     public let sourceLanguage: String
-    /// Its translation, in `targetLanguage`.
+    /// Its translation, in `targetLanguage`: plain text, its inline codes as placeholders.
     public let target: String
     public let targetLanguage: String
+    /// The translation's inline codes as TMX level-2 markup, when it has any: what a writer
+    /// needs to keep or drop them (not in JSON, where `target` shows them as placeholders).
+    public let targetMarkup: String?
     /// The words of `source` that differ from the query.
     public let diff: [TextSpan]
     @NullWhenAbsent public var origin: String?
@@ -93,7 +96,7 @@ public final class TMLookup {
             matches.append(LookupMatch(
                 score: scored.score.score, base: scored.score.base, penalties: scored.score.penalties, unit: unit.id,
                 externalID: unit.externalID, source: scored.text, sourceLanguage: scored.language, target: target.text,
-                targetLanguage: target.language, diff: TextSpan.spans(in: scored.text, utf8: scored.score.differences),
+                targetLanguage: target.language, targetMarkup: target.markup, diff: TextSpan.spans(in: scored.text, utf8: scored.score.differences),
                 origin: unit.origin, created: unit.created, createdBy: unit.createdBy, changed: unit.changed, changedBy: unit.changedBy))
             if matches.count == maximum { break }
         }
@@ -107,10 +110,10 @@ public final class TMLookup {
     }
 
     /// The unit's variant in `to`, the exact tag before a regional form.
-    private func translation(in unit: IndexReader.UnitRecord) -> (language: String, text: String)? {
+    private func translation(in unit: IndexReader.UnitRecord) -> (language: String, text: String, markup: String?)? {
         let candidates = unit.variants.filter { to.covers($0.language) && !from.covers($0.language) }
         let best = candidates.first { $0.language == to.canonical } ?? candidates.first
-        return best.map { ($0.language, $0.text) }
+        return best.map { ($0.language, $0.text, $0.markup) }
     }
 
     /// A variant that reached the threshold, before its unit is read.

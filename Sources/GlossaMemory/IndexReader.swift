@@ -24,7 +24,7 @@ public final class IndexReader {
             variantStatement = try connection.prepare("SELECT unit_id, lang, text, tokens FROM variant WHERE id = ?1")
             unitStatement = try connection.prepare(
                 "SELECT external_id, origin, created_at, created_by, changed_at, changed_by FROM unit WHERE id = ?1")
-            unitVariantsStatement = try connection.prepare("SELECT id, lang, text FROM variant WHERE unit_id = ?1 ORDER BY id")
+            unitVariantsStatement = try connection.prepare("SELECT id, lang, text, markup FROM variant WHERE unit_id = ?1 ORDER BY id")
         } catch {
             throw MemoryError(path: memory.path, reason: .sqlite("\(error)"))
         }
@@ -104,8 +104,9 @@ public final class IndexReader {
         /// ISO 8601 dates and authors, as stored.
         public let created: String?, createdBy: String?
         public let changed: String?, changedBy: String?
-        /// Its variants: (variant id, canonical language tag, text), in insertion order.
-        public let variants: [(id: Int64, language: String, text: String)]
+        /// Its variants: (variant id, canonical language tag, text, and its inline codes as
+        /// TMX level-2 markup when it has any), in insertion order.
+        public let variants: [(id: Int64, language: String, text: String, markup: String?)]
 
         /// The most recent of its dates: what ranks equal scores.
         public var lastTouched: String { max(created ?? "", changed ?? "") }
@@ -118,9 +119,10 @@ public final class IndexReader {
         guard try unitStatement.step() else { return nil }
         unitVariantsStatement.reset()
         unitVariantsStatement.bind(1, id)
-        var variants: [(id: Int64, language: String, text: String)] = []
+        var variants: [(id: Int64, language: String, text: String, markup: String?)] = []
         while try unitVariantsStatement.step() {
-            variants.append((unitVariantsStatement.int64(0), unitVariantsStatement.string(1) ?? "", unitVariantsStatement.string(2) ?? ""))
+            let row = unitVariantsStatement
+            variants.append((row.int64(0), row.string(1) ?? "", row.string(2) ?? "", row.string(3)))
         }
         let row = unitStatement
         return UnitRecord(

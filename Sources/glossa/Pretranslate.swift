@@ -15,7 +15,8 @@ extension Glossa {
             state="translated"; a fuzzy one state="initial", for the translator
             to revise; a segment without a match has no target. A note of
             category glossa:match gives the score and the TM unit. A file per
-            document, a unit per segment.
+            document, a unit per segment. A match's inline codes are left out
+            of the target: the sentences of a document are plain text.
 
             Examples:
               glossa pretranslate ../shared/seed/csto-news-2025-06.txt --out news.ru.xlf
@@ -55,8 +56,11 @@ extension Glossa {
                     }
                     if match.score == 100 { counts.exact += 1 } else { counts.fuzzy += 1 }
                     let origin = match.origin.map { " from \($0)" } ?? ""
+                    // A document's sentences are plain text: XLIFF allows no code in a target
+                    // that its source lacks, and "{1}" placeholders would be typed-in text.
+                    let target = try match.targetMarkup.map(TMXInline.plainText(ofMarkup:)) ?? match.target
                     return XLIFF2Document.Segment(
-                        source: sentence, target: match.target, state: match.score == 100 ? .translated : .initial,
+                        source: sentence, target: target, state: match.score == 100 ? .translated : .initial,
                         note: "\(match.score)% match, TM unit \(match.unit)\(origin)")
                 }
                 return XLIFF2Document.File(original: file == "-" ? "<stdin>" : file, segments: segments)

@@ -164,6 +164,24 @@ import Testing
         #expect(stats["units"] as? Int == 3 && (stats["languages"] as? [String: Int]) == ["en": 3, "ru": 2])
     }
 
+    @Test func pretranslationLeavesAMatchsInlineCodesOut() throws {
+        try workspace.write("""
+            <tmx version="1.4"><header/><body><tu>
+            <tuv xml:lang="en"><seg>The <bpt i="1">&lt;b&gt;</bpt>CSTO<ept i="1">&lt;/b&gt;</ept> Secretary General arrived.<ph x="2">&lt;br/&gt;</ph></seg></tuv>
+            <tuv xml:lang="ru"><seg>Прибыл Генеральный секретарь <bpt i="1">&lt;b&gt;</bpt>ОДКБ<ept i="1">&lt;/b&gt;</ept>.<ph x="2">&lt;br/&gt;</ph></seg></tuv>
+            </tu></body></tmx>
+            """, to: "codes.tmx")
+        #expect(try glossa("import", "codes.tmx").status == 0)
+        try workspace.write("The CSTO Secretary General arrived.\n", to: "arrival.txt")
+        let result = try glossa("pretranslate", "arrival.txt", "--min", "90", "--out", "arrival.xlf")
+        #expect(result.status == 0 && result.stderr.contains("1 segments: 0 exact, 1 fuzzy"), "\(result.stderr)")
+        let xliff = try String(contentsOf: workspace.folder.appendingPathComponent("arrival.xlf"), encoding: .utf8)
+        #expect(xliff.contains("<target>Прибыл Генеральный секретарь ОДКБ.</target>"), "\(xliff)")
+        // Lookup still shows where the codes were.
+        let lookup = try json(try glossa("lookup", "The CSTO Secretary General arrived.", "--format", "json").stdout)
+        #expect((lookup as? [[String: Any]])?.first?["target"] as? String == "Прибыл Генеральный секретарь {1}ОДКБ{/1}.{2/}")
+    }
+
     @Test func aDeferredImportIsIndexedByTMIndexOrByTheFirstLookup() throws {
         let deferred = try CommandRunner.run(["import", "tm.tsv", "--tm", "deferred.sqlite", "--defer-index"], in: workspace.folder)
         #expect(deferred.status == 0, "\(deferred.stderr)")
