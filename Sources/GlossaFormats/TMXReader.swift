@@ -311,7 +311,8 @@ private final class TMXHandler: XMLEventHandler {
     }
 
     private func problem(_ reason: String, _ parser: XMLStreamParser) {
-        if unitProblem == nil { unitProblem = "\(reason) (line \(parser.line))" }
+        // The unit's own line heads the report; a later line is worth naming.
+        if unitProblem == nil { unitProblem = parser.line == unitLine ? reason : "\(reason) (line \(parser.line))" }
     }
 
     private func structure(_ reason: String, _ parser: XMLStreamParser) -> InputError {
