@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "glossa-bench",
             dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite",
-                           "GlossaTestSupport"]
+                           "CGlossaXML", "GlossaTestSupport"]
         ),
 
         // MARK: Tests

@@ -11,7 +11,8 @@ import GlossaText
 ///
 ///   glossa-bench import [--units N] [--runs R]   TSV import into a new TM vs bare sqlite3 inserts
 ///   glossa-bench segment [--megabytes M] [--runs R]   sentence segmentation of English text
-///   glossa-bench tmx [--units N] [--runs R]      TMX import and export through the glossa binary
+///   glossa-bench tmx [--units N] [--runs R]      TMX import and export through the glossa binary, and
+///                                                the floor libxml2 and SQLite set for the import
 ///   glossa-bench align [--sentences N] [--runs R]  aligning an N-sentence document pair (and N/2)
 ///   glossa-bench check [--segments N] [--runs R] [--terms T]  terminology checks with 100, 10k,
 ///                                                 100k generated terms (or T only)

@@ -6,7 +6,8 @@ import GlossaCore
 /// (short news clauses, ~250 bytes a unit) imported into a new TM, then exported again.
 /// Figures: import units/s and MB/s into the store with its exact-match index
 /// (`--defer-index`), the time `glossa tm index` then takes to add the search indexes, an
-/// import that builds them as it goes, export MB/s, and each child's peak RSS.
+/// import that builds them as it goes, export MB/s, and each child's peak RSS; then, in this
+/// process, the floor the libraries set (`TMXFloor`).
 struct TMXBenchmark {
     let units: Int
     let runs: Int
@@ -26,9 +27,13 @@ struct TMXBenchmark {
         var indexings: [(seconds: Double, rss: Int)] = []
         var fullImports: [(seconds: Double, rss: Int)] = []
         var exports: [(seconds: Double, rss: Int, bytes: Int)] = []
+        var floors: [(parse: Double, reader: Double, insert: Double, index: Double)] = []
         for run in 0..<runs {
             let tm = folder.appendingPathComponent("tm-\(run).sqlite").path
             imports.append(try Child.run(glossa, ["import", input, "--tm", tm, "--defer-index"]))
+            let floor = TMXFloor(input: input, memory: tm)
+            let store = try floor.storeOnly(scratch: folder.appendingPathComponent("floor.sqlite").path)
+            floors.append((try floor.parseOnly(), try floor.readOnly(), store.insert, store.index))
             indexings.append(try Child.run(glossa, ["tm", "index", "--tm", tm]))
             try? FileManager.default.removeItem(atPath: tm)
             // Exported: the TM an import indexing as it goes wrote (rows never rewritten).
@@ -55,6 +60,12 @@ struct TMXBenchmark {
         report(["benchmark": "tmx.export", "units": units, "output_bytes": exports.first?.bytes ?? 0, "runs": runs,
                 "seconds_median": exportSeconds, "megabytes_per_second": Double(exports.first?.bytes ?? 0) / 1e6 / exportSeconds,
                 "peak_rss_megabytes": Double(exports.map(\.rss).max() ?? 0) / 1024, "target_min_megabytes_per_second": 100])
+        let (parse, reader) = (median(floors.map(\.parse)), median(floors.map(\.reader)))
+        let (insert, index) = (median(floors.map(\.insert)), median(floors.map(\.index)))
+        let floor = max(parse, insert) + index
+        report(["benchmark": "tmx.floor", "units": units, "runs": runs, "libxml2_parse_seconds": parse,
+                "tmx_reader_seconds": reader, "sqlite_insert_seconds": insert, "sqlite_index_seconds": index,
+                "floor_seconds": floor, "floor_units_per_second": Double(units) / floor])
     }
 
     /// Writes the input TMX: the sample's sentences cut into clauses, each unit numbered.
