@@ -61,13 +61,21 @@ extension Glossa {
                 let color = Diagnostics.outputColorsEnabled
                 for hit in hits {
                     print("unit \(hit.unit)")
-                    print("  \(hit.language)  \(marked(hit.text, hit.highlights, color: color))")
-                    print("  \(hit.translationLanguage ?? target.canonical)  \(hit.translation ?? "(no translation)")")
+                    print(segmentLines(hit.language, marked(hit.text, hit.highlights, color: color)))
+                    print(segmentLines(hit.translationLanguage ?? target.canonical, hit.translation ?? "(no translation)"))
                 }
                 if hits.count == max { print("More on --page \(page + 1).") }
             }
         }
     }
+}
+
+/// A segment in text output: "  ru  text", the later lines of a segment that holds line
+/// breaks (PO messages do) indented to where its text starts, so it stays one block.
+func segmentLines(_ language: String, _ text: String) -> String {
+    let label = "  \(language)  "
+    let indent = "\n" + String(repeating: " ", count: label.count)
+    return label + text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: indent)
 }
 
 /// `text` with `spans` in bold yellow on a terminal, or in [brackets] when `color` is off and

@@ -97,8 +97,8 @@ extension Glossa {
                 let origin = match.origin.map { "  " + $0 } ?? ""
                 let penalties = match.penalties.isEmpty ? "" : "  (−\(match.penalties.map(\.rawValue).joined(separator: ", ")))"
                 print("\(match.score)%  unit \(match.unit)\(origin)\(date)\(penalties)")
-                print("  \(match.sourceLanguage)  \(marked(match.source, match.diff, color: color, bracketsWithoutColor: false))")
-                print("  \(match.targetLanguage)  \(match.target)")
+                print(segmentLines(match.sourceLanguage, marked(match.source, match.diff, color: color, bracketsWithoutColor: false)))
+                print(segmentLines(match.targetLanguage, match.target))
                 if !color && !match.diff.isEmpty { print("      differs: \(match.diff.map(\.text).joined(separator: ", "))") }
             }
         }

@@ -71,6 +71,28 @@ import Testing
         #expect(same.status == 2 && same.stderr.contains("--from and --to are both ru") && same.stdout.isEmpty)
     }
 
+    @Test func segmentsWithLineBreaksStayOneIndentedBlock() throws {
+        try workspace.write("""
+            msgid ""
+            msgstr "Language: ru\\n"
+
+            msgid "Your branch is ahead.\\n  (use \\"git push\\" to publish)"
+            msgstr "Ваша ветка опережает.\\n  (используйте «git push», чтобы опубликовать)"
+
+            """, to: "git.ru.po")
+        #expect(try glossa("import", "git.ru.po").status == 0)
+        let hits = try glossa("concordance", "publish")
+        #expect(hits.stdout.contains("""
+              en  Your branch is ahead.
+                    (use "git push" to [publish])
+              ru  Ваша ветка опережает.
+                    (используйте «git push», чтобы опубликовать)
+
+            """), "\(hits.stdout)")
+        let match = try glossa("lookup", "Your branch is ahead.\n  (use \"git push\" to publish)")
+        #expect(match.stdout.contains("  ru  Ваша ветка опережает.\n        (используйте"), "\(match.stdout)")
+    }
+
     @Test func batchAnswersOneJSONArrayPerLineInOrder() throws {
         let result = try glossa("lookup", "--batch", "-", input: """
             The parties discussed regional security.
