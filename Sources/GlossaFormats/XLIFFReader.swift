@@ -11,7 +11,9 @@ import GlossaXML
 /// properties `xliff:state`, …, notes become notes, and the `file`'s `original` a property
 /// `xliff:original`. Inline codes (`g`, `x`, `bx`, `ex`, `ph`, `pc`, `sc`, `ec`, …) become
 /// placeholders in the text, like TMX's; the codes themselves are not kept (XLIFF's inline
-/// model is not TMX's). A target-less unit gives a source-only unit.
+/// model is not TMX's). A target-less unit gives a source-only unit. A gettext header that
+/// po2xliff and other converters carry as a `trans-unit restype="x-gettext-domain-header"` is
+/// metadata, not a translation, and is skipped (as the PO reader skips it).
 public struct XLIFFReader {
     /// Where units come from.
     public var origin: ImportOrigin
@@ -59,6 +61,8 @@ private final class XLIFFHandler: XMLEventHandler {
     private var collecting: (element: String, text: String, codeDepth: Int, ordinal: Int)?
     /// Line of the `trans-unit` or `unit` being read.
     private var unitLine = 0
+    /// Whether the `trans-unit` being read is a gettext header.
+    private var isGettextHeader = false
     private var markID: String?
     private var markText = ""
     private var noteText: String?
@@ -109,6 +113,7 @@ private final class XLIFFHandler: XMLEventHandler {
         case "trans-unit", "unit":
             unitID = element[attribute: "id"]
             unitLine = parser.line
+            isGettextHeader = element[attribute: "restype"] == "x-gettext-domain-header"
             properties = element.attributes.filter { ["approved", "translate", "state"].contains($0.name) }
                 .map { Property("xliff:\($0.name)", $0.value) }
             notes = []
@@ -163,6 +168,8 @@ private final class XLIFFHandler: XMLEventHandler {
         case "segment":
             try emit(id: [unitID, segmentID].compactMap { $0 }.joined(separator: "/"), source: source, target: target,
                      extra: segmentProperties, parser: parser)
+            resetTexts()
+        case "trans-unit" where isGettextHeader:
             resetTexts()
         case "trans-unit":
             if !sourceSegments.isEmpty {

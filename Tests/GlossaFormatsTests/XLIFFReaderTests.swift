@@ -36,6 +36,14 @@ import Testing
         #expect(units[1].properties.contains(Property("xliff:state", "initial")))
     }
 
+    @Test func aGettextHeaderFromPo2xliffIsNotAUnit() throws {
+        let units = try read("apt-po2xliff.ru.xlf")
+        #expect(units.map(\.externalID) == ["3", "4"])
+        // xml:space="preserve": the message's own spaces are its text.
+        #expect(units[0].variants.map(\.text) == ["  Candidate: ", "  Кандидат: "])
+        #expect(units[1].variants.map(\.language.canonical) == ["en-US", "ru"])
+    }
+
     @Test func notXLIFFIsAnError() {
         #expect(throws: InputError.self) {
             try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array("<html/>".utf8), file: "x.xlf") { _, _ in }
