@@ -50,6 +50,8 @@ public final class TMXWriter {
     private var dates: (date: Date, text: String)?
     /// Units written so far.
     public private(set) var unitsWritten = 0
+    /// Characters XML 1.0 cannot hold, written as U+FFFD (see `XMLEscape.append`).
+    public private(set) var replacedCharacters = 0
 
     /// A writer to `output`; call `writeHeader`, then `write` per unit, then `finish`.
     public init(output: FileHandle, options: Options) {
@@ -87,6 +89,7 @@ public final class TMXWriter {
         defer {
             buffer = out.bytes
             dates = out.dates
+            replacedCharacters += out.replaced
         }
         if let source = options.sourceLanguage, let index = variants.firstIndex(where: { $0.language == source }) ?? variants.firstIndex(where: { source.covers($0.language) }) {
             variants.insert(variants.remove(at: index), at: 0)
@@ -187,6 +190,8 @@ public final class TMXWriter {
 private struct Output {
     var bytes: [UInt8]
     var dates: (date: Date, text: String)?
+    /// Characters XML cannot hold met in this unit.
+    var replaced = 0
 
 
     mutating func segment(_ variant: Variant, level: TMXWriter.Level) throws {
@@ -234,7 +239,7 @@ private struct Output {
     }
 
     mutating func appendEscaped(_ text: String, attribute: Bool) {
-        XMLEscape.append(text, attribute: attribute, to: &bytes)
+        replaced += XMLEscape.append(text, attribute: attribute, to: &bytes)
     }
 
     mutating func formattedDate(_ date: Date) -> String {

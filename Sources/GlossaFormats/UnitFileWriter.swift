@@ -9,7 +9,20 @@ public protocol UnitFileWriter: AnyObject {
     func finish() throws
     /// Units written so far.
     var unitsWritten: Int { get }
+    /// What the format could not hold as stored and was written otherwise, a line each, for
+    /// the user to be warned of; empty when everything went out as it was.
+    var alterations: [String] { get }
 }
 
-extension TMXWriter: UnitFileWriter {}
-extension TSVWriter: UnitFileWriter {}
+extension TMXWriter: UnitFileWriter {
+    public var alterations: [String] {
+        replacedCharacters == 0 ? []
+            : ["\(replacedCharacters) characters XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF) written as U+FFFD"]
+    }
+}
+
+extension TSVWriter: UnitFileWriter {
+    public var alterations: [String] {
+        alteredCells == 0 ? [] : ["\(alteredCells) cells had tabs or line breaks, written as spaces"]
+    }
+}

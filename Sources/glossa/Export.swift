@@ -20,7 +20,9 @@ extension Glossa {
 
             A .tsv output has a header of language tags and a row per unit
             (plain text; tabs and line breaks in a segment become spaces,
-            with a warning), for spreadsheets and diffs.
+            with a warning), for spreadsheets and diffs. Characters XML 1.0
+            cannot hold (control characters) go to TMX as U+FFFD, with a
+            warning.
 
             Examples:
               glossa export --out csto.tmx
@@ -61,7 +63,7 @@ extension Glossa {
             defer { progress.finish() }
             let tsv = out.lowercased().hasSuffix(".tsv")
             let columns = try tsv ? (languages ?? memory.statistics().languages.keys.sorted().map { try LanguageTag($0) }) : []
-            var altered = 0
+            var alterations: [String] = []
             let written = try AtomicOutput.write(to: out) { handle in
                 let writer: any UnitFileWriter
                 if tsv {
@@ -91,11 +93,11 @@ extension Glossa {
                 }
                 try pipeline.close()
                 try writer.finish()
-                altered = (writer as? TSVWriter)?.alteredCells ?? 0
+                alterations = writer.alterations
                 return writer.unitsWritten
             }
             progress.finish()
-            if altered > 0 { Diagnostics.note("warning: \(altered) cells had tabs or line breaks, written as spaces") }
+            for alteration in alterations { Diagnostics.note("warning: \(alteration)") }
             if out != "-" { print("\(out): \(written) units written") }
         }
     }

@@ -16,6 +16,16 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] ?? [:]
     }
 
+    @Test func exportWarnsOfCharactersXMLCannotHold() throws {
+        try write("en\tru\nPress the bell\u{7} key.\tНажмите клавишу звонка\u{7}.\n", to: "bell.tsv")
+        #expect(try glossa("import", "bell.tsv", "--tm", "t.sqlite").status == 0)
+        let export = try glossa("export", "--tm", "t.sqlite", "--out", "bell.tmx")
+        #expect(export.status == 0 && export.stdout == "bell.tmx: 1 units written\n")
+        #expect(export.stderr == "glossa: warning: 2 characters XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF) written as U+FFFD\n")
+        let tmx = try String(contentsOf: folder.appendingPathComponent("bell.tmx"), encoding: .utf8)
+        #expect(tmx.contains("<seg>Press the bell\u{FFFD} key.</seg>"))
+    }
+
     @Test func complianceKitThroughTheTMAndBack() throws {
         let kit = try Fixtures.tmxKitFiles().map(\.path)
         let first = try CommandRunner.run(["import"] + kit + ["--tm", "kit.sqlite", "--format", "json"], in: folder)

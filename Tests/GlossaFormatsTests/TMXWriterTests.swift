@@ -2,6 +2,7 @@ import Foundation
 import GlossaCore
 import GlossaTestSupport
 import GlossaText
+import GlossaXML
 import Testing
 @testable import GlossaFormats
 
@@ -114,5 +115,28 @@ import Testing
         #expect(back.first?.variants.first?.text == "a < b & c > d \"quoted\" ]]>")
         #expect(back.first?.notes == [Note("x & <y>")])
         #expect(back.first?.properties == [Property("q\"uote", "line\nbreak")])
+    }
+
+    @Test func charactersXMLCannotHoldBecomeReplacementCharacters() throws {
+        // A bell, a vertical tab pasted from Word, U+FFFF: XML 1.0 has no way to write them.
+        // Tab, line break, U+FFFD itself, U+FEFF (also EF-led) and an emoji are fine.
+        let text = "Bell\u{7} here\u{B}there\tand\nmore \u{FFFD}\u{FEFF}\u{1F600}\u{FFFF}"
+        var bytes: [UInt8] = []
+        #expect(XMLEscape.append(text, attribute: false, to: &bytes) == 3)
+        #expect(String(decoding: bytes, as: UTF8.self) == "Bell\u{FFFD} here\u{FFFD}there\tand\nmore \u{FFFD}\u{FEFF}\u{1F600}\u{FFFD}")
+        #expect(XMLEscape.attribute("a\u{0}b\u{1F}c\u{FFFE}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
+
+        let url = folder.appendingPathComponent("controls.tmx")
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        let writer = TMXWriter(output: handle, options: .init())
+        try writer.writeHeader()
+        try writer.write(TranslationUnit(variants: [Variant(language: "en", text: text)], notes: [Note("form\u{C}feed")]))
+        try writer.finish()
+        try handle.close()
+        #expect(writer.replacedCharacters == 4)
+        #expect(writer.alterations.count == 1 && writer.alterations[0].hasPrefix("4 characters XML 1.0 cannot hold"))
+        #expect(try validate(url).status == 0)
+        #expect(try read(url).first?.notes == [Note("form\u{FFFD}feed")])
     }
 }
