@@ -5,14 +5,15 @@ import GlossaText
 ///
 /// Optional columns named `id`, `context` or `note` fill those fields of each unit. TSV cells
 /// are taken as they are (no quoting); CSV follows RFC 4180 (quotes, doubled quotes, line
-/// breaks inside quoted cells). An empty cell means the unit has no variant in that language;
-/// a row with no text at all is skipped.
+/// breaks inside quoted cells), with commas or, as Excel writes CSV where the decimal
+/// separator is a comma (Russia, Germany), semicolons: the header row tells which. An empty
+/// cell means the unit has no variant in that language; a row with no text at all is skipped.
 public enum TabularReader {
     /// The field separator.
     public enum Dialect: Sendable {
         /// Tab-separated values.
         case tsv
-        /// Comma-separated values (RFC 4180).
+        /// Comma-separated values (RFC 4180), or semicolon-separated (see `RowIterator`).
         case csv
 
         /// The dialect a file name suggests (CSV for `.csv`, else TSV).
@@ -90,6 +91,9 @@ package struct RowIterator {
     package let dialect: TabularReader.Dialect
     private var lines: [Substring]
     private var index = 0
+    /// The CSV field separator: a comma, unless the first row has semicolons and no comma.
+    /// That row is a header of language tags and column names, which hold neither.
+    private var separator: Unicode.Scalar?
 
     package init(source: SourceText, dialect: TabularReader.Dialect) {
         self.source = source
@@ -108,6 +112,7 @@ package struct RowIterator {
             case .tsv:
                 return (Self.tabSeparatedCells(line), lineNumber)
             case .csv:
+                if separator == nil { separator = line.contains(",") || !line.contains(";") ? "," : ";" }
                 return (try csvCells(startingWith: line, line: lineNumber), lineNumber)
             }
         }
@@ -165,7 +170,7 @@ package struct RowIterator {
                 case "\"":
                     if previousWasQuote { cell.unicodeScalars.append("\"") }  // "" inside quotes
                     inQuotes = true
-                case ",":
+                case separator:
                     cells.append(cell)
                     cell = ""
                 default:

@@ -46,6 +46,15 @@ import Testing
         #expect(units[1].variants[0].text == "He said \"yes\"\nand left")
     }
 
+    @Test func csvWithSemicolonsAsExcelWritesItInRussian() throws {
+        // The header tells the separator; commas in the cells are then text (decimal commas).
+        let csv = "en;ru\r\nWeight: 1,5 kg;Вес: 1,5 кг\r\n\"Tea; coffee\";\"Чай; кофе\"\r\n"
+        let units = try read(csv, .csv)
+        #expect(units.map { $0.variants.map(\.text) } == [["Weight: 1,5 kg", "Вес: 1,5 кг"], ["Tea; coffee", "Чай; кофе"]])
+        // With a comma in the header, semicolons are text.
+        #expect(try read("en,ru\nA; B,А; Б\n", .csv).map { $0.variants.map(\.text) } == [["A; B", "А; Б"]])
+    }
+
     @Test func errorsSayWhereAndWhat() {
         #expect(error("en\tru\nOne\tОдин\nTwo\tДва\tTres\n") == "t.tsv:3: expected 2 cells (en, ru), found 3")
         #expect(error("en\txx\n") == "t.tsv:1:4: header: unknown language tag 'xx': 'xx' is not a registered subtag")
