@@ -4,6 +4,9 @@ enum Schema {
     /// "Glss": tells a Glossa TM from any other SQLite file.
     static let applicationID: Int64 = 0x476C_7373
 
+    /// The unique index on units' content keys: what turns duplicates away.
+    static let contentIndex = "unit_content"
+
     /// Migrations in order; migration N brings a TM from version N-1 to N. Never edit a
     /// released one: add the next.
     static let migrations: [String] = [

@@ -63,6 +63,11 @@ final class UnitInserter {
         added += 1
     }
 
+    /// Runs SQL in order with the inserts (an index built part way through a bulk write).
+    func execute(_ sql: String) throws {
+        try connection.execute(sql)
+    }
+
     /// Inserts posting list chunks built on the preparing thread.
     func insert(_ chunks: [PostingChunk]) throws {
         try insertPostings(chunks)

@@ -29,13 +29,21 @@ extension TranslationMemory {
     ///
     /// Into an empty TM the indexes are dropped for the load and built once at the end, sorted,
     /// inside the same transaction: faster than growing them row by row, and the finished file
-    /// is the same. Duplicates are then caught in memory.
+    /// is the same. Duplicates are then caught in memory, for the first `keysInMemory` units;
+    /// past them the unique index is built on what is loaded and catches the rest, so memory
+    /// stays flat whatever the input's size (the set holds 16 bytes a unit, twice over).
     ///
     /// With `deferSearchIndex` the units get their exact-match keys but not the search indexes
     /// (fuzzy and concordance), for bulk loads: `updateSearchIndex` adds them later, and until
     /// then lookups refuse the TM. A write that does not defer first indexes what earlier
     /// writes deferred.
     public func write(deferSearchIndex: Bool = false, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
+        try write(deferSearchIndex: deferSearchIndex, keysInMemory: UnitIngest.keysInMemory, body)
+    }
+
+    /// `write(deferSearchIndex:_:)` with the number of content keys a bulk write holds in
+    /// memory before it turns to the unique index: tests make it small.
+    func write(deferSearchIndex: Bool, keysInMemory: Int, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
         try connection.execute("PRAGMA cache_size = -\(Self.writeCacheKiB)")
         return try connection.transaction {
             if !deferSearchIndex, let pending = try SearchIndex.pendingFrom(connection) {
@@ -54,7 +62,7 @@ extension TranslationMemory {
                 vocabulary: deferSearchIndex ? nil : SearchVocabulary(connection: connection),
                 firstVariantID: connection.scalar(
                     "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM variant), (SELECT next_variant_id FROM search_state))"),
-                deduplicateInMemory: bulk)
+                uniqueIndex: bulk ? indexes.first { $0.name == Schema.contentIndex }?.sql : nil, keysInMemory: keysInMemory)
             let summary = try SearchIndex.fillingFullText(connection, if: !deferSearchIndex) {
                 do {
                     try body(writer)
@@ -76,7 +84,12 @@ extension TranslationMemory {
             // the cache is halved meanwhile to keep the peak where one thread had it.
             try connection.execute("PRAGMA threads = 2; PRAGMA cache_size = -\(Self.writeCacheKiB / 2)")
             defer { try? connection.execute("PRAGMA threads = 0; PRAGMA cache_size = -\(Self.writeCacheKiB)") }
-            for index in indexes { try connection.execute(index.sql) }
+            let built = try connection.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1")
+            for index in indexes {
+                built.reset()
+                built.bind(1, index.name)
+                if try !built.step() { try connection.execute(index.sql) }
+            }
             return summary
         }
     }
@@ -136,6 +149,9 @@ public final class UnitWriter {
         /// A unit for the writer thread to prepare.
         case unit(TranslationUnit)
         case postings([PostingChunk])
+        /// SQL to run before the units that follow: the unique index, once the caller's
+        /// thread has as many content keys in memory as it may hold.
+        case createIndex(String)
     }
 
     /// Used by the caller's thread or, when `prepareOnWriter`, by the writer thread only;
@@ -155,10 +171,14 @@ public final class UnitWriter {
     /// Documents to record once the units are in.
     private(set) var documents: [SourceDocument] = []
 
-    init(inserter: UnitInserter, vocabulary: SearchVocabulary?, firstVariantID: Int64, deduplicateInMemory: Bool) {
+    /// A writer through `inserter`. `uniqueIndex`, the SQL of the dropped unique index of a
+    /// bulk write, has duplicates caught in memory until `keysInMemory` units are in, and then
+    /// that index built to catch the rest; nil leaves them to the index that is there.
+    init(inserter: UnitInserter, vocabulary: SearchVocabulary?, firstVariantID: Int64, uniqueIndex: String?, keysInMemory: Int) {
         self.inserter = inserter
         self.firstVariantID = firstVariantID
-        let ingest = UnitIngest(vocabulary: vocabulary, firstVariantID: firstVariantID, deduplicateInMemory: deduplicateInMemory)
+        let ingest = UnitIngest(vocabulary: vocabulary, firstVariantID: firstVariantID,
+                                keysInMemory: uniqueIndex == nil ? nil : keysInMemory)
         self.ingest = ingest
         prepareOnWriter = vocabulary == nil
         pipeline = BatchPipeline(name: "glossa.tm-writer") { batch in
@@ -167,10 +187,18 @@ public final class UnitWriter {
                 case .prepared(let unit): try inserter.insert(unit)
                 case .unit(let unit): if let prepared = try ingest.prepare(unit) { try inserter.insert(prepared) }
                 case .postings(let chunks): try inserter.insert(chunks)
+                case .createIndex(let sql): try inserter.execute(sql)
                 }
             }
         }
         batch.reserveCapacity(Self.batchSize)
+        // The index goes in between the last unit the set caught duplicates for and the next:
+        // run on the writer thread when units are prepared there, else queued in order.
+        if let uniqueIndex {
+            ingest.onKeySetFull = prepareOnWriter
+                ? { try inserter.execute(uniqueIndex) }
+                : { [unowned self] in try self.send(.createIndex(uniqueIndex)) }
+        }
     }
 
     /// Adds one unit. A unit must have at least one variant and at most one per language.
@@ -232,22 +260,36 @@ public final class UnitWriter {
 /// Used by one thread at a time.
 final class UnitIngest {
     private(set) var preparer: UnitPreparer
-    /// Content keys written so far, when the unique index is not there to catch duplicates.
+    /// Content keys written so far, while the unique index is not there to catch duplicates.
     private var writtenKeys: StableHashSet?
+    private let keysInMemory: Int
+    /// Called once, on this object's thread, when `writtenKeys` is full and dropped: the unique
+    /// index must then exist before the next unit is inserted.
+    var onKeySetFull: () throws -> Void = {}
     private(set) var nextVariantID: Int64
     /// Units dropped as duplicates of earlier ones in this write.
     private(set) var duplicates = 0
     var postings = PostingAccumulator()
 
-    init(vocabulary: SearchVocabulary?, firstVariantID: Int64, deduplicateInMemory: Bool) {
+    /// How many content keys a bulk write holds in memory at most: 2^20 keys take a table
+    /// of 2^21 slots, 32 MB, and a million-unit import needs no index built mid-way.
+    static let keysInMemory = 1 << 20
+
+    /// An ingest that catches duplicates in memory for `keysInMemory` units (nil: never).
+    init(vocabulary: SearchVocabulary?, firstVariantID: Int64, keysInMemory: Int?) {
         preparer = UnitPreparer(vocabulary: vocabulary)
         nextVariantID = firstVariantID
-        writtenKeys = deduplicateInMemory ? StableHashSet(capacity: 1 << 16) : nil
+        self.keysInMemory = keysInMemory ?? 0
+        writtenKeys = keysInMemory == nil ? nil : StableHashSet(capacity: min(1 << 16, keysInMemory!))
     }
 
     /// `unit` prepared, with ids, or nil when it repeats a unit of this write.
     func prepare(_ unit: TranslationUnit) throws -> PreparedUnit? {
         var prepared = try preparer.prepare(unit)
+        if let count = writtenKeys?.count, count >= keysInMemory {
+            writtenKeys = nil
+            try onKeySetFull()
+        }
         if writtenKeys?.insert(prepared.contentKey) == false {
             duplicates += 1
             return nil

@@ -129,6 +129,35 @@ import Testing
         #expect(try memory.checkIntegrity().isEmpty)
     }
 
+    @Test(arguments: [true, false])
+    func aBulkLoadPastItsKeysInMemoryTurnsToTheUniqueIndex(deferSearchIndex: Bool) throws {
+        // Five content keys in memory, then the unique index, built on the units loaded so
+        // far, catches repeats: of the set's units and of those after it.
+        let units = try gtkUnits()
+        let input = Array(units[..<8]) + [units[2]] + Array(units[8...]) + [units[1], units[20], units[26]]
+        let memory = try TranslationMemory(path: path(), access: .create)
+        let summary = try memory.write(deferSearchIndex: deferSearchIndex, keysInMemory: 5) { writer in
+            for unit in input { try writer.add(unit) }
+        }
+        #expect(summary == ImportSummary(read: 31, added: 27, duplicates: 4))
+        // The file is the one a load that held every key in memory writes.
+        let reference = try TranslationMemory(path: path("reference.sqlite"), access: .create)
+        _ = try reference.write(deferSearchIndex: deferSearchIndex) { writer in for unit in input { try writer.add(unit) } }
+        let schema = "SELECT type, name, sql FROM sqlite_schema ORDER BY name"
+        func rows(_ tm: TranslationMemory, _ sql: String) throws -> [String] {
+            let statement = try tm.connection.prepare(sql)
+            var result: [String] = []
+            while try statement.step() { result.append((0..<3).map { statement.string(Int32($0)) ?? "" }.joined(separator: "|")) }
+            return result
+        }
+        #expect(try rows(memory, schema) == rows(reference, schema))
+        let contents = "SELECT id, hex(content_key), external_id, '' FROM unit ORDER BY id"
+        #expect(try rows(memory, contents) == rows(reference, contents))
+        #expect(try memory.exactMatches(of: units[20].variants[1].text, in: units[20].variants[1].language) == [21])
+        #expect(try memory.add([units[3]]).duplicates == 1)
+        #expect(try memory.checkIntegrity().isEmpty)
+    }
+
     @Test func createBuildsANewTMAsideAndMovesItIntoPlace() throws {
         let target = path("new/csto.sqlite")
         let summary = try TranslationMemory.create(at: target) { writer in
