@@ -59,8 +59,9 @@ public struct TMXReader {
         /// Units left out under `skipInvalid`.
         public var skipped: [SkippedUnit]
         /// What was read but has no place in TMX and was left out (unknown elements outside
-        /// segments), as `file:line: message`. Unknown attributes and elements inside segments
-        /// are kept, not reported.
+        /// segments), as `file:line: message`, once per element name with where it first was
+        /// and how many more followed. Unknown attributes and elements inside segments are
+        /// kept, not reported.
         public var warnings: [String]
     }
 
@@ -72,7 +73,7 @@ public struct TMXReader {
         let parser = XMLStreamParser(kind: .xml, file: name ?? path, handler: handler)
         try parser.parse(file: path)
         try handler.finish(parser: parser)
-        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.warnings)
+        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.unknownElements.warnings(file: handler.file))
     }
 
     /// Streams the units of a TMX document held in memory.
@@ -81,7 +82,21 @@ public struct TMXReader {
         let parser = XMLStreamParser(kind: .xml, file: file, handler: handler)
         try parser.parse(bytes: bytes)
         try handler.finish(parser: parser)
-        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.warnings)
+        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.unknownElements.warnings(file: handler.file))
+    }
+}
+
+/// Unknown elements met outside segments, by name in order of first appearance.
+private struct UnknownElements {
+    private var seen: [(name: String, line: Int, count: Int)] = []
+
+    mutating func record(_ name: String, line: Int) {
+        if let index = seen.firstIndex(where: { $0.name == name }) { seen[index].count += 1 } else { seen.append((name, line, 1)) }
+    }
+
+    /// One warning per name: where it first was, and how many more there were.
+    func warnings(file: String) -> [String] {
+        seen.map { "\(file):\($0.line): unknown element <\($0.name)> ignored" + ($0.count > 1 ? " (and \($0.count - 1) more)" : "") }
     }
 }
 
@@ -92,7 +107,9 @@ private final class TMXHandler: XMLEventHandler {
     let body: UnitHandler
     var header = TMXHeader()
     var skipped: [SkippedUnit] = []
-    var warnings: [String] = []
+    /// Unknown elements outside segments: a tool's extension may repeat in every unit of a
+    /// million, so each name is kept once, with its first line and count.
+    var unknownElements = UnknownElements()
 
     private var sawRoot = false
     private static let structure: Set<String> = ["tmx", "header", "body", "tu", "tuv", "seg", "note", "prop", "ude", "map"]
@@ -192,9 +209,7 @@ private final class TMXHandler: XMLEventHandler {
             let name = element.localName == "prop" ? (element[attribute: "type"] ?? "") : ""
             annotation = (element.localName, name, element[attribute: "xml:lang"] ?? element[attribute: "lang"], "")
         default:
-            if !Self.structure.contains(element.localName) {
-                warnings.append("\(file):\(parser.line): unknown element <\(element.localName)> ignored")
-            }
+            if !Self.structure.contains(element.localName) { unknownElements.record(element.localName, line: parser.line) }
         }
     }
 
