@@ -280,7 +280,7 @@ final class UnitIngest {
         preparer = UnitPreparer(vocabulary: vocabulary)
         nextVariantID = firstVariantID
         self.keysInMemory = keysInMemory ?? 0
-        writtenKeys = keysInMemory == nil ? nil : StableHashSet(capacity: min(1 << 16, keysInMemory!))
+        writtenKeys = keysInMemory.map { StableHashSet(capacity: min(1 << 16, $0)) }
     }
 
     /// `unit` prepared, with ids, or nil when it repeats a unit of this write.
