@@ -95,9 +95,7 @@ public struct Concordance {
     public func search(_ query: ConcordanceQuery, page: Int = 1, pageSize: Int = 20) throws -> [ConcordanceHit] {
         let rows = try memory.concordance(query.expression, language: from, limit: pageSize, offset: (page - 1) * pageSize)
         return try rows.map { row in
-            let variants = try reader.unit(row.unitID)?.variants ?? []
-            let translations = variants.filter { to.covers($0.language) && $0.id != row.variantID }
-            let translation = translations.first { $0.language == to.canonical } ?? translations.first
+            let translation = try reader.unit(row.unitID)?.translation(into: to) { $0.id != row.variantID }
             return ConcordanceHit(unit: row.unitID, text: row.text, language: row.language,
                                   highlights: TextSpan.spans(in: row.text, utf8: row.highlights),
                                   translation: translation?.text, translationLanguage: translation?.language)

@@ -78,9 +78,10 @@ public final class TMLookup {
     }
 
     /// Matches for `text` scoring at least `minimum`, best first (equal scores: most recently
-    /// created or changed first), at most `maximum`, only from units with a translation.
+    /// created or changed first), at most `maximum`, only from units with a translation. A
+    /// blank query has none (a TM may hold blank segments: a TMX keeps its empty `seg`s).
     public func matches(for text: String, minimum: Int = 75, maximum: Int = 5) throws -> [LookupMatch] {
-        guard maximum > 0 else { return [] }
+        guard maximum > 0, !text.normalizedForLookup().isEmpty else { return [] }
         var ranked: [(scored: ScoredVariant, unit: IndexReader.UnitRecord)] = []
         for scored in try scoredVariants(for: text, minimum: max(1, min(100, minimum))) {
             guard let unit = try reader.unit(scored.unitID) else { continue }
@@ -109,11 +110,9 @@ public final class TMLookup {
         try matches(for: text, minimum: minimum, maximum: 1).first?.score
     }
 
-    /// The unit's variant in `to`, the exact tag before a regional form.
-    private func translation(in unit: IndexReader.UnitRecord) -> (language: String, text: String, markup: String?)? {
-        let candidates = unit.variants.filter { to.covers($0.language) && !from.covers($0.language) }
-        let best = candidates.first { $0.language == to.canonical } ?? candidates.first
-        return best.map { ($0.language, $0.text, $0.markup) }
+    /// The unit's variant in `to` that is not in `from`.
+    private func translation(in unit: IndexReader.UnitRecord) -> IndexReader.UnitRecord.Variant? {
+        unit.translation(into: to) { !from.covers($0.language) }
     }
 
     /// A variant that reached the threshold, before its unit is read.
@@ -151,5 +150,15 @@ public final class TMLookup {
             found.append(ScoredVariant(unitID: variant.unitID, language: variant.language, text: text, score: score))
         }
         return found
+    }
+}
+
+extension IndexReader.UnitRecord {
+    /// The unit's translation into `language`: its variant with that exact tag, else one in a
+    /// regional form of it, among those `allowed`. A blank variant is no translation (an
+    /// untranslated TMX `seg` is empty).
+    func translation(into language: LanguageTag, where allowed: (Variant) -> Bool) -> Variant? {
+        let candidates = variants.filter { language.covers($0.language) && !$0.text.allSatisfy(\.isWhitespace) && allowed($0) }
+        return candidates.first { $0.language == language.canonical } ?? candidates.first
     }
 }

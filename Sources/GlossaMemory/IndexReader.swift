@@ -104,9 +104,11 @@ public final class IndexReader {
         /// ISO 8601 dates and authors, as stored.
         public let created: String?, createdBy: String?
         public let changed: String?, changedBy: String?
-        /// Its variants: (variant id, canonical language tag, text, and its inline codes as
-        /// TMX level-2 markup when it has any), in insertion order.
-        public let variants: [(id: Int64, language: String, text: String, markup: String?)]
+        /// A variant: its id, canonical language tag, text, and its inline codes as TMX
+        /// level-2 markup when it has any.
+        public typealias Variant = (id: Int64, language: String, text: String, markup: String?)
+        /// Its variants, in insertion order.
+        public let variants: [Variant]
 
         /// The most recent of its dates: what ranks equal scores.
         public var lastTouched: String { max(created ?? "", changed ?? "") }
@@ -119,7 +121,7 @@ public final class IndexReader {
         guard try unitStatement.step() else { return nil }
         unitVariantsStatement.reset()
         unitVariantsStatement.bind(1, id)
-        var variants: [(id: Int64, language: String, text: String, markup: String?)] = []
+        var variants: [UnitRecord.Variant] = []
         while try unitVariantsStatement.step() {
             let row = unitVariantsStatement
             variants.append((row.int64(0), row.string(1) ?? "", row.string(2) ?? "", row.string(3)))

@@ -93,6 +93,25 @@ import Testing
         #expect(match.stdout.contains("  ru  Ваша ветка опережает.\n        (используйте"), "\(match.stdout)")
     }
 
+    @Test func blankSegmentsAreNoMatchAndNoTranslation() throws {
+        // A TMX keeps an untranslated unit's empty seg, and a blank one: neither is a match
+        // for an empty query nor a translation to offer.
+        try workspace.write("""
+            <tmx version="1.4"><header/><body>
+            <tu><tuv xml:lang="en"><seg>The Joint Staff met in Minsk.</seg></tuv><tuv xml:lang="ru"><seg/></tuv></tu>
+            <tu><tuv xml:lang="en"><seg>   </seg></tuv><tuv xml:lang="ru"><seg>Пусто</seg></tuv></tu>
+            </body></tmx>
+            """, to: "blank.tmx")
+        #expect(try glossa("import", "blank.tmx").status == 0)
+        let untranslated = try json(try glossa("lookup", "The Joint Staff met in Minsk.", "--format", "json").stdout) as? [Any]
+        #expect(untranslated?.isEmpty == true)
+        for query in ["", "   "] {
+            #expect((try json(try glossa("lookup", query, "--format", "json").stdout) as? [Any])?.isEmpty == true)
+        }
+        let hit = try json(try glossa("concordance", "Joint", "--format", "json").stdout) as? [[String: Any]]
+        #expect(hit?.count == 1 && hit?.first?["translation"] is NSNull)
+    }
+
     @Test func batchAnswersOneJSONArrayPerLineInOrder() throws {
         let result = try glossa("lookup", "--batch", "-", input: """
             The parties discussed regional security.
