@@ -31,7 +31,10 @@ static int32_t listContains(const char *const *list, const char *code) {
 }
 
 int32_t CGlossaICU_isKnownLanguage(const char *code) {
-    return listContains(uloc_getISOLanguages(), code);
+    // ICU's list leaves out codes CLDR treats as aliases, though IANA registers them and
+    // files carry them (Tagalog "tl", which Android and Google use; "sh"); ICU still maps
+    // those to an ISO 639-2 code.
+    return listContains(uloc_getISOLanguages(), code) || uloc_getISO3Language(code)[0] != '\0';
 }
 
 int32_t CGlossaICU_isKnownRegion(const char *code) {

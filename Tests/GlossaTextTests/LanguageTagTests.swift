@@ -7,6 +7,8 @@ import Testing
         ("ru", "ru"), ("RU_ru", "ru-RU"), ("kk-KZ", "kk-KZ"), ("hy", "hy"), ("be-BY", "be-BY"),
         ("ky", "ky"), ("tg", "tg"), ("zh_hant_tw", "zh-Hant-TW"), ("sr-latn", "sr-Latn"),
         ("es-419", "es-419"), ("qaa", "qaa"),
+        // Codes ICU's own list leaves out as aliases, though IANA registers them.
+        ("tl", "tl"), ("tl_PH", "tl-PH"), ("sh", "sh"),
     ])
     func canonicalizes(raw: String, canonical: String) throws {
         #expect(try LanguageTag(raw).canonical == canonical)

@@ -55,7 +55,8 @@ int32_t CGlossaICU_transliterate(CGlossaICU_Transliterator *t, const char *src, 
 /// Canonical BCP-47 form of tag ("en_us" → "en-US"). Returns its length, or -1 when tag is not
 /// well-formed BCP-47 (including underscores as separators, which are accepted).
 int32_t CGlossaICU_canonicalLanguageTag(const char *tag, char *dest, int32_t destCapacity);
-/// 1 when ICU knows the ISO 639 language code (2 or 3 letters, lowercase), else 0.
+/// 1 when ICU knows the ISO 639 language code (2 or 3 letters, lowercase), as a language of
+/// its own or as an alias, else 0.
 int32_t CGlossaICU_isKnownLanguage(const char *code);
 /// 1 when ICU knows the ISO 3166 region code (2 letters, uppercase), else 0.
 int32_t CGlossaICU_isKnownRegion(const char *code);
