@@ -13,7 +13,9 @@ import GlossaXML
 /// placeholders in the text, like TMX's; the codes themselves are not kept (XLIFF's inline
 /// model is not TMX's). A target-less unit gives a source-only unit. A gettext header that
 /// po2xliff and other converters carry as a `trans-unit restype="x-gettext-domain-header"` is
-/// metadata, not a translation, and is skipped (as the PO reader skips it).
+/// metadata, not a translation, and is skipped (as the PO reader skips it). So are the
+/// suggestions a file carries beside the translation, 1.2's `alt-trans` and 2.0's matches
+/// (`mtc:matches`): their `source` and `target` are not the unit's.
 public struct XLIFFReader {
     /// Where units come from.
     public var origin: ImportOrigin
@@ -63,6 +65,9 @@ private final class XLIFFHandler: XMLEventHandler {
     private var unitLine = 0
     /// Whether the `trans-unit` being read is a gettext header.
     private var isGettextHeader = false
+    /// Depth inside suggestions (`alt-trans`, `mtc:matches`), whose content is skipped.
+    private var suggestionDepth = 0
+    private static let suggestions: Set<String> = ["alt-trans", "matches"]
     private var markID: String?
     private var markText = ""
     private var noteText: String?
@@ -78,6 +83,10 @@ private final class XLIFFHandler: XMLEventHandler {
 
     func startElement(_ element: XMLElementStart, parser: XMLStreamParser) throws {
         let name = element.localName
+        if suggestionDepth > 0 || (collecting == nil && Self.suggestions.contains(name)) {
+            suggestionDepth += 1
+            return
+        }
         if var text = collecting {
             if name == "mrk", element[attribute: "mtype"] == "seg", text.element == "seg-source" || text.element == "target" {
                 markID = element[attribute: "mid"] ?? ""
@@ -139,6 +148,10 @@ private final class XLIFFHandler: XMLEventHandler {
     }
 
     func endElement(_ localName: String, parser: XMLStreamParser) throws {
+        if suggestionDepth > 0 {
+            suggestionDepth -= 1
+            return
+        }
         if var text = collecting {
             if localName == text.element {
                 collecting = nil
@@ -187,6 +200,7 @@ private final class XLIFFHandler: XMLEventHandler {
     }
 
     func characters(_ string: String, parser: XMLStreamParser) throws {
+        if suggestionDepth > 0 { return }
         if var text = collecting {
             if text.codeDepth == 0 { append(string, to: &text) }
             collecting = text

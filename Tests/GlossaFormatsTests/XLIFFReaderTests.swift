@@ -13,6 +13,8 @@ import Testing
     }
 
     @Test func xliff12TransUnitsAndSegSource() throws {
+        // t1 carries an alt-trans suggestion after its target: neither its texts nor its
+        // note are the unit's.
         let units = try read("news-1.2.xlf")
         #expect(units.map(\.externalID) == ["t1", "t2/1", "t2/2", "t3"])
         #expect(units[0].variants.map(\.language.canonical) == ["en-US", "ru-RU"])
