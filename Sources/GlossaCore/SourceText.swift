@@ -1,15 +1,22 @@
 import GlossaText
 
-/// The bytes of a text file checked as UTF-8, split into lines on demand.
+/// The bytes of a text file checked as UTF-8 (or UTF-16 with a byte order mark), split into
+/// lines on demand.
 public struct SourceText: Sendable {
     /// The file name as given by the user, for messages.
     public let file: String
     /// The file's text, without a byte order mark.
     public let text: String
 
-    /// Decodes `bytes` as UTF-8 (a leading BOM is dropped); throws an `InputError` pointing at
-    /// the first invalid byte.
+    /// Decodes `bytes` as UTF-8 (a leading BOM is dropped), or as UTF-16 when a UTF-16 byte
+    /// order mark begins them: what Windows Notepad saves as "Unicode" and Excel as "Unicode
+    /// Text". Throws an `InputError` pointing at the first invalid byte or code unit.
     public init(bytes: some Collection<UInt8>, file: String) throws(InputError) {
+        if let bigEndian = Self.utf16ByteOrder(bytes) {
+            self.file = file
+            self.text = try Self.decodeUTF16(bytes.dropFirst(2), bigEndian: bigEndian, file: file)
+            return
+        }
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         // The standard library's validation is vectorized and copies once; the slow search for
         // the culprit runs only when it fails.
@@ -50,6 +57,41 @@ public struct SourceText: Sendable {
             return ranges
         }
         return ranges.map { text[utf8: $0] }
+    }
+
+    /// Whether `bytes` open with a UTF-16 byte order mark, and which: true for big-endian,
+    /// false for little-endian, nil for none. A UTF-32 mark (FF FE 00 00) is not UTF-16.
+    private static func utf16ByteOrder(_ bytes: some Collection<UInt8>) -> Bool? {
+        if bytes.starts(with: [0xFE, 0xFF]) { return true }
+        if bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return false }
+        return nil
+    }
+
+    /// The text of UTF-16 `bytes` (after the byte order mark), or an error at the line and
+    /// column of the first unpaired surrogate or a dangling last byte.
+    private static func decodeUTF16(_ bytes: some Collection<UInt8>, bigEndian: Bool, file: String) throws(InputError) -> String {
+        let pairs = Array(bytes)
+        var units: [UInt16] = []
+        units.reserveCapacity(pairs.count / 2)
+        for index in stride(from: 0, to: pairs.count - 1, by: 2) {
+            let (first, second) = (UInt16(pairs[index]), UInt16(pairs[index + 1]))
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+        }
+        if pairs.count % 2 == 0, let text = String(validating: units, as: UTF16.self) { return text }
+        // Invalid: decode again, scalar by scalar, to say where.
+        var line = 1, column = 1
+        var iterator = units.makeIterator()
+        var decoder = UTF16()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            case .error:
+                throw InputError("invalid UTF-16 (an unpaired surrogate)", file: file, line: line, column: column)
+            case .emptyInput:
+                throw InputError("invalid UTF-16 (an odd number of bytes)", file: file, line: line, column: column)
+            }
+        }
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil.

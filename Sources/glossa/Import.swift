@@ -28,6 +28,8 @@ extension Glossa {
                            file is one unit (line-aligned corpora).
               documents    with --lang L: .txt, .md, .html segmented into sentences, each
                            a unit in language L.
+            Text inputs are UTF-8, or UTF-16 with a byte order mark (Excel's
+            "Unicode Text").
 
             The whole command is one transaction: on any error nothing is
             imported and the TM stays as it was. A unit whose texts (after NFC

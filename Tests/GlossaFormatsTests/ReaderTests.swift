@@ -75,6 +75,28 @@ import Testing
             #expect(error.description == "t.tsv:3:7: invalid UTF-8 (byte 0xD0)")
         }
     }
+
+    @Test func utf16WithAByteOrderMarkIsRead() throws {
+        // Excel's "Unicode Text" is UTF-16LE with a BOM, tab-separated; big-endian works too.
+        let table = "en\tru\r\nCSTO\tОДКБ\r\nSecretary General 😀\tГенеральный секретарь\r\n"
+        for bigEndian in [false, true] {
+            var bytes: [UInt8] = bigEndian ? [0xFE, 0xFF] : [0xFF, 0xFE]
+            for unit in table.utf16 { bytes += bigEndian ? [UInt8(unit >> 8), UInt8(unit & 0xFF)] : [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+            let source = try SourceText(bytes: bytes, file: "t.txt")
+            #expect(source.text == table)
+            var units: [TranslationUnit] = []
+            try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: "t")) { unit, _ in units.append(unit) }
+            #expect(units.map { $0.variants.map(\.text) } == [["CSTO", "ОДКБ"], ["Secretary General 😀", "Генеральный секретарь"]])
+        }
+        // A lone surrogate, and a last byte without its pair, are errors where they are.
+        let surrogate: [UInt8] = [0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00, 0x62, 0x00, 0x00, 0xD8, 0x63, 0x00]
+        #expect(throws: InputError("invalid UTF-16 (an unpaired surrogate)", file: "t.txt", line: 2, column: 2)) {
+            _ = try SourceText(bytes: surrogate, file: "t.txt")
+        }
+        #expect(throws: InputError("invalid UTF-16 (an odd number of bytes)", file: "t.txt", line: 1, column: 2)) {
+            _ = try SourceText(bytes: [0xFF, 0xFE, 0x61, 0x00, 0x62], file: "t.txt")
+        }
+    }
 }
 
 @Suite struct ParallelAndDocumentReaderTests {
