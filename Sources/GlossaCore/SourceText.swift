@@ -12,6 +12,10 @@ public struct SourceText: Sendable {
     /// order mark begins them: what Windows Notepad saves as "Unicode" and Excel as "Unicode
     /// Text". Throws an `InputError` pointing at the first invalid byte or code unit.
     public init(bytes: some Collection<UInt8>, file: String) throws(InputError) {
+        // Said plainly: otherwise they fail as invalid UTF-8 somewhere on line 1.
+        for (magic, kind) in Self.binaryFormats where bytes.starts(with: magic) {
+            throw InputError("\(kind), not a text file: save it as text (or HTML, TSV, XLIFF) first", file: file, line: 1)
+        }
         if let bigEndian = Self.utf16ByteOrder(bytes) {
             self.file = file
             self.text = try Self.decodeUTF16(bytes.dropFirst(2), bigEndian: bigEndian, file: file)
@@ -58,6 +62,13 @@ public struct SourceText: Sendable {
         }
         return ranges.map { text[utf8: $0] }
     }
+
+    /// The signatures of the binary files a translator may pass by mistake.
+    private static let binaryFormats: [(magic: [UInt8], kind: String)] = [
+        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (a .docx, .xlsx, .odt or .pptx is one)"),
+        (Array("%PDF-".utf8), "a PDF file"),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "a Microsoft Office binary file (.doc, .xls)"),
+    ]
 
     /// Whether `bytes` open with a UTF-16 byte order mark, and which: true for big-endian,
     /// false for little-endian, nil for none. A UTF-32 mark (FF FE 00 00) is not UTF-16.

@@ -29,7 +29,8 @@ public struct DocumentSegmenter {
     }
 
     /// The blocks of a document in `format`, split into sentences. Text formats must be
-    /// UTF-8 (an `InputError` names the first bad byte); HTML may declare any charset.
+    /// UTF-8 or UTF-16 with a byte order mark (an `InputError` names the first bad byte);
+    /// HTML may declare any charset.
     public func segment(bytes: some Collection<UInt8>, file: String, format: DocumentFormat) throws -> [SegmentedBlock] {
         try Self.blocks(bytes: bytes, file: file, format: format).compactMap(segment)
     }

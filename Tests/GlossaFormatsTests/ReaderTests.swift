@@ -76,6 +76,14 @@ import Testing
         }
     }
 
+    @Test func officeFilesAreNamedNotDecoded() {
+        #expect(throws: InputError("a ZIP archive (a .docx, .xlsx, .odt or .pptx is one), not a text file: save it as text (or HTML, TSV, XLIFF) first",
+                                   file: "news.docx", line: 1)) {
+            _ = try SourceText(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], file: "news.docx")
+        }
+        #expect(throws: InputError.self) { _ = try SourceText(bytes: Array("%PDF-1.7\n".utf8), file: "news.pdf") }
+    }
+
     @Test func utf16WithAByteOrderMarkIsRead() throws {
         // Excel's "Unicode Text" is UTF-16LE with a BOM, tab-separated; big-endian works too.
         let table = "en\tru\r\nCSTO\tОДКБ\r\nSecretary General 😀\tГенеральный секретарь\r\n"
