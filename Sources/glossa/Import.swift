@@ -111,7 +111,9 @@ extension Glossa {
 
         func run() throws {
             // Every input must be readable before the TM is touched. TMX and XLIFF are streamed
-            // later, so they are only checked; the other formats are read whole now.
+            // later, so they are only checked; the other formats are read whole now. A missing
+            // file or a folder is said as such before what its name suggests is asked about.
+            for file in files where file != "-" { _ = try checkReadable(file) }
             let plan = try ImportPlan(files: files, langs: langs, lang: lang)
             let inputs = try files.map { file in
                 (file: file, bytes: plan.streamed.contains(file) ? try checkReadable(file) : try readFile(file))

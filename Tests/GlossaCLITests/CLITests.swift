@@ -123,6 +123,10 @@ import Testing
         let missing = try glossa("import", "nowhere.tsv", "--tm", "t.sqlite")
         #expect(missing.status == 2)
         #expect(missing.stderr == "glossa: error: nowhere.tsv: no such file\n")
+        // Said before what the name suggests is asked about (a .txt needs --lang or --langs).
+        #expect(try glossa("import", "nowhere.txt", "--tm", "t.sqlite").stderr == "glossa: error: nowhere.txt: no such file\n")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("corpus"), withIntermediateDirectories: true)
+        #expect(try glossa("import", "corpus", "--tm", "t.sqlite").stderr == "glossa: error: corpus: is a folder, not a file\n")
 
         let unknownLanguage = try glossa("segment", Fixtures.seedPage.path, "--lang", "english")
         #expect(unknownLanguage.status == 2)
