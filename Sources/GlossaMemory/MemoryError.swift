@@ -19,6 +19,8 @@ public struct MemoryError: Error, Equatable, CustomStringConvertible {
         case unwritable(String)
         /// Variants imported with the search indexes deferred, not indexed yet.
         case searchIndexPending(Int)
+        /// Another process kept the TM locked for writing past the busy timeout.
+        case busy
         /// Any other SQLite failure.
         case sqlite(String)
     }
@@ -42,6 +44,8 @@ public struct MemoryError: Error, Equatable, CustomStringConvertible {
             return "\(path): cannot write the translation memory: \(why)"
         case .searchIndexPending(let count):
             return "\(path): \(count) variants are not in the search indexes yet (imported with --defer-index); run 'glossa tm index'"
+        case .busy:
+            return "\(path): another process is writing to this translation memory (an import or 'glossa tm index'); try again when it has finished"
         case .sqlite(let message):
             return "\(path): \(message)"
         }

@@ -12,6 +12,9 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
 
     /// True for "file is not a database".
     public var isNotADatabase: Bool { code & 0xFF == SQLITE_NOTADB }
+
+    /// True when another connection held the lock past the busy timeout.
+    public var isBusy: Bool { code & 0xFF == SQLITE_BUSY || code & 0xFF == SQLITE_LOCKED }
 }
 
 /// A thin wrapper over one SQLite connection: prepared statements, transactions and the raw

@@ -10,7 +10,7 @@ extension TranslationMemory {
     /// `progress` hears how many are done. Returns how many were indexed.
     @discardableResult
     public func updateSearchIndex(progress: (Int) -> Void = { _ in }) throws -> Int {
-        try connection.transaction {
+        try writeTransaction {
             guard let pending = try SearchIndex.pendingFrom(connection) else { return 0 }
             var done = 0
             try SearchIndex.update(connection, from: pending, committed: true) { done = $0; progress($0) }

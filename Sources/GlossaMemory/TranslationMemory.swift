@@ -40,6 +40,7 @@ public final class TranslationMemory {
             throw error
         } catch let error as SQLiteError {
             if error.isNotADatabase { throw MemoryError(path: path, reason: .notADatabase) }
+            if error.isBusy { throw MemoryError(path: path, reason: .busy) }
             let readOnlyCodes: Set<Int32> = [SQLITE_READONLY, SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_IOERR]
             if readOnlyCodes.contains(error.code & 0xFF) { throw MemoryError(path: path, reason: .unwritable(error.message)) }
             throw MemoryError(path: path, reason: .sqlite(error.message))
@@ -133,5 +134,16 @@ extension TranslationMemory {
     public func exactMatches(of text: String, in language: LanguageTag) throws -> [Int64] {
         let reader = try IndexReader(self)
         return try reader.exactVariants(lookupForm: text.normalizedForLookup(), language: language).compactMap { try reader.variant($0)?.unitID }
+    }
+
+    /// `body` in one write transaction. Another process writing the TM (an import, `glossa
+    /// tm index`) holds the lock for as long as it runs; past the busy timeout that is a
+    /// `MemoryError` saying so, not SQLite's "database is locked".
+    func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try connection.transaction(body)
+        } catch let error as SQLiteError where error.isBusy {
+            throw MemoryError(path: path, reason: .busy)
+        }
     }
 }

@@ -45,7 +45,7 @@ extension TranslationMemory {
     /// memory before it turns to the unique index: tests make it small.
     func write(deferSearchIndex: Bool, keysInMemory: Int, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
         try connection.execute("PRAGMA cache_size = -\(Self.writeCacheKiB)")
-        return try connection.transaction {
+        return try writeTransaction {
             if !deferSearchIndex, let pending = try SearchIndex.pendingFrom(connection) {
                 try SearchIndex.update(connection, from: pending, committed: true)
             }

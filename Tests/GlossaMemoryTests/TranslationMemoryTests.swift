@@ -158,6 +158,21 @@ import Testing
         #expect(try memory.checkIntegrity().isEmpty)
     }
 
+    @Test func aTMAnotherProcessIsWritingIsSaidToBeBusy() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        _ = try memory.add(try gtkUnits().prefix(2))
+        // Another connection holds the write lock, as an import in another process would.
+        let other = try SQLiteConnection(path: path(), readOnly: false, create: false)
+        try other.execute("BEGIN IMMEDIATE")
+        defer { try? other.execute("ROLLBACK") }
+        let writer = try TranslationMemory(path: path(), access: .readWrite)
+        try writer.connection.execute("PRAGMA busy_timeout = 50")
+        #expect(throws: MemoryError(path: path(), reason: .busy)) { _ = try writer.add(try gtkUnits().suffix(1)) }
+        #expect("\(MemoryError(path: "tm.sqlite", reason: .busy))".hasPrefix("tm.sqlite: another process is writing to this translation memory"))
+        // Reading is not held up.
+        #expect(try writer.statistics().units == 2)
+    }
+
     @Test func createBuildsANewTMAsideAndMovesItIntoPlace() throws {
         let target = path("new/csto.sqlite")
         let summary = try TranslationMemory.create(at: target) { writer in
