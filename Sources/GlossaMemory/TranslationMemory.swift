@@ -136,14 +136,15 @@ extension TranslationMemory {
         return try reader.exactVariants(lookupForm: text.normalizedForLookup(), language: language).compactMap { try reader.variant($0)?.unitID }
     }
 
-    /// `body` in one write transaction. Another process writing the TM (an import, `glossa
-    /// tm index`) holds the lock for as long as it runs; past the busy timeout that is a
-    /// `MemoryError` saying so, not SQLite's "database is locked".
+    /// `body` in one write transaction; an SQLite failure comes out as a `MemoryError` naming
+    /// the file (a full disk, say). Another process writing the TM (an import, `glossa tm
+    /// index`) holds the lock for as long as it runs; past the busy timeout that is `.busy`,
+    /// not SQLite's "database is locked".
     func writeTransaction<T>(_ body: () throws -> T) throws -> T {
         do {
             return try connection.transaction(body)
-        } catch let error as SQLiteError where error.isBusy {
-            throw MemoryError(path: path, reason: .busy)
+        } catch let error as SQLiteError {
+            throw MemoryError(path: path, reason: error.isBusy ? .busy : .sqlite(error.message))
         }
     }
 }

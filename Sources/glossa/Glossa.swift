@@ -42,6 +42,10 @@ struct Glossa: ParsableCommand {
             Diagnostics.fail("\(error)")
         } catch let error as TextError {
             Diagnostics.fail("\(error)")
+        } catch let error as SQLiteError {
+            // The memory layer names the file where it can; what escapes it is said as SQLite
+            // says it, without ArgumentParser's "Error:".
+            Diagnostics.fail("translation memory: \(error)")
         } catch {
             let code = exitCode(for: error)
             if code == .success { Self.exit(withError: error) }  // --help, --version
