@@ -16,8 +16,8 @@ extension TranslationMemory {
             throw MemoryError(path: path, reason: .sqlite("a file is already there"))
         }
         try prepareFolder(for: path)
-        let temporary = path + ".glossa-new-\(getpid())"
-        let cleanUp = { for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: temporary + suffix) } }
+        let temporary = temporaryFiles(for: path)[0]
+        let cleanUp = { for file in temporaryFiles(for: path) { try? FileManager.default.removeItem(atPath: file) } }
         cleanUp()
         defer { cleanUp() }
         let summary: ImportSummary
@@ -33,5 +33,13 @@ extension TranslationMemory {
             throw MemoryError(path: path, reason: .unwritable("cannot move the new TM into place: \(error.localizedDescription)"))
         }
         return summary
+    }
+
+    /// The files `create(at:)` builds a new TM in before moving it to `path`, this process's
+    /// own: the database and SQLite's journals beside it. What a front end removes when the
+    /// process is interrupted, since `create` cannot clean up after a signal.
+    public static func temporaryFiles(for path: String) -> [String] {
+        let temporary = path + ".glossa-new-\(getpid())"
+        return ["", "-wal", "-shm", "-journal"].map { temporary + $0 }
     }
 }

@@ -99,7 +99,7 @@ extension Glossa {
                 let path = try tm.pathBuildingDefault()
                 let summary = FileManager.default.fileExists(atPath: path)
                     ? try TranslationMemory(path: path, access: .readWrite).write { writer in try units.forEach(writer.add) }
-                    : try TranslationMemory.create(at: path) { writer in try units.forEach(writer.add) }
+                    : try createTM(at: path) { writer in try units.forEach(writer.add) }
                 Diagnostics.note("\(path): \(summary.added) pairs added, \(summary.duplicates) duplicates skipped")
             }
             switch format {

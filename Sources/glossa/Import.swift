@@ -166,7 +166,7 @@ extension Glossa {
             let path = try tm.pathBuildingDefault()
             let summary = FileManager.default.fileExists(atPath: path)
                 ? try TranslationMemory(path: path, access: .readWrite).write(deferSearchIndex: deferIndex, load)
-                : try TranslationMemory.create(at: path, deferSearchIndex: deferIndex, load)
+                : try createTM(at: path, deferSearchIndex: deferIndex, load)
             progress.finish()  // clear the counter before the summary goes to the terminal
             let report = Report(read: summary.read + skipped.count, added: summary.added, duplicates: summary.duplicates,
                                 skipped: skipped, warnings: warnings)

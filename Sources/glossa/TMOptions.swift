@@ -54,7 +54,7 @@ struct TMOptions: ParsableArguments {
             .filter { $0.hasSuffix(".tsv") }.sorted()
         guard !seeds.isEmpty else { return }
         Diagnostics.note("building \(path) from the bundled sample in \(seedFolder)/ (first use)")
-        _ = try TranslationMemory.create(at: path) { writer in
+        _ = try createTM(at: path) { writer in
             for seed in seeds {
                 let file = "\(seedFolder)/\(seed)"
                 let source = try SourceText(bytes: try readFile(file), file: file)

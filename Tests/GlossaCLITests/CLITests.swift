@@ -72,6 +72,34 @@ import Testing
         #expect(check.stdout == "work/csto.sqlite: ok\n")
     }
 
+    @Test(arguments: [SIGINT, SIGTERM])
+    func anInterruptedImportLeavesNoHalfBuiltTM(signal: Int32) throws {
+        // Long enough to be caught mid-load: 300,000 numbered pairs.
+        var table = "en\tru\n"
+        for number in 0..<300_000 { table += "The Council met for the \(number)th time.\tСовет собрался в \(number)-й раз.\n" }
+        try write(table, to: "big.tsv")
+        let process = Process()
+        process.executableURL = CommandRunner.glossa
+        process.arguments = ["import", "big.tsv", "--tm", "big.sqlite"]
+        process.currentDirectoryURL = folder
+        process.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        // Wait for the temporary file the new TM is built in, then interrupt.
+        let deadline = Date().addingTimeInterval(30)
+        func temporaryFiles() throws -> [String] {
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("big.sqlite") }
+        }
+        while try temporaryFiles().isEmpty && process.isRunning && Date() < deadline { usleep(20_000) }
+        kill(process.processIdentifier, signal)
+        process.waitUntilExit()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 128 + signal, "\(said)")
+        #expect(said.contains("glossa: interrupted; big.sqlite was not created"))
+        #expect(try temporaryFiles().isEmpty)
+    }
+
     @Test func importsLineAlignedFilesAndDocuments() throws {
         try write("Dear colleagues,\nThank you for your attention.\n", to: "speech.en.txt")
         try write("Уважаемые коллеги!\nБлагодарю за внимание.\n", to: "speech.ru.txt")
