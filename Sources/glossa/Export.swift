@@ -103,8 +103,8 @@ extension Glossa {
     }
 }
 
-/// Writes a file through a temporary sibling moved into place on success, so a failed write
-/// never leaves half a file; "-" writes to standard output.
+/// Writes a file through a temporary sibling moved into place on success, so a failed or
+/// interrupted write never leaves half a file; "-" writes to standard output.
 enum AtomicOutput {
     /// Writes `text` to `path` that way (standard output for "-").
     static func write(_ text: String, to path: String) throws {
@@ -119,7 +119,7 @@ enum AtomicOutput {
             throw InputError("cannot write the file", file: path)
         }
         do {
-            let result = try body(handle)
+            let result = try removingOnInterruption([temporary], outcome: "\(path) was not written") { try body(handle) }
             try handle.close()
             if FileManager.default.fileExists(atPath: path) { try FileManager.default.removeItem(atPath: path) }
             try FileManager.default.moveItem(atPath: temporary, toPath: path)

@@ -1,20 +1,19 @@
 import Foundation
 import GlossaMemory
 
-/// `TranslationMemory.create`, made safe to interrupt: if Ctrl-C or a termination signal ends
-/// the process meanwhile, the half-built file is removed first. A failed create leaves no file
-/// behind, and an interrupted one must not leave gigabytes of it.
-func createTM(at path: String, deferSearchIndex: Bool = false, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
-    let files = TranslationMemory.temporaryFiles(for: path)
+/// Runs `body`, which writes `files` to move into place later; if Ctrl-C or a termination
+/// signal ends the process meanwhile, they are removed first and `outcome` is said ("x.tmx was
+/// not written"). A failed write leaves no file behind; an interrupted one must not either.
+func removingOnInterruption<T>(_ files: [String], outcome: String, _ body: () throws -> T) throws -> T {
     let signals = [SIGINT, SIGTERM]
-    // Handled on a queue: the main thread is inside SQLite, and a signal handler proper could
-    // make only async-signal-safe calls.
+    // Handled on a queue: the main thread is inside SQLite or a write, and a signal handler
+    // proper could make only async-signal-safe calls.
     let sources = signals.map { number in
         signal(number, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
         source.setEventHandler {
             for file in files { unlink(file) }
-            Diagnostics.write("glossa: interrupted; \(path) was not created")
+            Diagnostics.write("glossa: interrupted; \(outcome)")
             _exit(128 + number)  // the status of a process a signal ended
         }
         source.resume()
@@ -24,5 +23,12 @@ func createTM(at path: String, deferSearchIndex: Bool = false, _ body: (UnitWrit
         for source in sources { source.cancel() }
         for number in signals { signal(number, SIG_DFL) }
     }
-    return try TranslationMemory.create(at: path, deferSearchIndex: deferSearchIndex, body)
+    return try body()
+}
+
+/// `TranslationMemory.create`, its temporary files removed if the process is interrupted.
+func createTM(at path: String, deferSearchIndex: Bool = false, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
+    try removingOnInterruption(TranslationMemory.temporaryFiles(for: path), outcome: "\(path) was not created") {
+        try TranslationMemory.create(at: path, deferSearchIndex: deferSearchIndex, body)
+    }
 }
