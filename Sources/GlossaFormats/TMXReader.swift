@@ -58,10 +58,11 @@ public struct TMXReader {
         public var header: TMXHeader
         /// Units left out under `skipInvalid`.
         public var skipped: [SkippedUnit]
-        /// What was read but has no place in TMX and was left out (unknown elements outside
-        /// segments), as `file:line: message`, once per element name with where it first was
-        /// and how many more followed. Unknown attributes and elements inside segments are
-        /// kept, not reported.
+        /// What was read but has no place in the model and was left out (unknown elements
+        /// outside segments; attributes of `tmx`, `body`, `seg`, `note` and `prop` other than
+        /// those it keeps), as `file:line: message`, once per kind with where it first was and
+        /// how many more followed. Unknown attributes of `tu` and `tuv` are kept as
+        /// properties, and elements inside segments as markup.
         public var warnings: [String]
     }
 
@@ -73,7 +74,7 @@ public struct TMXReader {
         let parser = XMLStreamParser(kind: .xml, file: name ?? path, handler: handler)
         try parser.parse(file: path)
         try handler.finish(parser: parser)
-        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.unknownElements.warnings(file: handler.file))
+        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.ignored.warnings(file: handler.file))
     }
 
     /// Streams the units of a TMX document held in memory.
@@ -82,21 +83,30 @@ public struct TMXReader {
         let parser = XMLStreamParser(kind: .xml, file: file, handler: handler)
         try parser.parse(bytes: bytes)
         try handler.finish(parser: parser)
-        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.unknownElements.warnings(file: handler.file))
+        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.ignored.warnings(file: handler.file))
     }
 }
 
-/// Unknown elements met outside segments, by name in order of first appearance.
-private struct UnknownElements {
-    private var seen: [(name: String, line: Int, count: Int)] = []
+/// What a TMX reader leaves out (an unknown element outside segments, an attribute the
+/// model has no place for), each kind once, in order of first appearance.
+private struct IgnoredMarkup {
+    private var seen: [(what: String, line: Int, count: Int)] = []
 
-    mutating func record(_ name: String, line: Int) {
-        if let index = seen.firstIndex(where: { $0.name == name }) { seen[index].count += 1 } else { seen.append((name, line, 1)) }
+    /// Notes `what` ("unknown element <x-review>") at `line`.
+    mutating func record(_ what: String, line: Int) {
+        if let index = seen.firstIndex(where: { $0.what == what }) { seen[index].count += 1 } else { seen.append((what, line, 1)) }
     }
 
-    /// One warning per name: where it first was, and how many more there were.
+    /// Notes the attributes of `element` but those in `kept`.
+    mutating func recordAttributes(of element: XMLElementStart, keeping kept: Set<String>, line: Int) {
+        for attribute in element.attributes where !kept.contains(attribute.name) {
+            record("attribute \(attribute.name) of <\(element.localName)>", line: line)
+        }
+    }
+
+    /// One warning per kind: where it first was, and how many more there were.
     func warnings(file: String) -> [String] {
-        seen.map { "\(file):\($0.line): unknown element <\($0.name)> ignored" + ($0.count > 1 ? " (and \($0.count - 1) more)" : "") }
+        seen.map { "\(file):\($0.line): \($0.what) ignored" + ($0.count > 1 ? " (and \($0.count - 1) more)" : "") }
     }
 }
 
@@ -107,9 +117,9 @@ private final class TMXHandler: XMLEventHandler {
     let body: UnitHandler
     var header = TMXHeader()
     var skipped: [SkippedUnit] = []
-    /// Unknown elements outside segments: a tool's extension may repeat in every unit of a
-    /// million, so each name is kept once, with its first line and count.
-    var unknownElements = UnknownElements()
+    /// What is left out: a tool's extension may repeat in every unit of a million, so each
+    /// kind is kept once, with its first line and count.
+    var ignored = IgnoredMarkup()
 
     private var sawRoot = false
     private static let structure: Set<String> = ["tmx", "header", "body", "tu", "tuv", "seg", "note", "prop", "ude", "map"]
@@ -170,6 +180,9 @@ private final class TMXHandler: XMLEventHandler {
         switch element.localName {
         case "tmx":
             sawRoot = true
+            ignored.recordAttributes(of: element, keeping: ["version"], line: parser.line)
+        case "body":
+            ignored.recordAttributes(of: element, keeping: [], line: parser.line)
         case "header":
             header.orderedAttributes = element.attributes.map { Property($0.name, $0.value) }
         case "tu":
@@ -205,11 +218,14 @@ private final class TMXHandler: XMLEventHandler {
         case "seg":
             guard variant != nil else { throw structure("seg outside a tuv", parser) }
             segment = SegmentBuilder()
+            ignored.recordAttributes(of: element, keeping: [], line: parser.line)
         case "note", "prop":
+            let kept: Set<String> = element.localName == "prop" ? ["type", "xml:lang", "lang"] : ["xml:lang", "lang"]
+            ignored.recordAttributes(of: element, keeping: kept, line: parser.line)
             let name = element.localName == "prop" ? (element[attribute: "type"] ?? "") : ""
             annotation = (element.localName, name, element[attribute: "xml:lang"] ?? element[attribute: "lang"], "")
         default:
-            if !Self.structure.contains(element.localName) { unknownElements.record(element.localName, line: parser.line) }
+            if !Self.structure.contains(element.localName) { ignored.record("unknown element <\(element.localName)>", line: parser.line) }
         }
     }
 
