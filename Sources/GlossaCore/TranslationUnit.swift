@@ -9,11 +9,14 @@ public struct Property: Hashable, Sendable, Codable {
     public var value: String
     /// The language the value is written in, when the source said (TMX `prop xml:lang`).
     public var language: String?
+    /// The value's original encoding, when the source said (TMX `prop o-encoding`).
+    public var encoding: String?
 
-    public init(_ name: String, _ value: String, language: String? = nil) {
+    public init(_ name: String, _ value: String, language: String? = nil, encoding: String? = nil) {
         self.name = name
         self.value = value
         self.language = language
+        self.encoding = encoding
     }
 }
 
@@ -23,10 +26,13 @@ public struct Note: Hashable, Sendable, Codable, ExpressibleByStringLiteral {
     public var text: String
     /// The language it is written in, when the source said (TMX `note xml:lang`).
     public var language: String?
+    /// Its original encoding, when the source said (TMX `note o-encoding`).
+    public var encoding: String?
 
-    public init(_ text: String, language: String? = nil) {
+    public init(_ text: String, language: String? = nil, encoding: String? = nil) {
         self.text = text
         self.language = language
+        self.encoding = encoding
     }
 
     public init(stringLiteral value: String) {

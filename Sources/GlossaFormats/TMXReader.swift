@@ -134,7 +134,7 @@ private final class TMXHandler: XMLEventHandler {
     private var unitProblem: String?
     private var variant: PendingVariant?
     /// Text of the note or prop being read, with where it goes.
-    private var annotation: (kind: String, name: String, language: String?, text: String)?
+    private var annotation: (kind: String, name: String, language: String?, encoding: String?, text: String)?
     private var segment: SegmentBuilder?
     private var lastDate: (text: String, date: Date?)?
 
@@ -220,10 +220,11 @@ private final class TMXHandler: XMLEventHandler {
             segment = SegmentBuilder()
             ignored.recordAttributes(of: element, keeping: [], line: parser.line)
         case "note", "prop":
-            let kept: Set<String> = element.localName == "prop" ? ["type", "xml:lang", "lang"] : ["xml:lang", "lang"]
+            let kept: Set<String> = element.localName == "prop" ? ["type", "xml:lang", "lang", "o-encoding"] : ["xml:lang", "lang", "o-encoding"]
             ignored.recordAttributes(of: element, keeping: kept, line: parser.line)
             let name = element.localName == "prop" ? (element[attribute: "type"] ?? "") : ""
-            annotation = (element.localName, name, element[attribute: "xml:lang"] ?? element[attribute: "lang"], "")
+            annotation = (element.localName, name, element[attribute: "xml:lang"] ?? element[attribute: "lang"],
+                          element[attribute: "o-encoding"], "")
         default:
             if !Self.structure.contains(element.localName) { ignored.record("unknown element <\(element.localName)>", line: parser.line) }
         }
@@ -249,12 +250,12 @@ private final class TMXHandler: XMLEventHandler {
             guard let annotation else { return }
             self.annotation = nil
             if annotation.kind == "note" {
-                let note = Note(annotation.text, language: annotation.language)
+                let note = Note(annotation.text, language: annotation.language, encoding: annotation.encoding)
                 if variant != nil { variant?.variant?.notes.append(note) }
                 else if inUnit { unit?.notes.append(note) }
                 else { header.notes.append(note) }
             } else {
-                let property = Property(annotation.name, annotation.text, language: annotation.language)
+                let property = Property(annotation.name, annotation.text, language: annotation.language, encoding: annotation.encoding)
                 if variant != nil { variant?.variant?.properties.append(property) }
                 else if inUnit { apply(property, to: &unit!) }
                 else { header.properties.append(property) }

@@ -207,6 +207,7 @@ private struct Output {
             append(indent)
             append("<note")
             if let language = note.language { attribute("xml:lang", language) }
+            if let encoding = note.encoding { attribute("o-encoding", encoding) }
             append(">")
             appendEscaped(note.text, attribute: false)
             append("</note>\n")
@@ -219,6 +220,7 @@ private struct Output {
         append("<prop")
         attribute("type", property.name)
         if let language = property.language { attribute("xml:lang", language) }
+        if let encoding = property.encoding { attribute("o-encoding", encoding) }
         append(">")
         appendEscaped(property.value, attribute: false)
         append("</prop>\n")

@@ -102,6 +102,11 @@ enum Schema {
         ALTER TABLE search_state ADD COLUMN pending_from INTEGER;  -- first variant id an import stored without search
                                                                    -- indexes (--defer-index); NULL when every variant is indexed
         """,
+        """
+        ALTER TABLE note ADD COLUMN o_encoding TEXT;            -- the original encoding (TMX o-encoding)
+        ALTER TABLE prop ADD COLUMN o_encoding TEXT;
+        ALTER TABLE document_entry ADD COLUMN o_encoding TEXT;
+        """
     ]
 
     /// The first version with the search index: a TM migrated from before it has the index

@@ -43,8 +43,8 @@ extension TranslationMemory {
         let variants = try connection.prepare("""
             SELECT unit_id, lang, text, markup, created_at, created_by, changed_at, changed_by FROM variant ORDER BY unit_id, id
             """)
-        let notes = try connection.prepare("SELECT unit_id, lang, text, xml_lang FROM note ORDER BY unit_id, id")
-        let properties = try connection.prepare("SELECT unit_id, lang, name, value, xml_lang FROM prop ORDER BY unit_id, id")
+        let notes = try connection.prepare("SELECT unit_id, lang, text, xml_lang, o_encoding FROM note ORDER BY unit_id, id")
+        let properties = try connection.prepare("SELECT unit_id, lang, name, value, xml_lang, o_encoding FROM prop ORDER BY unit_id, id")
         // A TM repeats a few languages and, per imported file, the same stamps millions of
         // times: each is parsed once, and recognized again by its bytes, with no string built.
         var tags = TagCache()
@@ -66,12 +66,14 @@ extension TranslationMemory {
             unit.notes = batch.annotationRows.count
             try noteCursor.rows(for: id) { row in
                 batch.annotationRows.append(StoredUnits.AnnotationRow(
-                    variantLanguage: batch.field(row, 1), name: nil, text: batch.field(row, 2), language: batch.field(row, 3)))
+                    variantLanguage: batch.field(row, 1), name: nil, text: batch.field(row, 2), language: batch.field(row, 3),
+                    encoding: batch.field(row, 4)))
             }
             unit.properties = batch.annotationRows.count
             try propertyCursor.rows(for: id) { row in
                 batch.annotationRows.append(StoredUnits.AnnotationRow(
-                    variantLanguage: batch.field(row, 1), name: batch.field(row, 2), text: batch.field(row, 3), language: batch.field(row, 4)))
+                    variantLanguage: batch.field(row, 1), name: batch.field(row, 2), text: batch.field(row, 3), language: batch.field(row, 4),
+                    encoding: batch.field(row, 5)))
             }
             batch.unitRows.append(unit)
             if batch.unitRows.count == size {
@@ -107,7 +109,7 @@ public struct StoredUnits: Sendable {
 
     /// A note (no name) or a property, on the unit or on its variant in `variantLanguage`.
     struct AnnotationRow: Sendable {
-        let variantLanguage: Field, name: Field, text: Field, language: Field
+        let variantLanguage: Field, name: Field, text: Field, language: Field, encoding: Field
     }
 
     private var bytes: [UInt8] = []
@@ -159,10 +161,12 @@ public struct StoredUnits: Sendable {
                         unit.variants.firstIndex { $0.language.canonical == language }
                     }
                     if isNote {
-                        let note = Note(string(annotation.text) ?? "", language: string(annotation.language))
+                        let note = Note(string(annotation.text) ?? "", language: string(annotation.language),
+                                        encoding: string(annotation.encoding))
                         if let variant { unit.variants[variant].notes.append(note) } else { unit.notes.append(note) }
                     } else {
-                        let property = Property(string(annotation.name) ?? "", string(annotation.text) ?? "", language: string(annotation.language))
+                        let property = Property(string(annotation.name) ?? "", string(annotation.text) ?? "",
+                                                language: string(annotation.language), encoding: string(annotation.encoding))
                         if let variant { unit.variants[variant].properties.append(property) } else { unit.properties.append(property) }
                     }
                 }
@@ -241,13 +245,13 @@ extension TranslationMemory {
             documents[headers.int64(0)] = SourceDocument(origin: headers.string(1) ?? "", format: headers.string(2) ?? "")
             order.append(headers.int64(0))
         }
-        let entries = try connection.prepare("SELECT document_id, kind, name, value, xml_lang FROM document_entry ORDER BY id")
+        let entries = try connection.prepare("SELECT document_id, kind, name, value, xml_lang, o_encoding FROM document_entry ORDER BY id")
         while try entries.step() {
-            let id = entries.int64(0), value = entries.string(3) ?? "", language = entries.string(4)
+            let id = entries.int64(0), value = entries.string(3) ?? "", language = entries.string(4), encoding = entries.string(5)
             switch entries.string(1) {
             case "attribute": documents[id]?.attributes.append(Property(entries.string(2) ?? "", value, language: language))
-            case "note": documents[id]?.notes.append(Note(value, language: language))
-            default: documents[id]?.properties.append(Property(entries.string(2) ?? "", value, language: language))
+            case "note": documents[id]?.notes.append(Note(value, language: language, encoding: encoding))
+            default: documents[id]?.properties.append(Property(entries.string(2) ?? "", value, language: language, encoding: encoding))
             }
         }
         return order.compactMap { documents[$0] }

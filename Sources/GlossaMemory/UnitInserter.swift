@@ -25,8 +25,9 @@ final class UnitInserter {
             """)
         insertFullText = try SearchTokens.fullTextInserter(on: connection)
         insertPostings = try PostingChunk.inserter(on: connection)
-        insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text, xml_lang) VALUES (?1, ?2, ?3, ?4)")
-        insertProperty = try connection.prepare("INSERT INTO prop (unit_id, lang, name, value, xml_lang) VALUES (?1, ?2, ?3, ?4, ?5)")
+        insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text, xml_lang, o_encoding) VALUES (?1, ?2, ?3, ?4, ?5)")
+        insertProperty = try connection.prepare(
+            "INSERT INTO prop (unit_id, lang, name, value, xml_lang, o_encoding) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
     }
 
     func insert(_ unit: PreparedUnit) throws {
@@ -80,6 +81,7 @@ final class UnitInserter {
             insertNote.bind(2, language)
             insertNote.bind(3, note.text)
             insertNote.bind(4, note.language)
+            insertNote.bind(5, note.encoding)
             try insertNote.step()
         }
         for property in properties {
@@ -89,6 +91,7 @@ final class UnitInserter {
             insertProperty.bind(3, property.name)
             insertProperty.bind(4, property.value)
             insertProperty.bind(5, property.language)
+            insertProperty.bind(6, property.encoding)
             try insertProperty.step()
         }
     }

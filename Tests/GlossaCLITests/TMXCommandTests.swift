@@ -43,6 +43,10 @@ import Testing
             try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("<header") }
         }
         #expect(try body("kit.tmx") == body("again.tmx"))
+        // ImportTest1L and 2C put o-encoding on notes and props: it goes through the TM.
+        let kitLines = try body("kit.tmx")
+        #expect(kitLines.contains { $0.contains("<note") && $0.contains("o-encoding=") })
+        #expect(kitLines.contains { $0.contains("<prop") && $0.contains("o-encoding=") })
         let stats = try json(try glossa("stats", "--tm", "again.sqlite", "--format", "json").stdout)
         #expect((stats["languages"] as? [String: Int])?["ja-JP"] == 4)
     }
