@@ -217,6 +217,8 @@ private final class TMXHandler: XMLEventHandler {
                                                       changed: mapped.changed, properties: properties))
         case "seg":
             guard variant != nil else { throw structure("seg outside a tuv", parser) }
+            // A second seg would replace the first: the unit is invalid, not quietly shortened.
+            if variant?.sawSegment == true { problem("two seg in one tuv", parser) }
             segment = SegmentBuilder()
             ignored.recordAttributes(of: element, keeping: [], line: parser.line)
         case "note", "prop":

@@ -146,13 +146,15 @@ import Testing
           <tuv xml:lang="EN"><seg>b</seg></tuv></tu>
         <tu></tu>
         <tu><tuv xml:lang="ru"><seg>хорошо</seg></tuv></tu>
+        <tu><tuv xml:lang="en"><seg>One</seg><seg>Two</seg></tuv></tu>
         </body></tmx>
         """
         #expect(throws: InputError("tu 2: tuv without xml:lang", file: "test.tmx", line: 3)) { _ = try units(xml) }
         let (read, result) = try units(xml, skipInvalid: true)
         #expect(read.map { $0.variants[0].text } == ["good", "хорошо"])
-        #expect(result.skipped.map(\.index) == [2, 3, 4, 5])
-        #expect(result.skipped.map(\.line) == [3, 4, 5, 7])
+        #expect(result.skipped.map(\.index) == [2, 3, 4, 5, 7])
+        #expect(result.skipped.map(\.line) == [3, 4, 5, 7, 9])
+        #expect(result.skipped[4].reason == "two seg in one tuv")
         // A problem on a later line than the unit's start says where.
         #expect(result.skipped[2].reason == "two tuv in en (line 6)")
         #expect(result.skipped[3].reason == "tu without tuv")
