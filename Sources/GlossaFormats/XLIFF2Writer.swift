@@ -65,12 +65,35 @@ public struct XLIFF2Document: Sendable {
                     xml += "      <notes><note category=\"glossa:match\">\(XMLEscape.text(note))</note></notes>\n"
                 }
                 xml += "      <segment state=\"\(segment.state.rawValue)\">\n"
-                xml += "        <source>\(XMLEscape.text(segment.source))</source>\n"
-                if let target = segment.target { xml += "        <target>\(XMLEscape.text(target))</target>\n" }
+                xml += "        <source>\(Self.content(segment.source))</source>\n"
+                if let target = segment.target { xml += "        <target>\(Self.content(target))</target>\n" }
                 xml += "      </segment>\n    </unit>\n"
             }
             xml += "  </file>\n"
         }
         return xml + "</xliff>\n"
+    }
+
+    /// Segment text as XLIFF content: escaped, and each character XML 1.0 cannot hold written
+    /// as XLIFF 2.0's `<cp hex="…"/>`, which carries it without loss.
+    static func content(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !XMLEscape.isAllowed($0) }) else { return XMLEscape.text(text) }
+        var result = "", run = ""
+        for scalar in text.unicodeScalars {
+            if XMLEscape.isAllowed(scalar) {
+                run.unicodeScalars.append(scalar)
+            } else {
+                result += XMLEscape.text(run) + "<cp hex=\"\(String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 4))\"/>"
+                run = ""
+            }
+        }
+        return result + XMLEscape.text(run)
+    }
+}
+
+extension String {
+    /// The string with zeros in front up to `width` characters.
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }

@@ -91,6 +91,11 @@ private final class XLIFFHandler: XMLEventHandler {
             if name == "mrk", element[attribute: "mtype"] == "seg", text.element == "seg-source" || text.element == "target" {
                 markID = element[attribute: "mid"] ?? ""
                 markText = ""
+            } else if name == "cp", let hex = element[attribute: "hex"], let value = UInt32(hex, radix: 16),
+                      let scalar = Unicode.Scalar(value) {
+                // XLIFF 2.0's way to carry a character XML cannot: the character, not a code.
+                if text.codeDepth == 0 { append(String(scalar), to: &text) }
+                text.codeDepth += 1
             } else if Self.pairedCodes.contains(name) {
                 text.ordinal += 1
                 let id = element[attribute: "id"] ?? String(text.ordinal)

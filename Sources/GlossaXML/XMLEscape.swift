@@ -68,6 +68,15 @@ public enum XMLEscape {
         return replaced
     }
 
+    /// Whether XML 1.0 can hold `scalar` at all (its Char production): not the control
+    /// characters but tab and line breaks, nor U+FFFE and U+FFFF.
+    public static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: true
+        default: false
+        }
+    }
+
     /// Per byte: 1 when it may need escaping or replacing in element content, 2 in an
     /// attribute value (where `"` and white space other than the space need it too).
     private static let attention: [UInt8] = (0...255).map { byte -> UInt8 in

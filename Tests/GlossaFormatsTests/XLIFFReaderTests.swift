@@ -46,6 +46,22 @@ import Testing
         #expect(units[1].variants.map(\.language.canonical) == ["en-US", "ru"])
     }
 
+    @Test func charactersXMLCannotHoldTravelAsCodePoints() throws {
+        // A bell and a vertical tab in a sentence: XLIFF 2.0 writes them as <cp hex>, and
+        // reading that back gives the characters, not placeholders.
+        let source = "Press\u{7} the key.\u{B}Then wait.", target = "Нажмите\u{7} клавишу."
+        let document = XLIFF2Document(sourceLanguage: "en", targetLanguage: "ru", files: [
+            .init(original: "bell.txt", segments: [.init(source: source, target: target, state: .initial)]),
+        ])
+        let xml = document.rendered()
+        #expect(xml.contains(#"<source>Press<cp hex="0007"/> the key.<cp hex="000B"/>Then wait.</source>"#))
+        var units: [TranslationUnit] = []
+        try XLIFFReader(origin: ImportOrigin(document: "bell.xlf")).read(bytes: Array(xml.utf8), file: "bell.xlf") { unit, _ in
+            units.append(unit)
+        }
+        #expect(units.first?.variants.map(\.text) == [source, target])
+    }
+
     @Test func notXLIFFIsAnError() {
         #expect(throws: InputError.self) {
             try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array("<html/>".utf8), file: "x.xlf") { _, _ in }
