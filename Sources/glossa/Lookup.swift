@@ -26,7 +26,10 @@ extension Glossa {
             match: [] and exit 0.
 
             --batch FILE reads one query per line ("-" for standard input)
-            and writes one JSON array per line, in order (JSON lines).
+            and writes one JSON array per line, in order (JSON lines). From
+            standard input each answer is written as soon as its line is
+            read, so a CAT tool or script can keep one process open and ask
+            one segment at a time.
 
             Examples:
               glossa lookup "I am glad to welcome you to the International Conference on Cyber Security."
@@ -63,19 +66,31 @@ extension Glossa {
             let (source, target) = try languages.tags()
             let lookup = try TMLookup(memory: tm.openForSearch(), from: source, to: target)
             if let batch {
-                let data = try readFile(batch)
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let progress = Progress(label: "looking up", noun: "segments", every: 100)
                 defer { progress.finish() }
                 var done = 0
-                for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                    .dropLast(data.last == UInt8(ascii: "\n") ? 1 : 0) {
+                func answer(_ line: Substring) throws {
                     let query = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
                     let matches = try lookup.matches(for: query, minimum: min, maximum: max)
                     print(String(decoding: try encoder.encode(matches), as: UTF8.self))
                     done += 1
                     progress.update(done)
+                }
+                if batch == "-" {
+                    // A line at a time, each answer flushed: the asker may wait for it before
+                    // sending the next.
+                    while let line = readLine(strippingNewline: true) {
+                        try answer(line[...])
+                        fflush(nil)
+                    }
+                    return
+                }
+                let data = try readFile(batch)
+                for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                    .dropLast(data.last == UInt8(ascii: "\n") ? 1 : 0) {
+                    try answer(line)
                 }
                 return
             }

@@ -127,6 +127,46 @@ import Testing
         #expect(scores == [[100], [], [], [99]])
     }
 
+    @Test func batchFromStandardInputAnswersEachLineAsItComes() throws {
+        // A tool keeps one process open: it sends a segment and waits for its answer before
+        // sending the next, with standard input still open.
+        let process = Process()
+        process.executableURL = CommandRunner.glossa
+        process.arguments = ["lookup", "--batch", "-", "--tm", "tm.sqlite"]
+        process.currentDirectoryURL = workspace.folder
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        var received = Data()
+        func nextAnswer() -> String? {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                if let end = received.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = String(decoding: received[..<end], as: UTF8.self)
+                    received = Data(received[(end + 1)...])
+                    return line
+                }
+                // Wait for data at most a tenth of a second at a time: a process that held its
+                // answers back would otherwise block this read for good.
+                var ready = pollfd(fd: output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&ready, 1, 100) > 0 else { continue }
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { return nil }
+                received.append(chunk)
+            }
+            return nil
+        }
+        for (query, unit) in [("The parties discussed regional security.", 3), ("The Collective Security Council met in Minsk.", 1)] {
+            input.fileHandleForWriting.write(Data((query + "\n").utf8))
+            let answer = try #require(nextAnswer())
+            #expect((try json(answer) as? [[String: Any]])?.first?["unit"] as? Int == unit)
+        }
+        try input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+    }
+
     @Test func batchProgressGoesToATerminalOnly() throws {
         try workspace.write((1...300).map { "Segment number \($0) of the batch" }.joined(separator: "\n") + "\n", to: "queries.txt")
         let plain = try glossa("lookup", "--batch", "queries.txt")
