@@ -46,7 +46,7 @@ public enum XMLEscape {
                 case 0x0A where attribute: replacement = "&#10;"
                 case 0x0D where attribute: replacement = "&#13;"
                 case 0x09 where attribute: replacement = "&#9;"
-                case 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F:
+                case _ where byte < 0x80 && !isAllowed(Unicode.Scalar(byte)):
                     replacement = "\u{FFFD}"
                     replaced += 1
                 // U+FFFE and U+FFFF are EF BF BE and EF BF BF.
@@ -80,8 +80,9 @@ public enum XMLEscape {
     /// Per byte: 1 when it may need escaping or replacing in element content, 2 in an
     /// attribute value (where `"` and white space other than the space need it too).
     private static let attention: [UInt8] = (0...255).map { byte -> UInt8 in
-        switch byte {
-        case 0x26, 0x3C, 0x3E, 0xEF, 0x00...0x08, 0x0B, 0x0C, 0x0E...0x1F: 3
+        switch UInt8(byte) {
+        case 0x26, 0x3C, 0x3E, 0xEF: 3
+        case let ascii where ascii < 0x80 && !isAllowed(Unicode.Scalar(ascii)): 3
         case 0x22, 0x09, 0x0A, 0x0D: 2
         default: 0
         }
