@@ -16,8 +16,8 @@ extension TranslationMemory {
             throw MemoryError(path: path, reason: .sqlite("a file is already there"))
         }
         try prepareFolder(for: path)
-        let temporary = temporaryFiles(for: path)[0]
-        let cleanUp = { for file in temporaryFiles(for: path) { try? FileManager.default.removeItem(atPath: file) } }
+        let files = temporaryFiles(for: path), temporary = files[0]
+        let cleanUp = { for file in files { try? FileManager.default.removeItem(atPath: file) } }
         cleanUp()
         defer { cleanUp() }
         let summary: ImportSummary

@@ -113,10 +113,10 @@ extension Glossa {
             // Every input must be readable before the TM is touched. TMX and XLIFF are streamed
             // later, so they are only checked; the other formats are read whole now. A missing
             // file or a folder is said as such before what its name suggests is asked about.
-            for file in files where file != "-" { _ = try checkReadable(file) }
+            for file in files where file != "-" { try checkReadable(file) }
             let plan = try ImportPlan(files: files, langs: langs, lang: lang)
             let inputs = try files.map { file in
-                (file: file, bytes: plan.streamed.contains(file) ? try checkReadable(file) : try readFile(file))
+                (file: file, bytes: plan.streamed.contains(file) ? Data() : try readFile(file))
             }
             let segmenter = try plan.documentLanguage.map { try SentenceSegmenter(language: $0, srx: srx.map { try SRXDocument(file: $0) }) }
             let stamp = Stamp(date: Date(), author: author ?? ProcessInfo.processInfo.environment["USER"])

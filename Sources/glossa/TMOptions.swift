@@ -69,22 +69,21 @@ func languageList(_ option: String) throws -> [LanguageTag] {
     try option.split(separator: ",").map { try LanguageTag(String($0)) }
 }
 
-/// Checks that a file can be read, for inputs a streaming parser reads later; returns no bytes.
-func checkReadable(_ path: String) throws -> Data {
+/// Checks that a file is there, is a file, and can be read.
+func checkReadable(_ path: String) throws {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw InputError("no such file", file: path)
     }
     guard !isDirectory.boolValue else { throw InputError("is a folder, not a file", file: path) }
     guard FileManager.default.isReadableFile(atPath: path) else { throw InputError("cannot read the file", file: path) }
-    return Data()
 }
 
 /// Reads a whole file (mapped into memory where the system allows), or standard input for
 /// "-"; a missing or unreadable file is an `InputError`.
 func readFile(_ path: String) throws -> Data {
     if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    _ = try checkReadable(path)
+    try checkReadable(path)
     do {
         return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
     } catch {
