@@ -22,10 +22,10 @@ public enum TMXInline {
         }
     }
 
-    /// An element's start tag as XML.
-    static func startTag(_ element: XMLElementStart) -> String {
+    /// An element's start tag as XML; `empty` makes it an empty-element tag (`<x id="1"/>`).
+    static func startTag(_ element: XMLElementStart, empty: Bool = false) -> String {
         var tag = "<" + (element.prefix.map { $0 + ":" } ?? "") + element.localName
         for (name, value) in element.attributes { tag += " \(name)=\"\(XMLEscape.attribute(value))\"" }
-        return tag + ">"
+        return tag + (empty ? "/>" : ">")
     }
 }

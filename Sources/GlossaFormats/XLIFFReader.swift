@@ -10,8 +10,10 @@ import GlossaXML
 /// the unit's id (`unit/segment` in 2.0), `state`, `approved` and `translate` become
 /// properties `xliff:state`, …, notes become notes, and the `file`'s `original` a property
 /// `xliff:original`. Inline codes (`g`, `x`, `bx`, `ex`, `ph`, `pc`, `sc`, `ec`, …) become
-/// placeholders in the text, like TMX's; the codes themselves are not kept (XLIFF's inline
-/// model is not TMX's). A target-less unit gives a source-only unit. A gettext header that
+/// placeholders in the text, like TMX's, and TMX codes in the variant's markup (see
+/// `XLIFFInlineText`). What CAT tools add to 1.2 is kept where it says how far a translation
+/// got: Trados's confirmation level (`sdl:seg conf`) as `sdl:conf`, memoQ's `mq:status` as
+/// itself. A target-less unit gives a source-only unit. A gettext header that
 /// po2xliff and other converters carry as a `trans-unit restype="x-gettext-domain-header"` is
 /// metadata, not a translation, and is skipped (as the PO reader skips it). So are the
 /// suggestions a file carries beside the translation, 1.2's `alt-trans` and 2.0's matches
@@ -54,13 +56,13 @@ private final class XLIFFHandler: XMLEventHandler {
     private var notes: [Note] = []
     private var segmentID: String?
     private var segmentProperties: [Property] = []
-    private var source: String?
-    private var target: String?
+    private var source: XLIFFInlineText?
+    private var target: XLIFFInlineText?
     /// 1.2 `seg-source` segments and target `mrk`s by `mid`, in order.
-    private var sourceSegments: [(mid: String, text: String)] = []
-    private var targetSegments: [String: String] = [:]
-    /// Text being collected: which element, and the `mid` of a segment `mrk`.
-    private var collecting: (element: String, text: String, codeDepth: Int, ordinal: Int)?
+    private var sourceSegments: [(mid: String, text: XLIFFInlineText)] = []
+    private var targetSegments: [String: XLIFFInlineText] = [:]
+    /// Text being collected: which element (`source`, `seg-source`, `target`), and its text.
+    private var collecting: (element: String, text: XLIFFInlineText)?
     /// Line of the `trans-unit` or `unit` being read.
     private var unitLine = 0
     /// Whether the `trans-unit` being read is a gettext header.
@@ -68,12 +70,17 @@ private final class XLIFFHandler: XMLEventHandler {
     /// Depth inside suggestions (`alt-trans`, `mtc:matches`), whose content is skipped.
     private var suggestionDepth = 0
     private static let suggestions: Set<String> = ["alt-trans", "matches"]
+    /// The `mid` and text of the segment `mrk` being read.
     private var markID: String?
-    private var markText = ""
+    private var markText = XLIFFInlineText()
+    /// Elements open inside that `mrk` (codes, annotations): its own end comes at depth 0.
+    private var markDepth = 0
+    /// Depth inside a 2.0 `cp`, whose character was taken from its attribute.
+    private var codePointDepth = 0
     private var noteText: String?
-
-    private static let codeElements: Set<String> = ["x", "bx", "ex", "ph", "bpt", "ept", "it", "sc", "ec", "cp", "sm", "em"]
-    private static let pairedCodes: Set<String> = ["g", "pc"]
+    /// Trados's confirmation level of each segment of the `trans-unit` (`sdl:seg conf`), by `mid`.
+    private var confirmations: [String: String] = [:]
+    private static let sdlNamespace = "http://sdl.com/FileTypes/SdlXliff/1.0"
 
     init(origin: ImportOrigin, file: String, body: @escaping UnitHandler) {
         self.origin = origin
@@ -87,32 +94,24 @@ private final class XLIFFHandler: XMLEventHandler {
             suggestionDepth += 1
             return
         }
-        if var text = collecting {
-            if name == "mrk", element[attribute: "mtype"] == "seg", text.element == "seg-source" || text.element == "target" {
+        if collecting != nil {
+            if codePointDepth > 0 {
+                codePointDepth += 1
+            } else if name == "mrk", element[attribute: "mtype"] == "seg", collecting?.element != "source" {
                 markID = element[attribute: "mid"] ?? ""
-                markText = ""
+                markText = XLIFFInlineText()
+                markDepth = 0
             } else if name == "cp", let hex = element[attribute: "hex"], let value = UInt32(hex, radix: 16),
                       let scalar = Unicode.Scalar(value) {
                 // XLIFF 2.0's way to carry a character XML cannot: the character, not a code.
-                if text.codeDepth == 0 { append(String(scalar), to: &text) }
-                text.codeDepth += 1
-            } else if Self.pairedCodes.contains(name) {
-                text.ordinal += 1
-                let id = element[attribute: "id"] ?? String(text.ordinal)
-                openPaired.append(id)
-                append("{\(id)}", to: &text)
-            } else if Self.codeElements.contains(name) {
-                text.ordinal += 1
-                let id = element[attribute: "id"] ?? element[attribute: "i"] ?? element[attribute: "x"] ?? String(text.ordinal)
-                let placeholder = switch name {
-                case "bx", "bpt", "sc": "{\(id)}"
-                case "ex", "ept", "ec": "{/\(id)}"
-                default: "{\(id)/}"
-                }
-                if text.codeDepth == 0 { append(placeholder, to: &text) }
-                text.codeDepth += 1
+                append(String(scalar))
+                codePointDepth = 1
+            } else if markID != nil {
+                markDepth += 1
+                markText.start(element, version2: version.hasPrefix("2"))
+            } else {
+                collecting?.text.start(element, version2: version.hasPrefix("2"))
             }
-            collecting = text
             return
         }
         switch name {
@@ -130,6 +129,8 @@ private final class XLIFFHandler: XMLEventHandler {
             isGettextHeader = element[attribute: "restype"] == "x-gettext-domain-header"
             properties = element.attributes.filter { ["approved", "translate", "state"].contains($0.name) }
                 .map { Property("xliff:\($0.name)", $0.value) }
+                + element.attributes.filter { $0.name == "mq:status" }.map { Property($0.name, $0.value) }
+            confirmations = [:]
             notes = []
             resetTexts()
         case "segment":
@@ -144,9 +145,11 @@ private final class XLIFFHandler: XMLEventHandler {
                     properties.append(Property("xliff:\(attribute.name)", attribute.value))
                 }
             }
-            collecting = (name, "", 0, 0)
+            collecting = (name, XLIFFInlineText())
         case "note":
             noteText = ""
+        case "seg" where element.namespaceURI == Self.sdlNamespace:
+            if let id = element[attribute: "id"], let level = element[attribute: "conf"] { confirmations[id] = level }
         default:
             break
         }
@@ -157,26 +160,26 @@ private final class XLIFFHandler: XMLEventHandler {
             suggestionDepth -= 1
             return
         }
-        if var text = collecting {
-            if localName == text.element {
+        if let text = collecting {
+            if codePointDepth > 0 {
+                codePointDepth -= 1
+            } else if localName == text.element && markID == nil {
                 collecting = nil
                 switch localName {
                 case "source": source = text.text
                 case "target": target = text.text
                 default: break
                 }
-                return
-            }
-            if localName == "mrk", let mid = markID {
+            } else if let mid = markID, markDepth == 0 {
+                // </mrk>: the segment's end
                 if text.element == "seg-source" { sourceSegments.append((mid, markText)) } else { targetSegments[mid] = markText }
                 markID = nil
-            } else if Self.pairedCodes.contains(localName) {
-                // XLIFF does not repeat the id on the closing tag: it closes the latest opened.
-                append("{/\(openPaired.popLast() ?? "")}", to: &text)
-            } else if Self.codeElements.contains(localName) {
-                text.codeDepth -= 1
+            } else if markID != nil {
+                markDepth -= 1
+                markText.end(localName)
+            } else {
+                collecting?.text.end(localName)
             }
-            collecting = text
             return
         }
         switch localName {
@@ -193,7 +196,7 @@ private final class XLIFFHandler: XMLEventHandler {
             if !sourceSegments.isEmpty {
                 for segment in sourceSegments {
                     try emit(id: "\(unitID ?? "")/\(segment.mid)", source: segment.text, target: targetSegments[segment.mid],
-                             extra: [], parser: parser)
+                             extra: confirmations[segment.mid].map { [Property("sdl:conf", $0)] } ?? [], parser: parser)
                 }
             } else {
                 try emit(id: unitID ?? "", source: source, target: target, extra: [], parser: parser)
@@ -206,9 +209,8 @@ private final class XLIFFHandler: XMLEventHandler {
 
     func characters(_ string: String, parser: XMLStreamParser) throws {
         if suggestionDepth > 0 { return }
-        if var text = collecting {
-            if text.codeDepth == 0 { append(string, to: &text) }
-            collecting = text
+        if collecting != nil {
+            if codePointDepth == 0 { append(string) }
         } else if noteText != nil {
             noteText? += string
         }
@@ -218,18 +220,20 @@ private final class XLIFFHandler: XMLEventHandler {
         guard !version.isEmpty else { throw InputError("not an XLIFF file (no <xliff> root with a version)", file: file, line: 1) }
     }
 
-    /// Ids of the paired codes (`g`, `pc`) open at this point.
-    private var openPaired: [String] = []
-
-    private func append(_ string: String, to text: inout (element: String, text: String, codeDepth: Int, ordinal: Int)) {
-        if markID != nil { markText += string } else { text.text += string }
+    /// Appends character data to the segment `mrk` being read, else to the collected text.
+    private func append(_ string: String) {
+        if markID != nil { markText.append(string) } else { collecting?.text.append(string) }
     }
 
-    private func emit(id: String, source: String?, target: String?, extra: [Property], parser: XMLStreamParser) throws {
+    private func emit(id: String, source: XLIFFInlineText?, target: XLIFFInlineText?, extra: [Property], parser: XMLStreamParser) throws {
         guard let sourceLanguage else { throw InputError("no source language (srcLang or source-language)", file: file, line: parser.line) }
         var variants: [Variant] = []
-        if let source, !source.isEmpty { variants.append(Variant(language: sourceLanguage, text: source)) }
-        if let target, !target.isEmpty, let targetLanguage { variants.append(Variant(language: targetLanguage, text: target)) }
+        if let source, !source.text.isEmpty {
+            variants.append(Variant(language: sourceLanguage, text: source.text, markup: source.markup))
+        }
+        if let target, !target.text.isEmpty, let targetLanguage {
+            variants.append(Variant(language: targetLanguage, text: target.text, markup: target.markup))
+        }
         guard !variants.isEmpty else { return }
         var unitProperties = properties + extra
         if let original { unitProperties.append(Property("xliff:original", original)) }
@@ -242,7 +246,6 @@ private final class XLIFFHandler: XMLEventHandler {
         target = nil
         sourceSegments = []
         targetSegments = [:]
-        openPaired = []
     }
 
     private func tag(_ text: String, _ parser: XMLStreamParser) throws -> LanguageTag {

@@ -17,7 +17,8 @@ extension Glossa {
                            inline code is kept. --skip-invalid imports the valid
                            units and reports the others (index, line, reason).
               .xlf, .xliff XLIFF 1.2 and 2.0: each trans-unit, seg-source segment or
-                           2.0 segment is a unit; state and notes are kept.
+                           2.0 segment is a unit; state and notes are kept. Also
+                           .sdlxliff (Trados), .mqxliff (memoQ), .mxliff (Phrase).
               .po          gettext: msgid in --source-lang (en), msgstr in the
                            header's Language (else --lang); msgctxt is the context;
                            plural forms stay on one unit as po:msgstr[n] properties;
@@ -202,12 +203,16 @@ struct ImportPlan {
     var documents: Set<String> = []
     var documentLanguage: LanguageTag?
 
+    /// XLIFF 1.2 and 2.0 files, with the extensions CAT tools give their own XLIFF: Trados
+    /// (.sdlxliff), memoQ (.mqxliff) and Phrase (.mxliff).
+    static let xliffExtensions = [".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"]
+
     init(files: [String], langs: String?, lang: String?) throws {
         let others = files.filter { file in
             let name = file.lowercased()
             if name.hasSuffix(".tsv") || name.hasSuffix(".csv") { tabular.insert(file); return false }
             if name.hasSuffix(".tmx") { tmx.append(file); return false }
-            if name.hasSuffix(".xlf") || name.hasSuffix(".xliff") { xliff.append(file); return false }
+            if ImportPlan.xliffExtensions.contains(where: { name.hasSuffix($0) }) { xliff.append(file); return false }
             if name.hasSuffix(".po") { po.insert(file); return false }
             return true
         }

@@ -206,4 +206,22 @@ import Testing
         #expect(tmx.contains(#"<prop type="x-context">Accelerator</prop>"#))
         #expect(tmx.contains(#"<prop type="po:msgid_plural">"#))
     }
+
+    @Test func tradosXLIFFCodesLeaveAsTMXCodes() throws {
+        // A translator hands back a Trados file; the TM goes on to another CAT tool as TMX.
+        let folder = try Fixtures.temporaryDirectory()
+        let imported = try CommandRunner.run(["import", Fixtures.file("xliff/csto-news.ru-RU.sdlxliff").path, "--tm", "t.sqlite"], in: folder)
+        #expect(imported.stdout == "t.sqlite: 3 units read, 3 added, 0 duplicates skipped\n", "\(imported.stderr)")
+        #expect(try CommandRunner.run(["export", "--tm", "t.sqlite", "--out", "codes.tmx"], in: folder).status == 0)
+        let validation = try Fixtures.validateTMX(folder.appendingPathComponent("codes.tmx"))
+        #expect(validation.status == 0, "\(validation.output)")
+        let tmx = try String(contentsOf: folder.appendingPathComponent("codes.tmx"), encoding: .utf8)
+        #expect(tmx.contains(#"<seg><bpt i="1">&lt;g id="pt1"&gt;</bpt>Генеральный секретарь ОДКБ<ept i="1">&lt;/g&gt;</ept> Имангали"#))
+        #expect(tmx.contains(#"<prop type="sdl:conf">ApprovedSignOff</prop>"#))
+        #expect(!tmx.contains("{1}"))  // no placeholder left as text for the next tool to translate
+        #expect(try CommandRunner.run(["export", "--tm", "t.sqlite", "--out", "plain.tmx", "--level", "1"], in: folder).status == 0)
+        let plain = try String(contentsOf: folder.appendingPathComponent("plain.tmx"), encoding: .utf8)
+        #expect(plain.contains("<seg>Генеральный секретарь ОДКБ Имангали"))
+        #expect(!plain.contains("<bpt") && !plain.contains("<it ") && !plain.contains("{1}"))
+    }
 }

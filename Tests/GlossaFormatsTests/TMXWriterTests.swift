@@ -29,25 +29,11 @@ import Testing
         return url
     }
 
-    /// Runs xmllint against the public TMX 1.4b DTD; returns its exit code and messages.
-    func validate(_ url: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xmllint", "--noout", "--nonet", "--dtdvalid",
-                             Fixtures.shared.appendingPathComponent("reference/schemas/tmx14.dtd").path, url.path]
-        let pipe = Pipe()
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
-    }
-
     @Test func complianceKitRoundTripsWithEveryFieldAndCode() throws {
         for file in try Fixtures.tmxKitFiles() {
             let original = try read(file)
             let exported = try write(original, to: file.lastPathComponent)
-            let validation = try validate(exported)
+            let validation = try Fixtures.validateTMX(exported)
             #expect(validation.status == 0, "\(file.lastPathComponent): \(validation.output)")
             let again = try read(exported)
             #expect(again == original, "\(file.lastPathComponent)")
@@ -73,7 +59,7 @@ import Testing
             properties: [Property("tmx:segtype", "phrase"), Property("tmx:segtype-bad", "x"), Property("tmx:segtype", "chapter"),
                          Property("tmx:segtype", "block"), Property("file", "news/2025-06.txt", language: "en")])
         let url = try write([unit])
-        #expect(try validate(url).status == 0)
+        #expect(try Fixtures.validateTMX(url).status == 0)
         let back = try read(url)
         // Properties the DTD cannot take as attributes come back as props, in a stable order.
         var expected = unit
@@ -96,7 +82,7 @@ import Testing
     @Test func levelOneStripsCodesAndLanguagesFilter() throws {
         let units = try read(Fixtures.tmxKit.appendingPathComponent("ImportTest2A.tmx"))
         let url = try write(units, options: .init(level: .plain, sourceLanguage: "fr-CA", languages: ["fr-CA"]))
-        #expect(try validate(url).status == 0)
+        #expect(try Fixtures.validateTMX(url).status == 0)
         let back = try read(url)
         #expect(back.count == units.count)
         #expect(back.allSatisfy { $0.variants.count == 1 && $0.variants[0].language == "fr-CA" && $0.variants[0].markup == nil })
@@ -110,7 +96,7 @@ import Testing
         let unit = TranslationUnit(variants: [Variant(language: "en", text: "a < b & c > d \"quoted\" ]]>")],
                                    notes: [Note("x & <y>")], properties: [Property("q\"uote", "line\nbreak")])
         let url = try write([unit])
-        #expect(try validate(url).status == 0)
+        #expect(try Fixtures.validateTMX(url).status == 0)
         let back = try read(url)
         #expect(back.first?.variants.first?.text == "a < b & c > d \"quoted\" ]]>")
         #expect(back.first?.notes == [Note("x & <y>")])
@@ -136,7 +122,7 @@ import Testing
         try handle.close()
         #expect(writer.replacedCharacters == 4)
         #expect(writer.alterations.count == 1 && writer.alterations[0].hasPrefix("4 characters XML 1.0 cannot hold"))
-        #expect(try validate(url).status == 0)
+        #expect(try Fixtures.validateTMX(url).status == 0)
         #expect(try read(url).first?.notes == [Note("form\u{FFFD}feed")])
     }
 }

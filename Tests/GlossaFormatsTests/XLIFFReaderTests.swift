@@ -2,6 +2,7 @@ import Foundation
 import GlossaCore
 import GlossaTestSupport
 import GlossaText
+import GlossaXML
 import Testing
 @testable import GlossaFormats
 
@@ -36,6 +37,75 @@ import Testing
         #expect(units[0].properties.contains(Property("xliff:state", "reviewed")))
         #expect(units[1].variants.map(\.text) == ["{1}CSTO{/1} press office{2/}"])
         #expect(units[1].properties.contains(Property("xliff:state", "initial")))
+    }
+
+    @Test func tradosSDLXLIFFSegmentsWithConfirmationLevelsAndCodes() throws {
+        let units = try read("csto-news.ru-RU.sdlxliff")
+        #expect(units.map(\.externalID) == ["d6b0c0e2-1/1", "d6b0c0e2-2/2", "d6b0c0e2-2/3"])
+        #expect(units.map { $0.properties.first { $0.name == "sdl:conf" }?.value } == ["ApprovedSignOff", "Translated", "Draft"])
+        // Formatting around a phrase: a bpt/ept pair holding the XLIFF tags as native data;
+        // the x outside the segment mrk belongs to no segment.
+        let english = try #require(units[0].variant(in: "en-US"))
+        #expect(english.text.hasPrefix("The {1}CSTO Secretary General{/1} Imangali Tasmagambetov"))
+        #expect(english.text.hasSuffix("in Kyrgyzstan"))
+        #expect(english.markup?.hasPrefix(#"The <bpt i="1">&lt;g id="pt1"&gt;</bpt>CSTO Secretary General<ept i="1">&lt;/g&gt;</ept> Imangali"#) == true)
+        #expect(units[0].variant(in: "ru-RU")?.text.hasPrefix("{1}Генеральный секретарь ОДКБ{/1} Имангали") == true)
+        // A comment mrk inside a segment keeps its text, and the segment goes on after it.
+        #expect(units[2].variant(in: "en-US")?.text
+            == "On June 19, 2025, a regular meeting of the Committee of Secretaries of the Security Councils (CSSC) was held.")
+        #expect(units[2].variant(in: "en-US")?.markup == nil)
+        // bx and ex without rid: codes whose partners the file does not name, isolated.
+        let russian = try #require(units[2].variant(in: "ru-RU"))
+        #expect(russian.text == "19 июня 2025 года состоялось очередное заседание {1}Комитета секретарей советов безопасности{/2} (КССБ).")
+        #expect(russian.markup?.contains(#"<it pos="begin" x="1">&lt;bx id="b1"/&gt;</it>Комитета"#) == true)
+        #expect(russian.markup?.contains(#"<it pos="end" x="2">&lt;ex id="e1"/&gt;</it> (КССБ)"#) == true)
+    }
+
+    @Test func inlineCodesBecomeTMXCodesThatReadBackAsTheSameText() throws {
+        // Every kind of XLIFF code, 1.2 and 2.0: the markup is TMX level 2, and the TMX reader
+        // derives from it the placeholders the XLIFF reader gave the text.
+        let xliff12 = """
+            <xliff version="1.2"><file source-language="en" target-language="ru"><body>
+            <trans-unit id="a"><source>Press <bpt id="1">&lt;b&gt;</bpt>OK<ept id="1">&lt;/b&gt;</ept><ph id="2">&lt;br/&gt;</ph> \
+            then <g id="3">save <x id="4"/>now</g><bx id="5" rid="r"/>all<ex id="6" rid="r"/><it id="7" pos="open">&lt;i&gt;</it>\
+            <ph id="8">&lt;a title="<sub>Help &amp; more</sub>"/&gt;</ph> &amp; done.</source>
+            <target>Нажмите <g id="3">сохранить</g><ept id="9">&lt;/u&gt;</ept>.</target></trans-unit>
+            </body></file></xliff>
+            """
+        let xliff20 = """
+            <xliff version="2.0" srcLang="en" trgLang="kk"><file id="f"><unit id="u">
+            <segment id="1"><source><pc id="1">Bold</pc> <ph id="2"/><sc id="3"/>span<ec startRef="3"/> <sc id="4" isolated="yes"/>\
+            open <sc id="5"/>across</source></segment>
+            <segment id="2"><source>segments<ec startRef="5"/> <mrk id="m" type="term">CSTO</mrk></source></segment>
+            </unit></file></xliff>
+            """
+        var units: [TranslationUnit] = []
+        for (xml, name) in [(xliff12, "codes.xlf"), (xliff20, "codes2.xlf")] {
+            try XLIFFReader(origin: ImportOrigin(document: name)).read(bytes: Array(xml.utf8), file: name) { unit, _ in units.append(unit) }
+        }
+        let variants = units.flatMap(\.variants)
+        #expect(variants.map(\.text) == [
+            "Press {1}OK{/1}{2/} then {3}save {4/}now{/3}{5}all{/5}{6}{7/} & done.",
+            "Нажмите {1}сохранить{/1}{/2}.",
+            "{1}Bold{/1} {2/}{3}span{/3} {4}open {5}across",
+            "segments{/1} CSTO",
+        ])
+        #expect(variants[0].markup == #"Press <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept><ph x="2">&lt;br/&gt;</ph> then "#
+            + #"<bpt i="3">&lt;g id="3"&gt;</bpt>save <ph x="4">&lt;x id="4"/&gt;</ph>now<ept i="3">&lt;/g&gt;</ept>"#
+            + #"<bpt i="5">&lt;bx id="5" rid="r"/&gt;</bpt>all<ept i="5">&lt;ex id="6" rid="r"/&gt;</ept>"#
+            + #"<it pos="begin" x="6">&lt;i&gt;</it><ph x="7">&lt;a title="<sub>Help &amp; more</sub>"/&gt;</ph> &amp; done."#)
+        // An ept whose bpt is not in the text, and an sc whose ec is in the next segment: isolated.
+        #expect(variants[1].markup?.contains(#"<it pos="end" x="2">&lt;/u&gt;</it>"#) == true)
+        #expect(variants[2].markup?.hasSuffix(#"<it pos="begin" x="5">&lt;sc id="5"/&gt;</it>across"#) == true)
+        #expect(variants[3].markup?.hasPrefix(#"segments<it pos="end" x="1">&lt;ec startRef="5"/&gt;</it>"#) == true)
+
+        let tmx = "<tmx version=\"1.4\"><header srclang=\"*all*\"/><body>"
+            + variants.map { "<tu><tuv xml:lang=\"\($0.language)\"><seg>\($0.markup ?? XMLEscape.text($0.text))</seg></tuv></tu>" }.joined()
+            + "</body></tmx>"
+        var again: [TranslationUnit] = []
+        _ = try TMXReader(origin: ImportOrigin(document: "codes.tmx")).read(bytes: Array(tmx.utf8), file: "codes.tmx") { unit, _ in again.append(unit) }
+        #expect(again.flatMap(\.variants).map(\.text) == variants.map(\.text))
+        #expect(again.flatMap(\.variants).map(\.markup) == variants.map(\.markup))
     }
 
     @Test func aGettextHeaderFromPo2xliffIsNotAUnit() throws {

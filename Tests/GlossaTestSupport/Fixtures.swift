@@ -45,3 +45,20 @@ extension Fixtures {
             .map { tmxKit.appendingPathComponent($0) }
     }
 }
+
+extension Fixtures {
+    /// Runs xmllint on a TMX file against the public TMX 1.4b DTD, never fetching the file's
+    /// own DTD; returns its exit code and messages.
+    public static func validateTMX(_ url: URL) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xmllint", "--noout", "--nonet", "--dtdvalid",
+                             shared.appendingPathComponent("reference/schemas/tmx14.dtd").path, url.path]
+        let pipe = Pipe()
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}
