@@ -126,6 +126,6 @@ public struct TranslationUnit: Hashable, Sendable, Codable {
     /// The variant `language` covers: the exact tag, else a regional form of a bare
     /// language ("en" finds "en-GB").
     public func variant(covering language: LanguageTag) -> Variant? {
-        variant(in: language) ?? variants.first { language.covers($0.language) }
+        language.bestCovered(in: variants) { $0.language.canonical }.map { variants[$0] }
     }
 }

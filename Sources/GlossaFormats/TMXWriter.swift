@@ -91,7 +91,7 @@ public final class TMXWriter {
             dates = out.dates
             replacedCharacters += out.replaced
         }
-        if let source = options.sourceLanguage, let index = variants.firstIndex(where: { $0.language == source }) ?? variants.firstIndex(where: { source.covers($0.language) }) {
+        if let source = options.sourceLanguage, let index = source.bestCovered(in: variants, tag: { $0.language.canonical }) {
             variants.insert(variants.remove(at: index), at: 0)
         }
         let (attributes, props) = Self.split(unit.properties, allowed: Self.unitAttributes, created: unit.created, changed: unit.changed)

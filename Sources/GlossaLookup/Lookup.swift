@@ -158,7 +158,7 @@ extension IndexReader.UnitRecord {
     /// regional form of it, among those `allowed`. A blank variant is no translation (an
     /// untranslated TMX `seg` is empty).
     func translation(into language: LanguageTag, where allowed: (Variant) -> Bool) -> Variant? {
-        let candidates = variants.filter { language.covers($0.language) && !$0.text.allSatisfy(\.isWhitespace) && allowed($0) }
-        return candidates.first { $0.language == language.canonical } ?? candidates.first
+        let candidates = variants.filter { !$0.text.allSatisfy(\.isWhitespace) && allowed($0) }
+        return language.bestCovered(in: candidates) { $0.language }.map { candidates[$0] }
     }
 }

@@ -53,7 +53,7 @@ public final class IndexReader {
     /// subtag, nil when no variant holds it.
     public func indexedToken(_ word: String, language: LanguageTag) throws -> IndexedToken? {
         tokenStatement.reset()
-        tokenStatement.bind(1, SearchIndex.vocabularyLanguage(language.canonical))
+        tokenStatement.bind(1, language.language)
         tokenStatement.bind(2, word)
         guard try tokenStatement.step() else { return nil }
         return IndexedToken(id: UInt32(tokenStatement.int64(0)), frequency: Int(tokenStatement.int64(1)))

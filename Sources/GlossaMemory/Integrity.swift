@@ -88,9 +88,12 @@ private struct SearchIndexCheck {
 
     /// Whether `stored` are the token ids of `text` (a lookup form) in `language`.
     mutating func tokensMatch(_ stored: [UInt32], text: String, language: String) throws -> Bool {
-        let tokenizer = try tokenizers[language] ?? MatchTokenizer(language: LanguageTag(language))
+        let tag = try LanguageTag(language)
+        // Imports store canonical tags: tokens under any other were not cut for it.
+        guard tag.canonical == language else { return false }
+        let tokenizer = try tokenizers[language] ?? MatchTokenizer(language: tag)
         tokenizers[language] = tokenizer
-        let words = vocabulary[SearchIndex.vocabularyLanguage(language)] ?? [:]
+        let words = vocabulary[tag.language] ?? [:]
         let expected = tokenizer.tokens(of: text).words.map { words[$0] }
         return expected.count == stored.count && zip(expected, stored).allSatisfy { $0 == $1 }
     }

@@ -1,17 +1,12 @@
 import GlossaText
 
 /// The fuzzy-search index the TM keeps beside its units: every variant's words as token ids
-/// (`variant.tokens`), a vocabulary per language with how many variants hold each token
+/// (`variant.tokens`), a vocabulary per primary language subtag (en-US and en-GB text share
+/// "en", which an "en" query finds) with how many variants hold each token
 /// (`search_token`), and posting lists from token to variants grouped by word count
 /// (`fuzzy_posting`), so a lookup reads the lists of a few rare tokens in a length window
 /// instead of scanning the TM. Words are cut by `MatchTokenizer`, as the scorer cuts them.
 enum SearchIndex {
-    /// The vocabulary key of a language: its primary subtag, so en-US and en-GB text is
-    /// found from an "en" query.
-    static func vocabularyLanguage(_ canonical: String) -> String {
-        String(canonical.prefix { $0 != "-" })
-    }
-
     /// Word counts above this share one group: longer segments are rare and a length window
     /// that far out gains nothing.
     static let longestLength = 1023

@@ -21,8 +21,9 @@ struct SearchVocabulary {
 
         init(language: String) throws {
             self.language = language
-            vocabularyLanguage = SearchIndex.vocabularyLanguage(language)
-            tokenizer = try MatchTokenizer(language: LanguageTag(language))
+            let tag = try LanguageTag(language)
+            vocabularyLanguage = tag.language
+            tokenizer = try MatchTokenizer(language: tag)
         }
     }
     private var ids: [Key: UInt32] = [:]

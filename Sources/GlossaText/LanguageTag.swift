@@ -51,6 +51,13 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
     /// `covers` for a tag.
     public func covers(_ other: LanguageTag) -> Bool { covers(other.canonical) }
 
+    /// Of `items` tagged by `tag`, the position of the one this tag answers for: the exact
+    /// tag, else the first it covers ("en" takes "en" before "en-GB"). How a variant is chosen
+    /// for `--from en` or `--to ru` when a unit could offer more than one.
+    public func bestCovered<C: Collection>(in items: C, tag: (C.Element) -> String) -> C.Index? {
+        items.firstIndex { tag($0) == canonical } ?? items.firstIndex { covers(tag($0)) }
+    }
+
     public var description: String { canonical }
 
     public static func < (lhs: LanguageTag, rhs: LanguageTag) -> Bool {
