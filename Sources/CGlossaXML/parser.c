@@ -1,6 +1,7 @@
 // Push parsing with libxml2's SAX2 interface, forwarding events to a CGlossaXML_Handler.
 #include "CGlossaXML.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,7 @@ struct CGlossaXML_Parser {
     size_t bytesPushed;
     size_t charactersDelivered;
     char *errorMessage;
+    int errorCode;
     int32_t errorLine;
     int32_t errorColumn;
     int stopped;
@@ -38,8 +40,9 @@ static xmlParserInputPtr refuseExternalEntity(const char *url, const char *id, x
     return NULL;
 }
 
-static void recordError(CGlossaXML_Parser *parser, const char *message, int line, int column) {
+static void recordError(CGlossaXML_Parser *parser, int code, const char *message, int line, int column) {
     if (parser->errorMessage != NULL) return;
+    parser->errorCode = code;
     parser->errorMessage = strdup(message);
     size_t length = strlen(parser->errorMessage);
     while (length > 0 && (parser->errorMessage[length - 1] == '\n' || parser->errorMessage[length - 1] == ' '))
@@ -51,11 +54,11 @@ static void recordError(CGlossaXML_Parser *parser, const char *message, int line
 static void onStructuredError(void *userData, xmlErrorPtr error) {
     CGlossaXML_Parser *parser = fromContext(userData);
     if (error == NULL || error->level < XML_ERR_FATAL) return;
-    recordError(parser, error->message ? error->message : "malformed document", error->line, error->int2);
+    recordError(parser, error->code, error->message ? error->message : "malformed document", error->line, error->int2);
 }
 
 static void failAndStop(CGlossaXML_Parser *parser, const char *message) {
-    recordError(parser, message, CGlossaXML_parserLine(parser), CGlossaXML_parserColumn(parser));
+    recordError(parser, 0, message, CGlossaXML_parserLine(parser), CGlossaXML_parserColumn(parser));
     CGlossaXML_parserStop(parser);
 }
 
@@ -189,8 +192,25 @@ int32_t CGlossaXML_parserPush(CGlossaXML_Parser *parser, const char *chunk, int3
     if (parser->kind == CGlossaXML_xml && parser->errorMessage == NULL &&
         (code != 0 || !parser->context->wellFormed)) {
         xmlErrorPtr last = xmlCtxtGetLastError(parser->context);
-        recordError(parser, last && last->message ? last->message : "malformed document",
+        recordError(parser, last ? last->code : 0, last && last->message ? last->message : "malformed document",
                     last ? last->line : CGlossaXML_parserLine(parser), last ? last->int2 : 0);
+    }
+    // A document that stops inside an element (a download or copy cut short) gets whatever
+    // libxml2 met last: "Extra content at the end of the document" from its push parser, or a
+    // complaint about the tag or entity the end cut through. A genuine error stops the parse
+    // where it is; this one has consumed the input. Say what happened, naming the root (the
+    // innermost name may be a tag cut in two).
+    xmlParserInputPtr input = parser->context->input;
+    int consumed = input && input->cur && input->end && input->cur >= input->end;
+    if (terminate && parser->errorMessage && parser->errorCode != XML_ERR_TAG_NAME_MISMATCH
+        && (consumed || parser->errorCode == XML_ERR_DOCUMENT_END)
+        && parser->context->nameNr > 0 && parser->context->nameTab[0]) {
+        char message[160];
+        snprintf(message, sizeof message, "the file ends before the document does (<%.60s> is not closed): is it cut short?",
+                 (const char *)parser->context->nameTab[0]);
+        free(parser->errorMessage);
+        parser->errorMessage = NULL;
+        recordError(parser, XML_ERR_DOCUMENT_END, message, CGlossaXML_parserLine(parser), CGlossaXML_parserColumn(parser));
     }
     return parser->errorMessage != NULL ? 1 : 0;
 }

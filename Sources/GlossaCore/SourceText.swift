@@ -13,8 +13,8 @@ public struct SourceText: Sendable {
     /// Text". Throws an `InputError` pointing at the first invalid byte or code unit.
     public init(bytes: some Collection<UInt8>, file: String) throws(InputError) {
         // Said plainly: otherwise they fail as invalid UTF-8 somewhere on line 1.
-        for (magic, kind) in Self.binaryFormats where bytes.starts(with: magic) {
-            throw InputError("\(kind), not a text file: save it as text (or HTML, TSV, XLIFF) first", file: file, line: 1)
+        if let binary = Self.binaryFormat(of: bytes) {
+            throw InputError("\(binary.kind), not a text file: \(binary.advice ?? "save it as text (or HTML, TSV, XLIFF) first")", file: file, line: 1)
         }
         if let bigEndian = Self.utf16ByteOrder(bytes) {
             self.file = file
@@ -63,12 +63,21 @@ public struct SourceText: Sendable {
         return ranges.map { text[utf8: $0] }
     }
 
-    /// The signatures of the binary files a translator may pass by mistake.
-    private static let binaryFormats: [(magic: [UInt8], kind: String)] = [
-        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (a .docx, .xlsx, .odt or .pptx is one)"),
-        (Array("%PDF-".utf8), "a PDF file"),
-        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "a Microsoft Office binary file (.doc, .xls)"),
+    /// The signatures of the binary files a translator may pass by mistake, with what to do
+    /// when it is not the usual (save the document in a format Glossa reads).
+    private static let binaryFormats: [(magic: [UInt8], kind: String, advice: String?)] = [
+        ([0x50, 0x4B, 0x03, 0x04], "a ZIP archive (a .docx, .xlsx, .odt or .pptx is one)", nil),
+        (Array("%PDF-".utf8), "a PDF file", nil),
+        ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1], "a Microsoft Office binary file (.doc, .xls)", nil),
+        ([0x1F, 0x8B], "a gzip-compressed file", "decompress it first (gunzip)"),
     ]
+
+    /// The binary format `bytes` open with, if they open like one of those a translator may
+    /// pass by mistake (an Office document, a PDF, a compressed file), and what to do instead
+    /// when there is more to say than to save it as text: for the error that says so.
+    public static func binaryFormat(of bytes: some Collection<UInt8>) -> (kind: String, advice: String?)? {
+        binaryFormats.first { bytes.starts(with: $0.magic) }.map { ($0.kind, $0.advice) }
+    }
 
     /// Whether `bytes` open with a UTF-16 byte order mark, and which: true for big-endian,
     /// false for little-endian, nil for none. A UTF-32 mark (FF FE 00 00) is not UTF-16.

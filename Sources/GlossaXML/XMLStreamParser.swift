@@ -120,9 +120,15 @@ public final class XMLStreamParser {
         }
         defer { fclose(stream) }
         var buffer = [UInt8](repeating: 0, count: chunkSize)
+        var first = true
         while true {
             let count = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, chunkSize, stream) }
             if count == 0 && ferror(stream) != 0 { throw InputError("read error", file: file) }
+            // Said plainly: libxml2 would call a compressed TMX an empty document.
+            if first, let binary = SourceText.binaryFormat(of: buffer[..<count]) {
+                throw InputError("\(binary.kind), not an XML file" + (binary.advice.map { ": \($0)" } ?? ""), file: file, line: 1)
+            }
+            first = false
             let final = count < chunkSize
             try buffer.withUnsafeBytes { try push(UnsafeRawBufferPointer(rebasing: $0[..<count]), final: final) }
             if final { return }

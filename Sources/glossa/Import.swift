@@ -208,8 +208,11 @@ struct ImportPlan {
     static let xliffExtensions = [".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"]
 
     init(files: [String], langs: String?, lang: String?) throws {
-        let others = files.filter { file in
+        let others = try files.filter { file in
             let name = file.lowercased()
+            if name.hasSuffix(".gz") || name.hasSuffix(".zip") {
+                throw InputError("a compressed file: decompress it first (gunzip, unzip) and import what it holds", file: file)
+            }
             if name.hasSuffix(".tsv") || name.hasSuffix(".csv") { tabular.insert(file); return false }
             if name.hasSuffix(".tmx") { tmx.append(file); return false }
             if ImportPlan.xliffExtensions.contains(where: { name.hasSuffix($0) }) { xliff.append(file); return false }

@@ -107,6 +107,30 @@ import Testing
         #expect(FileManager.default.contents(atPath: folder.appendingPathComponent("t.sqlite").path) == before)
     }
 
+    @Test func compressedAndCutShortFilesAreNamedForWhatTheyAre() throws {
+        // What arrives by mail or download: a TMX gzipped under its own name, one still named
+        // .gz, and one whose download stopped half-way.
+        let tmx = try Fixtures.bytes(Fixtures.file("tmx/trados-studio.tmx"))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-c", Fixtures.file("tmx/trados-studio.tmx").path]
+        let pipe = Pipe()
+        gzip.standardOutput = pipe
+        try gzip.run()
+        let compressed = pipe.fileHandleForReading.readDataToEndOfFile()
+        gzip.waitUntilExit()
+        try compressed.write(to: folder.appendingPathComponent("memory.tmx"))
+        try compressed.write(to: folder.appendingPathComponent("memory.tmx.gz"))
+        try Data(tmx.prefix(tmx.count * 2 / 3)).write(to: folder.appendingPathComponent("partial.tmx"))
+        let gzipped = try glossa("import", "memory.tmx", "--tm", "t.sqlite")
+        #expect(gzipped.status == 2 && gzipped.stderr == "glossa: error: memory.tmx:1: a gzip-compressed file, not an XML file: decompress it first (gunzip)\n")
+        let named = try glossa("import", "memory.tmx.gz", "--tm", "t.sqlite")
+        #expect(named.status == 2 && named.stderr.hasPrefix("glossa: error: memory.tmx.gz: a compressed file: decompress it first"))
+        let partial = try glossa("import", "partial.tmx", "--tm", "t.sqlite")
+        #expect(partial.status == 2 && partial.stderr.hasSuffix("is it cut short?\n"), "\(partial.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("t.sqlite").path))
+    }
+
     @Test func skipInvalidReportsEachSkippedUnit() throws {
         try write("""
             <tmx version="1.4"><header/><body>

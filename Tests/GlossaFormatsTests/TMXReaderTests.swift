@@ -136,6 +136,35 @@ import Testing
         }
     }
 
+    @Test func aFileCutShortSaysSo() throws {
+        // A real export cut off at every few bytes of its last unit (inside a tag, an
+        // attribute, a character, text): whatever libxml2 last met, the error says the file
+        // ends early, on its last line.
+        let bytes = try Fixtures.bytes(Fixtures.file("tmx/omegat-project_save.tmx"))
+        let text = String(decoding: bytes, as: UTF8.self)
+        func offset(of needle: String, backwards: Bool = false) throws -> Int {
+            text.utf8.distance(from: text.startIndex, to: try #require(text.range(of: needle, options: backwards ? .backwards : [])).lowerBound)
+        }
+        for cut in stride(from: try offset(of: "<tu", backwards: true) + 1, to: try offset(of: "</body>"), by: 5) {
+            let prefix = Array(bytes[..<cut])
+            do {
+                _ = try TMXReader(origin: ImportOrigin(document: "cut.tmx")).read(bytes: prefix, file: "cut.tmx") { _, _ in }
+                Issue.record("a TMX cut at byte \(cut) read")
+            } catch let error as InputError {
+                #expect(error.message.hasSuffix("the file ends before the document does (<tmx> is not closed): is it cut short?"),
+                        "cut at byte \(cut): \(error.message)")
+                #expect(error.line == prefix.filter { $0 == 0x0A }.count + 1)
+            }
+        }
+        // A genuine error at the very end is that error.
+        do {
+            _ = try units("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>a</sag>")
+            Issue.record("a mismatched tag read")
+        } catch let error as InputError {
+            #expect(error.message.contains("mismatch"), "\(error.message)")
+        }
+    }
+
     @Test func invalidUnitsFailOrAreSkippedWithAReport() throws {
         let xml = """
         <tmx version="1.4"><header/><body>
