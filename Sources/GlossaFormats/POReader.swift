@@ -92,7 +92,12 @@ public struct POReader {
         var field: (keyword: String, index: Int)?
         var sawKeyword = false
 
-        func finishEntry() {
+        func finishEntry() throws {
+            // What msgfmt refuses too: half an entry is a damaged file, not an untranslated message.
+            if sawKeyword && !entry.obsolete {
+                if entry.id == nil { throw InputError("\(entry.context == nil ? "msgstr" : "msgctxt") with no msgid", file: source.file, line: entry.line) }
+                if entry.strings.isEmpty { throw InputError("msgid with no msgstr", file: source.file, line: entry.line) }
+            }
             if sawKeyword { entries.append(entry) }
             entry = Entry()
             field = nil
@@ -102,15 +107,15 @@ public struct POReader {
         for (offset, rawLine) in source.lines.enumerated() {
             let lineNumber = offset + 1
             var line = Substring(rawLine.trimmingCharacters(in: " \t"))
-            if line.isEmpty { finishEntry(); continue }
+            if line.isEmpty { try finishEntry(); continue }
             if line.hasPrefix("#~") {
-                if sawKeyword && !entry.obsolete { finishEntry() }
+                if sawKeyword && !entry.obsolete { try finishEntry() }
                 entry.obsolete = true
                 line = Substring(line.dropFirst(2).trimmingCharacters(in: " "))
                 if line.isEmpty || line.hasPrefix("#") { continue }
             } else if line.hasPrefix("#") {
                 // A comment after the strings starts the next entry.
-                if sawKeyword { finishEntry() }
+                if sawKeyword { try finishEntry() }
                 let body = line.dropFirst(2).trimmingCharacters(in: " ")
                 switch line.dropFirst().first {
                 case ".": entry.extracted.append(body)
@@ -134,7 +139,7 @@ public struct POReader {
             switch keyword {
             case "msgctxt", "msgid":
                 // msgctxt or msgid after a msgstr begins the next entry.
-                if sawKeyword && !entry.strings.isEmpty { finishEntry() }
+                if sawKeyword && !entry.strings.isEmpty { try finishEntry() }
                 parsed = (String(keyword), 0)
             case "msgid_plural", "msgstr":
                 parsed = (String(keyword), 0)
@@ -156,7 +161,7 @@ public struct POReader {
             }
             append(try unquote(rest, file: source.file, line: lineNumber, column: keyword.count + 2), to: &entry, field: parsed)
         }
-        finishEntry()
+        try finishEntry()
         return entries
     }
 
@@ -169,33 +174,68 @@ public struct POReader {
         }
     }
 
-    /// The content of a C-style quoted string, escapes resolved.
+    /// The content of a C-style quoted string, escapes resolved as gettext resolves them:
+    /// `\n`, `\t`, `\"`, `\\` and the other C letters, and octal (`\303`) and hex (`\xC3`)
+    /// bytes, which must form UTF-8. Any other escape is an error, as msgfmt makes it: `\q`
+    /// standing for "q" would import a typo as text.
     static func unquote(_ quoted: Substring, file: String, line: Int, column: Int = 1) throws -> String {
-        guard quoted.count >= 2, quoted.first == "\"", quoted.last == "\"" else {
-            throw InputError("expected a quoted string", file: file, line: line, column: column)
+        let bytes = Array(quoted.utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 1
+        /// An error at `position` of `bytes`, counted in characters as columns are.
+        func failure(_ message: String, at position: Int) -> InputError {
+            InputError(message, file: file, line: line, column: column + String(decoding: bytes[..<min(position, bytes.count)], as: UTF8.self).count)
         }
-        var result = ""
-        var escaping = false
-        for character in quoted.dropFirst().dropLast() {
-            if escaping {
-                switch character {
-                case "n": result += "\n"
-                case "t": result += "\t"
-                case "r": result += "\r"
-                case "a": result += "\u{07}"
-                case "b": result += "\u{08}"
-                case "f": result += "\u{0C}"
-                case "v": result += "\u{0B}"
-                default: result.append(character)  // \" \\ and anything else stand for themselves
+        guard bytes.first == UInt8(ascii: "\"") else { throw failure("expected a quoted string", at: 0) }
+        while true {
+            guard index < bytes.count else { throw failure("the string has no closing quote", at: bytes.count) }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\"") { break }
+            index += 1
+            guard byte == UInt8(ascii: "\\") else {
+                result.append(byte)
+                continue
+            }
+            guard index < bytes.count else { throw failure("the string has no closing quote", at: bytes.count) }
+            let escape = bytes[index]
+            index += 1
+            switch escape {
+            case UInt8(ascii: "n"): result.append(0x0A)
+            case UInt8(ascii: "t"): result.append(0x09)
+            case UInt8(ascii: "r"): result.append(0x0D)
+            case UInt8(ascii: "a"): result.append(0x07)
+            case UInt8(ascii: "b"): result.append(0x08)
+            case UInt8(ascii: "f"): result.append(0x0C)
+            case UInt8(ascii: "v"): result.append(0x0B)
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): result.append(escape)
+            case UInt8(ascii: "0")...UInt8(ascii: "7"):
+                var value = Int(escape - UInt8(ascii: "0"))
+                for _ in 0..<2 {
+                    guard index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index]) else { break }
+                    value = value * 8 + Int(bytes[index] - UInt8(ascii: "0"))
+                    index += 1
                 }
-                escaping = false
-            } else if character == "\\" {
-                escaping = true
-            } else {
-                result.append(character)
+                guard value <= 0xFF else { throw failure("octal escape beyond a byte", at: index - 4) }
+                result.append(UInt8(value))
+            case UInt8(ascii: "x"):
+                var value = 0, digits = 0
+                while digits < 2, index < bytes.count, let digit = Int(String(UnicodeScalar(bytes[index])), radix: 16) {
+                    value = value * 16 + digit
+                    digits += 1
+                    index += 1
+                }
+                guard digits > 0 else { throw failure("\\x with no hex digits", at: index - 2) }
+                result.append(UInt8(value))
+            default:
+                throw failure("invalid escape \\\(String(decoding: [escape], as: UTF8.self))", at: index - 2)
             }
         }
-        return result
+        guard index == bytes.count - 1 else { throw failure("text after the closing quote", at: index + 1) }
+        guard let text = String(validating: result, as: UTF8.self) else {
+            throw failure("escaped bytes that are not UTF-8", at: 0)
+        }
+        return text
     }
 }
 

@@ -68,4 +68,43 @@ import Testing
             _ = try read("\"orphan\"\n")
         }
     }
+
+    @Test func escapesResolveAsGettextResolvesThem() throws {
+        // The C letters, an escaped quote and backslash, and UTF-8 written as octal or hex
+        // bytes (as some generators write non-ASCII text).
+        let po = #"""
+            msgid ""
+            msgstr "Language: ru\n"
+
+            msgid "Caf\303\251 \x41\tB \"q\" \\ \a\b\f\v\r\n"
+            msgstr "Кафе"
+            """#
+        #expect(try read(po).first?.variants.first?.text == "Café A\tB \"q\" \\ \u{7}\u{8}\u{C}\u{B}\r\n")
+    }
+
+    @Test func damagedEntriesAreErrorsWithPlace() throws {
+        // What msgfmt refuses: a typo'd escape would otherwise go into the TM as text, and half
+        // an entry would vanish without a word.
+        let header = "msgid \"\"\nmsgstr \"Language: ru\\n\"\n\n"
+        #expect(throws: InputError("invalid escape \\q", file: "t.po", line: 4, column: 14)) {
+            _ = try read(header + "msgid \"Press \\q\"\nmsgstr \"x\"\n")
+        }
+        #expect(throws: InputError("the string has no closing quote", file: "t.po", line: 5, column: 18)) {
+            _ = try read(header + "msgid \"Open\"\nmsgstr \"Открыть\\\"\n")
+        }
+        #expect(throws: InputError("text after the closing quote", file: "t.po", line: 4, column: 13)) {
+            _ = try read(header + "msgid \"Open\" x\nmsgstr \"Открыть\"\n")
+        }
+        #expect(throws: InputError("escaped bytes that are not UTF-8", file: "t.po", line: 5, column: 8)) {
+            _ = try read(header + "msgid \"Open\"\nmsgstr \"\\320\"\n")
+        }
+        #expect(throws: InputError("msgstr with no msgid", file: "t.po", line: 4)) {
+            _ = try read(header + "msgstr \"Открыть\"\n")
+        }
+        #expect(throws: InputError("msgid with no msgstr", file: "t.po", line: 4)) {
+            _ = try read(header + "msgid \"Open\"\n\nmsgid \"Close\"\nmsgstr \"Закрыть\"\n")
+        }
+        // An obsolete entry may be partial: it is history, and skipped.
+        #expect(try read(header + "#~ msgid \"Old\"\n\nmsgid \"Open\"\nmsgstr \"Открыть\"\n").count == 1)
+    }
 }
