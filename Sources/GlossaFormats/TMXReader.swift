@@ -60,7 +60,7 @@ public struct TMXReader {
         public var skipped: [SkippedUnit]
         /// What was read but has no place in the model and was left out (unknown elements
         /// outside segments; attributes of `tmx`, `body`, `seg`, `note` and `prop` other than
-        /// those it keeps), as `file:line: message`, once per kind with where it first was and
+        /// those it keeps; the header's user-defined characters, `ude`), as `file:line: message`, once per kind with where it first was and
         /// how many more followed. Unknown attributes of `tu` and `tuv` are kept as
         /// properties, and elements inside segments as markup.
         public var warnings: [String]
@@ -185,6 +185,9 @@ private final class TMXHandler: XMLEventHandler {
             ignored.recordAttributes(of: element, keeping: [], line: parser.line)
         case "header":
             header.orderedAttributes = element.attributes.map { Property($0.name, $0.value) }
+        case "ude":
+            // A document's own character mappings: the TM has no place for them, so say so.
+            ignored.record("user-defined characters <ude name=\"\(element[attribute: "name"] ?? "")\"> of the header", line: parser.line)
         case "tu":
             unitIndex += 1
             unitLine = parser.line

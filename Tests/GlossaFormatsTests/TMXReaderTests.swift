@@ -246,6 +246,10 @@ import Testing
         #expect(read[0].variants[0].markup == #"The <x-term id="7">CSTO</x-term>"#)
         #expect(read[0].variants[0].text == "The CSTO")
         #expect(read[0].variants[0].properties == [Property("tmx:x-score", "0.9")])
+        // The header's user-defined characters (the kit's MacRoman mapping) are said to be left out.
+        let kit = try TMXReader(origin: ImportOrigin(document: "kit")).read(file: Fixtures.tmxKit.appendingPathComponent("ImportTest1L.tmx").path,
+                                                                          name: "ImportTest1L.tmx") { _, _ in }
+        #expect(kit.warnings.contains("ImportTest1L.tmx:13: user-defined characters <ude name=\"MacRoman\"> of the header ignored"))
     }
 
     @Test func olderTMXVersionsAndStarAllSource() throws {
