@@ -13,7 +13,10 @@ import GlossaXML
 /// placeholders in the text, like TMX's, and TMX codes in the variant's markup (see
 /// `XLIFFInlineText`). What CAT tools add to 1.2 is kept where it says how far a translation
 /// got: Trados's confirmation level (`sdl:seg conf`) as `sdl:conf`, memoQ's `mq:status` as
-/// itself. A target-less unit gives a source-only unit. A gettext header that
+/// itself. A target-less unit gives a source-only unit, and so, unless `includeUnconfirmed`,
+/// does one whose target the file marks as not translated yet (see `isUnconfirmed`): a fuzzy
+/// match or machine translation a tool put there for the translator to work on, which a TM
+/// must not take for a translation. A gettext header that
 /// po2xliff and other converters carry as a `trans-unit restype="x-gettext-domain-header"` is
 /// metadata, not a translation, and is skipped (as the PO reader skips it). So are the
 /// suggestions a file carries beside the translation, 1.2's `alt-trans` and 2.0's matches
@@ -21,28 +24,44 @@ import GlossaXML
 public struct XLIFFReader {
     /// Where units come from.
     public var origin: ImportOrigin
+    /// Import targets the file marks as not translated yet too (as PO's `--include-fuzzy`).
+    public var includeUnconfirmed: Bool
 
-    public init(origin: ImportOrigin) {
+    public init(origin: ImportOrigin, includeUnconfirmed: Bool = false) {
         self.origin = origin
+        self.includeUnconfirmed = includeUnconfirmed
+    }
+
+    /// Whether a unit's properties, as read, mark its target as not translated yet: XLIFF
+    /// state `new`, `needs-translation` (1.2) or `initial` (2.0, written explicitly: a file
+    /// that says nothing is taken at its word), or Trados's `Draft` and rejected levels.
+    static func isUnconfirmed(_ properties: [Property]) -> Bool {
+        properties.contains { property in
+            switch property.name {
+            case "xliff:state": ["new", "needs-translation", "initial"].contains(property.value)
+            case "sdl:conf": ["Draft", "RejectedTranslation", "RejectedSignOff"].contains(property.value)
+            default: false
+            }
+        }
     }
 
     /// Streams the units of the XLIFF file at `path` to `body`.
     public func read(file path: String, name: String? = nil, _ body: @escaping UnitHandler) throws {
-        let handler = XLIFFHandler(origin: origin, file: name ?? path, body: body)
+        let handler = XLIFFHandler(reader: self, file: name ?? path, body: body)
         try XMLStreamParser(kind: .xml, file: name ?? path, handler: handler).parse(file: path)
         try handler.finish()
     }
 
     /// Streams the units of an XLIFF document held in memory.
     public func read(bytes: [UInt8], file: String, _ body: @escaping UnitHandler) throws {
-        let handler = XLIFFHandler(origin: origin, file: file, body: body)
+        let handler = XLIFFHandler(reader: self, file: file, body: body)
         try XMLStreamParser(kind: .xml, file: file, handler: handler).parse(bytes: bytes)
         try handler.finish()
     }
 }
 
 private final class XLIFFHandler: XMLEventHandler {
-    let origin: ImportOrigin
+    let reader: XLIFFReader
     let file: String
     let body: UnitHandler
 
@@ -82,8 +101,8 @@ private final class XLIFFHandler: XMLEventHandler {
     private var confirmations: [String: String] = [:]
     private static let sdlNamespace = "http://sdl.com/FileTypes/SdlXliff/1.0"
 
-    init(origin: ImportOrigin, file: String, body: @escaping UnitHandler) {
-        self.origin = origin
+    init(reader: XLIFFReader, file: String, body: @escaping UnitHandler) {
+        self.reader = reader
         self.file = file
         self.body = body
     }
@@ -227,18 +246,18 @@ private final class XLIFFHandler: XMLEventHandler {
 
     private func emit(id: String, source: XLIFFInlineText?, target: XLIFFInlineText?, extra: [Property], parser: XMLStreamParser) throws {
         guard let sourceLanguage else { throw InputError("no source language (srcLang or source-language)", file: file, line: parser.line) }
+        var unitProperties = properties + extra
         var variants: [Variant] = []
         if let source, !source.text.isEmpty {
             variants.append(Variant(language: sourceLanguage, text: source.text, markup: source.markup))
         }
-        if let target, !target.text.isEmpty, let targetLanguage {
+        if let target, !target.text.isEmpty, let targetLanguage, reader.includeUnconfirmed || !XLIFFReader.isUnconfirmed(unitProperties) {
             variants.append(Variant(language: targetLanguage, text: target.text, markup: target.markup))
         }
         guard !variants.isEmpty else { return }
-        var unitProperties = properties + extra
         if let original { unitProperties.append(Property("xliff:original", original)) }
-        try body(TranslationUnit(externalID: id.isEmpty ? nil : id, variants: variants, origin: origin.document,
-                                 created: origin.created, notes: notes, properties: unitProperties), unitLine)
+        try body(TranslationUnit(externalID: id.isEmpty ? nil : id, variants: variants, origin: reader.origin.document,
+                                 created: reader.origin.created, notes: notes, properties: unitProperties), unitLine)
     }
 
     private func resetTexts() {

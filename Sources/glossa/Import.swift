@@ -19,6 +19,8 @@ extension Glossa {
               .xlf, .xliff XLIFF 1.2 and 2.0: each trans-unit, seg-source segment or
                            2.0 segment is a unit; state and notes are kept. Also
                            .sdlxliff (Trados), .mqxliff (memoQ), .mxliff (Phrase).
+                           Targets not translated yet (state new, initial, ...;
+                           Trados Draft) only with --include-fuzzy.
               .po          gettext: msgid in --source-lang (en), msgstr in the
                            header's Language (else --lang); msgctxt is the context;
                            plural forms stay on one unit as po:msgstr[n] properties;
@@ -74,7 +76,9 @@ extension Glossa {
         @Flag(help: "Import the valid units of a TMX file and report the invalid ones instead of failing.")
         var skipInvalid = false
 
-        @Flag(help: "Import fuzzy PO entries too (marked po:fuzzy).")
+        @Flag(help: ArgumentHelp(
+            "Import fuzzy PO entries (marked po:fuzzy) and unconfirmed XLIFF targets too.",
+            discussion: "Unconfirmed: XLIFF state new, needs-translation or initial; Trados Draft or rejected. Without the flag such a unit keeps only its source."))
         var includeFuzzy = false
 
         @Flag(help: ArgumentHelp(
@@ -132,7 +136,7 @@ extension Glossa {
                     progress.update(writer.read)
                 }
                 for file in plan.xliff {
-                    try XLIFFReader(origin: origin(for: file, stamp)).read(file: file, add)
+                    try XLIFFReader(origin: origin(for: file, stamp), includeUnconfirmed: includeFuzzy).read(file: file, add)
                 }
                 for (file, bytes) in inputs where plan.po.contains(file) {
                     let reader = POReader(origin: origin(for: file, stamp), sourceLanguage: try LanguageTag(sourceLang),

@@ -7,9 +7,10 @@ import Testing
 @testable import GlossaFormats
 
 @Suite struct XLIFFReaderTests {
-    func read(_ name: String) throws -> [TranslationUnit] {
+    func read(_ name: String, includeUnconfirmed: Bool = false) throws -> [TranslationUnit] {
         var units: [TranslationUnit] = []
-        try XLIFFReader(origin: ImportOrigin(document: name)).read(file: Fixtures.file("xliff/\(name)").path, name: name) { unit, _ in units.append(unit) }
+        try XLIFFReader(origin: ImportOrigin(document: name), includeUnconfirmed: includeUnconfirmed)
+            .read(file: Fixtures.file("xliff/\(name)").path, name: name) { unit, _ in units.append(unit) }
         return units
     }
 
@@ -40,7 +41,10 @@ import Testing
     }
 
     @Test func tradosSDLXLIFFSegmentsWithConfirmationLevelsAndCodes() throws {
-        let units = try read("csto-news.ru-RU.sdlxliff")
+        // The third segment is a Draft (an 85% TM match not yet confirmed): its target is
+        // read only when unconfirmed targets are asked for.
+        #expect(try read("csto-news.ru-RU.sdlxliff").map { $0.variants.count } == [2, 2, 1])
+        let units = try read("csto-news.ru-RU.sdlxliff", includeUnconfirmed: true)
         #expect(units.map(\.externalID) == ["d6b0c0e2-1/1", "d6b0c0e2-2/2", "d6b0c0e2-2/3"])
         #expect(units.map { $0.properties.first { $0.name == "sdl:conf" }?.value } == ["ApprovedSignOff", "Translated", "Draft"])
         // Formatting around a phrase: a bpt/ept pair holding the XLIFF tags as native data;
@@ -108,6 +112,34 @@ import Testing
         #expect(again.flatMap(\.variants).map(\.markup) == variants.map(\.markup))
     }
 
+    @Test func targetsNotTranslatedYetAreNotTranslations() throws {
+        // Each state that says a target is a suggestion still to be worked on, in 1.2 and 2.0;
+        // an unsaid 2.0 state and a needs-review one are translations.
+        let xliff12 = """
+            <xliff version="1.2"><file source-language="en" target-language="ru"><body>
+            <trans-unit id="1"><source>Joint Staff</source><target state="new">Объединённый штаб</target></trans-unit>
+            <trans-unit id="2"><source>Secretariat</source><target state="needs-translation">Секретариат</target></trans-unit>
+            <trans-unit id="3"><source>Council</source><target state="needs-review-translation">Совет</target></trans-unit>
+            </body></file></xliff>
+            """
+        let xliff20 = """
+            <xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u">
+            <segment id="1" state="initial"><source>Treaty</source><target>Договор</target></segment>
+            <segment id="2"><source>Charter</source><target>Устав</target></segment>
+            </unit></file></xliff>
+            """
+        func targets(includeUnconfirmed: Bool) throws -> [String?] {
+            var units: [TranslationUnit] = []
+            for xml in [xliff12, xliff20] {
+                try XLIFFReader(origin: ImportOrigin(document: "x.xlf"), includeUnconfirmed: includeUnconfirmed)
+                    .read(bytes: Array(xml.utf8), file: "x.xlf") { unit, _ in units.append(unit) }
+            }
+            return units.map { $0.variant(in: "ru")?.text }
+        }
+        #expect(try targets(includeUnconfirmed: false) == [nil, nil, "Совет", nil, "Устав"])
+        #expect(try targets(includeUnconfirmed: true) == ["Объединённый штаб", "Секретариат", "Совет", "Договор", "Устав"])
+    }
+
     @Test func aGettextHeaderFromPo2xliffIsNotAUnit() throws {
         let units = try read("apt-po2xliff.ru.xlf")
         #expect(units.map(\.externalID) == ["3", "4"])
@@ -121,7 +153,7 @@ import Testing
         // reading that back gives the characters, not placeholders.
         let source = "Press\u{7} the key.\u{B}Then wait.", target = "Нажмите\u{7} клавишу."
         let document = XLIFF2Document(sourceLanguage: "en", targetLanguage: "ru", files: [
-            .init(original: "bell.txt", segments: [.init(source: source, target: target, state: .initial)]),
+            .init(original: "bell.txt", segments: [.init(source: source, target: target, state: .translated)]),
         ])
         let xml = document.rendered()
         #expect(xml.contains(#"<source>Press<cp hex="0007"/> the key.<cp hex="000B"/>Then wait.</source>"#))
