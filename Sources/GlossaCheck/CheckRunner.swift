@@ -30,9 +30,10 @@ public final class CheckRunner {
         case table(TabularReader.Dialect)
 
         public init(path: String) {
-            switch (path as NSString).pathExtension.lowercased() {
+            let pathExtension = (path as NSString).pathExtension.lowercased()
+            switch pathExtension {
             case "tmx": self = .tmx
-            case "xlf", "xliff", "sdlxliff", "mqxliff": self = .xliff
+            case _ where XLIFFReader.fileExtensions.contains(pathExtension): self = .xliff
             case "po", "pot": self = .po
             case "tsv", "tab": self = .table(.tsv)
             case "csv": self = .table(.csv)

@@ -41,9 +41,12 @@ public struct POReader {
         var obsolete = false
     }
 
-    /// Passes each translated entry of `source` to `body` as a unit. Throws `InputError` with
-    /// file:line:column for syntax errors, or when no language is known.
-    public func read(_ source: SourceText, _ body: UnitHandler) throws {
+    /// Passes each translated entry of `source` to `body` as a unit, and returns how many fuzzy
+    /// entries it left out. Throws `InputError` with file:line:column for syntax errors, or
+    /// when no language is known.
+    @discardableResult
+    public func read(_ source: SourceText, _ body: UnitHandler) throws -> Int {
+        var leftOut = 0
         let entries = try Self.entries(source)
         let header = entries.first { $0.id == "" && $0.context == nil }
         let language: LanguageTag
@@ -59,7 +62,10 @@ public struct POReader {
         for entry in entries where !entry.obsolete && entry.id?.isEmpty == false {
             guard let id = entry.id, let translation = entry.strings[0], !translation.isEmpty else { continue }
             let fuzzy = entry.flags.contains("fuzzy")
-            if fuzzy && !includeFuzzy { continue }
+            if fuzzy && !includeFuzzy {
+                leftOut += 1
+                continue
+            }
             var target = Variant(language: language, text: translation)
             for (index, text) in entry.strings.sorted(by: { $0.key < $1.key }) where index > 0 {
                 target.properties.append(Property("po:msgstr[\(index)]", text))
@@ -75,6 +81,7 @@ public struct POReader {
                 context: entry.context, created: origin.created,
                 notes: (entry.comments + entry.extracted).map { Note($0) }, properties: properties), entry.line)
         }
+        return leftOut
     }
 
     /// The `Language:` field of a header msgstr.

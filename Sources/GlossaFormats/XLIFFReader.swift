@@ -24,6 +24,10 @@ import GlossaXML
 public struct XLIFFReader {
     /// Where units come from.
     public var origin: ImportOrigin
+    /// The extensions of XLIFF files, lowercased, without the dot: the standard's, and those CAT
+    /// tools give their own XLIFF (Trados .sdlxliff, memoQ .mqxliff, Phrase .mxliff).
+    public static let fileExtensions: Set<String> = ["xlf", "xliff", "sdlxliff", "mqxliff", "mxliff"]
+
     /// Import targets the file marks as not translated yet too (as PO's `--include-fuzzy`).
     public var includeUnconfirmed: Bool
 
@@ -45,18 +49,24 @@ public struct XLIFFReader {
         }
     }
 
-    /// Streams the units of the XLIFF file at `path` to `body`.
-    public func read(file path: String, name: String? = nil, _ body: @escaping UnitHandler) throws {
+    /// Streams the units of the XLIFF file at `path` to `body`; returns how many targets it
+    /// left out as unconfirmed.
+    @discardableResult
+    public func read(file path: String, name: String? = nil, _ body: @escaping UnitHandler) throws -> Int {
         let handler = XLIFFHandler(reader: self, file: name ?? path, body: body)
         try XMLStreamParser(kind: .xml, file: name ?? path, handler: handler).parse(file: path)
         try handler.finish()
+        return handler.unconfirmedLeftOut
     }
 
-    /// Streams the units of an XLIFF document held in memory.
-    public func read(bytes: [UInt8], file: String, _ body: @escaping UnitHandler) throws {
+    /// Streams the units of an XLIFF document held in memory; returns how many targets it left
+    /// out as unconfirmed.
+    @discardableResult
+    public func read(bytes: [UInt8], file: String, _ body: @escaping UnitHandler) throws -> Int {
         let handler = XLIFFHandler(reader: self, file: file, body: body)
         try XMLStreamParser(kind: .xml, file: file, handler: handler).parse(bytes: bytes)
         try handler.finish()
+        return handler.unconfirmedLeftOut
     }
 }
 
@@ -100,6 +110,8 @@ private final class XLIFFHandler: XMLEventHandler {
     /// Trados's confirmation level of each segment of the `trans-unit` (`sdl:seg conf`), by `mid`.
     private var confirmations: [String: String] = [:]
     private static let sdlNamespace = "http://sdl.com/FileTypes/SdlXliff/1.0"
+    /// Targets left out because the file marks them as not translated yet.
+    private(set) var unconfirmedLeftOut = 0
 
     init(reader: XLIFFReader, file: String, body: @escaping UnitHandler) {
         self.reader = reader
@@ -251,8 +263,12 @@ private final class XLIFFHandler: XMLEventHandler {
         if let source, !source.text.isEmpty {
             variants.append(Variant(language: sourceLanguage, text: source.text, markup: source.markup))
         }
-        if let target, !target.text.isEmpty, let targetLanguage, reader.includeUnconfirmed || !XLIFFReader.isUnconfirmed(unitProperties) {
-            variants.append(Variant(language: targetLanguage, text: target.text, markup: target.markup))
+        if let target, !target.text.isEmpty, let targetLanguage {
+            if reader.includeUnconfirmed || !XLIFFReader.isUnconfirmed(unitProperties) {
+                variants.append(Variant(language: targetLanguage, text: target.text, markup: target.markup))
+            } else {
+                unconfirmedLeftOut += 1
+            }
         }
         guard !variants.isEmpty else { return }
         if let original { unitProperties.append(Property("xliff:original", original)) }

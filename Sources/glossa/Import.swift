@@ -89,7 +89,7 @@ extension Glossa {
         @Option(help: "Language of PO msgids.")
         var sourceLang: String = "en"
 
-        @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N, \"skipped\": […]}).")
+        @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N, \"skipped\": […], \"unconfirmed\": N}).")
         var format: OutputFormat = .text
 
         /// What the command prints: the TM's counts and the TMX units left out.
@@ -98,6 +98,9 @@ extension Glossa {
             let added: Int
             let duplicates: Int
             let skipped: [Skipped]
+            /// Translations the files mark as not confirmed (fuzzy PO entries, XLIFF targets in
+            /// state new or initial, …), left out without `--include-fuzzy`.
+            let unconfirmed: Int
             let warnings: [String]
 
             struct Skipped: Encodable {
@@ -129,6 +132,7 @@ extension Glossa {
             let progress = Progress(label: "importing")
             defer { progress.finish() }
             var skipped: [Report.Skipped] = []
+            var unconfirmed = 0
             var warnings: [String] = []
             let load = { (writer: UnitWriter) throws in
                 func add(_ unit: TranslationUnit, line _: Int = 0) throws {
@@ -136,12 +140,12 @@ extension Glossa {
                     progress.update(writer.read)
                 }
                 for file in plan.xliff {
-                    try XLIFFReader(origin: origin(for: file, stamp), includeUnconfirmed: includeFuzzy).read(file: file, add)
+                    unconfirmed += try XLIFFReader(origin: origin(for: file, stamp), includeUnconfirmed: includeFuzzy).read(file: file, add)
                 }
                 for (file, bytes) in inputs where plan.po.contains(file) {
                     let reader = POReader(origin: origin(for: file, stamp), sourceLanguage: try LanguageTag(sourceLang),
                                           fallbackLanguage: try lang.map { try LanguageTag($0) }, includeFuzzy: includeFuzzy)
-                    try reader.read(try SourceText(bytes: bytes, file: file), add)
+                    unconfirmed += try reader.read(try SourceText(bytes: bytes, file: file), add)
                 }
                 for file in plan.tmx {
                     let reader = TMXReader(origin: origin(for: file, stamp), skipInvalid: skipInvalid)
@@ -174,7 +178,7 @@ extension Glossa {
                 : try createTM(at: path, deferSearchIndex: deferIndex, load)
             progress.finish()  // clear the counter before the summary goes to the terminal
             let report = Report(read: summary.read + skipped.count, added: summary.added, duplicates: summary.duplicates,
-                                skipped: skipped, warnings: warnings)
+                                skipped: skipped, unconfirmed: unconfirmed, warnings: warnings)
             switch format {
             case .json: try printJSON(report)
             case .text:
@@ -183,7 +187,8 @@ extension Glossa {
                     Diagnostics.note("warning: \(unit.file):\(unit.line): tu \(unit.index) skipped: \(unit.reason)")
                 }
                 let invalid = skipped.isEmpty ? "" : ", \(skipped.count) invalid skipped"
-                print("\(path): \(report.read) units read, \(report.added) added, \(report.duplicates) duplicates skipped\(invalid)")
+                let leftOut = unconfirmed == 0 ? "" : ", \(unconfirmed) unconfirmed translations left out (--include-fuzzy takes them)"
+                print("\(path): \(report.read) units read, \(report.added) added, \(report.duplicates) duplicates skipped\(invalid)\(leftOut)")
             }
         }
 
@@ -207,10 +212,6 @@ struct ImportPlan {
     var documents: Set<String> = []
     var documentLanguage: LanguageTag?
 
-    /// XLIFF 1.2 and 2.0 files, with the extensions CAT tools give their own XLIFF: Trados
-    /// (.sdlxliff), memoQ (.mqxliff) and Phrase (.mxliff).
-    static let xliffExtensions = [".xlf", ".xliff", ".sdlxliff", ".mqxliff", ".mxliff"]
-
     init(files: [String], langs: String?, lang: String?) throws {
         let others = try files.filter { file in
             let name = file.lowercased()
@@ -219,7 +220,7 @@ struct ImportPlan {
             }
             if name.hasSuffix(".tsv") || name.hasSuffix(".csv") { tabular.insert(file); return false }
             if name.hasSuffix(".tmx") { tmx.append(file); return false }
-            if ImportPlan.xliffExtensions.contains(where: { name.hasSuffix($0) }) { xliff.append(file); return false }
+            if XLIFFReader.fileExtensions.contains((name as NSString).pathExtension) { xliff.append(file); return false }
             if name.hasSuffix(".po") { po.insert(file); return false }
             return true
         }

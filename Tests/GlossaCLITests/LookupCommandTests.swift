@@ -244,6 +244,8 @@ import Testing
         func languages(_ arguments: [String]) throws -> [String: Int]? {
             let imported = try CommandRunner.run(["import", "doc.ru.xlf"] + arguments, in: workspace.folder)
             #expect(imported.status == 0, "\(imported.stderr)")
+            #expect(imported.stdout.hasSuffix(arguments.contains("--include-fuzzy") ? "duplicates skipped\n"
+                : ", 1 unconfirmed translations left out (--include-fuzzy takes them)\n"), "\(imported.stdout)")
             let stats = try json(try CommandRunner.run(["stats", "--format", "json"] + arguments.suffix(2), in: workspace.folder).stdout) as? [String: Any]
             return stats?["languages"] as? [String: Int]
         }
