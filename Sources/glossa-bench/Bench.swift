@@ -1,3 +1,4 @@
+import ArgumentParser
 import CSQLite
 import Foundation
 import GlossaCore
@@ -6,67 +7,82 @@ import GlossaMemory
 import GlossaSegmentation
 import GlossaText
 
-/// `glossa-bench`: Glossa's benchmarks. Build in release and run from the repository root;
-/// each figure is printed as one JSON line on standard output.
-///
-///   glossa-bench import [--units N] [--runs R]   TSV import into a new TM vs bare sqlite3 inserts
-///   glossa-bench segment [--megabytes M] [--runs R]   sentence segmentation of English text
-///   glossa-bench tmx [--units N] [--runs R]      TMX import and export through the glossa binary, and
-///                                                the floor libxml2 and SQLite set for the import
-///   glossa-bench align [--sentences N] [--runs R]  aligning an N-sentence document pair (and N/2)
-///   glossa-bench check [--segments N] [--runs R] [--terms T]  terminology checks with 100, 10k,
-///                                                 100k generated terms (or T only)
-///   glossa-bench lookup [--units N] [--queries Q] [--recall-queries R] [--keep TM]  import with
-///                                                 search indexes, exact/fuzzy/concordance latency,
-///                                                 recall (--keep: keep the TM there, reuse it)
+/// `glossa-bench`: Glossa's benchmarks, one subcommand each. Build in release and run from the
+/// repository root; each figure is printed as one JSON line on standard output.
 @main
-struct Bench {
-    static func main() {
-        do {
-            try run()
-        } catch {
-            FileHandle.standardError.write(Data("glossa-bench: \(error)\n".utf8))
-            exit(2)
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "glossa-bench",
+        abstract: "Glossa's benchmarks: each figure is one JSON line on standard output.",
+        discussion: """
+            Build in release (swift build -c release) and run from the repository root, where \
+            the fixtures and the glossary are. Figures are medians of --runs runs.
+
+            Examples:
+              .build/release/glossa-bench tmx --units 1000000 --runs 3
+              .build/release/glossa-bench lookup --units 1000000
+            """,
+        subcommands: [ImportCommand.self, SegmentCommand.self, TMXCommand.self, CheckCommand.self, AlignCommand.self, LookupCommand.self])
+
+    /// Options every benchmark takes.
+    struct Runs: ParsableArguments {
+        @Option(help: "How many times to run; the median is reported.")
+        var runs = 3
+    }
+
+    struct ImportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "import", abstract: "TSV import into a new TM, against bare sqlite3 inserts.")
+        @Option(help: "Units to import.") var units = 1_000_000
+        @OptionGroup var runs: Runs
+        func run() throws { try ImportBenchmark(units: units, runs: runs.runs).run() }
+    }
+
+    struct SegmentCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "segment", abstract: "Sentence segmentation of English text, MB/s.")
+        @Option(help: "Megabytes of text.") var megabytes = 32
+        @Option(help: "How many times to run; the median is reported.") var runs = 5
+        func run() throws { try SegmentBenchmark(megabytes: megabytes, runs: runs).run() }
+    }
+
+    struct TMXCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "tmx",
+            abstract: "TMX import and export through the glossa binary, and the floor libxml2 and SQLite set for the import.",
+            discussion: "Runs the glossa built beside glossa-bench on a generated en-ru TMX.")
+        @Option(help: "Units in the generated TMX.") var units = 1_000_000
+        @OptionGroup var runs: Runs
+        func run() throws { try TMXBenchmark(units: units, runs: runs.runs).run() }
+    }
+
+    struct CheckCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Terminology checks of en-ru segments with generated glossaries.")
+        @Option(help: "Segments to check.") var segments = 1_000_000
+        @Option(help: "One glossary of this many terms, instead of 100, 10k and 100k.") var terms: Int?
+        @OptionGroup var runs: Runs
+        func run() throws {
+            try CheckBenchmark(segments: segments, sizes: terms.map { [$0] } ?? [100, 10_000, 100_000], runs: runs.runs).run()
         }
     }
 
-    static func run() throws {
-        var arguments = Array(CommandLine.arguments.dropFirst())
-        guard let command = arguments.first else { usage() }
-        arguments.removeFirst()
-        let options = Options(arguments)
-        switch command {
-        case "import": try ImportBenchmark(units: options.int("--units", 1_000_000), runs: options.int("--runs", 3)).run()
-        case "segment": try SegmentBenchmark(megabytes: options.int("--megabytes", 32), runs: options.int("--runs", 5)).run()
-        case "tmx": try TMXBenchmark(units: options.int("--units", 1_000_000), runs: options.int("--runs", 3)).run()
-        case "align": try AlignBenchmark(sentences: options.int("--sentences", 10_000), runs: options.int("--runs", 3)).run()
-        case "check":
-            let sizes = options.int("--terms", 0) > 0 ? [options.int("--terms", 0)] : [100, 10_000, 100_000]
-            try CheckBenchmark(segments: options.int("--segments", 1_000_000), sizes: sizes, runs: options.int("--runs", 3)).run()
-        case "lookup":
-            try LookupBenchmark(units: options.int("--units", 1_000_000), queries: options.int("--queries", 1000),
-                                recallQueries: options.int("--recall-queries", 20), keep: options.string("--keep")).run()
-        default: usage()
-        }
+    struct AlignCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "align", abstract: "Aligning an N-sentence en-ru document pair (and N/2).")
+        @Option(help: "Sentences per document.") var sentences = 10_000
+        @OptionGroup var runs: Runs
+        func run() throws { try AlignBenchmark(sentences: sentences, runs: runs.runs).run() }
     }
 
-    static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: glossa-bench import [--units N] [--runs R] | segment [--megabytes M] [--runs R] | tmx [--units N] [--runs R] | check [--segments N] [--runs R] [--terms T] | align [--sentences N] [--runs R] | lookup [--units N] [--queries Q] [--recall-queries R] [--keep TM]\n".utf8))
-        exit(2)
-    }
-}
-
-struct Options {
-    private var values: [String: String] = [:]
-    init(_ arguments: [String]) {
-        var index = 0
-        while index + 1 < arguments.count {
-            values[arguments[index]] = arguments[index + 1]
-            index += 2
+    struct LookupCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "lookup",
+            abstract: "Import with search indexes; exact, fuzzy and concordance latency; recall against brute force.")
+        @Option(help: "Units in the TM.") var units = 1_000_000
+        @Option(help: "Queries per latency figure.") var queries = 1000
+        @Option(help: "Queries checked against the brute-force scorer.") var recallQueries = 20
+        @Option(help: "Keep the TM at this path, and reuse it (skipping the import) when it is there.") var keep: String?
+        func run() throws {
+            try LookupBenchmark(units: units, queries: queries, recallQueries: recallQueries, keep: keep).run()
         }
     }
-    func int(_ name: String, _ fallback: Int) -> Int { values[name].flatMap(Int.init) ?? fallback }
-    func string(_ name: String) -> String? { values[name] }
 }
 
 /// Prints one benchmark figure as a JSON line.
