@@ -8,11 +8,12 @@ import GlossaXML
 ///
 /// XLIFF codes map onto TMX's: a paired code (1.2 `g`, 2.0 `pc`, and `bx`/`ex` or `sc`/`ec`
 /// that pair within the text) becomes `bpt`/`ept`; a standalone one (`x`, 2.0 `ph`) a `ph`;
-/// one whose partner is outside the text (in another segment, or none) an `it`. Their native data is the
-/// XLIFF tag itself (`<g id="pt1">`). XLIFF 1.2's own `bpt`, `ept`, `ph` and `it` carry native
-/// data already and keep it. Codes are numbered in order from 1 (`i` of a pair, `x` of the
-/// others), and the placeholders are those the TMX reader derives from that markup, so a
-/// segment reads the same whether it came from the XLIFF or from the TMX exported from it.
+/// one whose partner is outside the text (in another segment, or none) an `it`. Their native
+/// data is the XLIFF tag itself (`<g id="pt1">`). XLIFF 1.2's own `bpt`, `ept`, `ph` and `it`
+/// carry native data already and keep it. Codes are numbered in order from 1 (`i` of a pair,
+/// `x` of the others), and the placeholders are those the TMX reader derives from that
+/// markup, so a segment reads the same whether it came from the XLIFF or from the TMX
+/// exported from it.
 struct XLIFFInlineText {
     /// The plain text, codes as placeholders: `{1}` … `{/1}` around paired content, `{2/}`.
     private(set) var text = ""
@@ -22,7 +23,8 @@ struct XLIFFInlineText {
     private var count = 0
     /// Numbers of the paired codes open, innermost last (`g`, `pc`: closed by nesting).
     private var open: [Int] = []
-    /// Numbers of begun pairs by their XLIFF id (1.2 `bpt` by `rid`/`id`, 2.0 `sc` by `id`).
+    /// Numbers of begun pairs by their XLIFF key (1.2 `bpt` by `rid` or `id`, `bx` by `rid`,
+    /// 2.0 `sc` by `id`); what is left at the end began here and ends elsewhere.
     private var pairs: [String: Int] = [:]
     /// TMX code elements open whose content is native data (1.2 `bpt`, `ept`, `ph`, `it`),
     /// innermost last; nil for an element inside one that adds no markup of its own.
