@@ -72,26 +72,26 @@ extension Glossa {
                 defer { progress.finish() }
                 var done = 0
                 func answer(_ line: Substring) throws {
-                    let query = line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-                    let matches = try lookup.matches(for: query, minimum: min, maximum: max)
+                    let matches = try lookup.matches(for: String(line), minimum: min, maximum: max)
                     print(String(decoding: try encoder.encode(matches), as: UTF8.self))
                     done += 1
                     progress.update(done)
                 }
                 if batch == "-" {
                     // A line at a time, each answer flushed: the asker may wait for it before
-                    // sending the next.
+                    // sending the next. (readLine strips "\r\n" as well as "\n".)
                     while let line = readLine(strippingNewline: true) {
                         try answer(line[...])
                         fflush(nil)
                     }
                     return
                 }
-                let data = try readFile(batch)
-                for line in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                    .dropLast(data.last == UInt8(ascii: "\n") ? 1 : 0) {
-                    try answer(line)
-                }
+                // Split by bytes, "\r\n" or "\n" (a Windows file's "\r\n" is one Character, which
+                // a split on "\n" never meets), and checked as UTF-8 or UTF-16 with a BOM.
+                var lines = try SourceText(bytes: readFile(batch), file: batch).lines
+                // A final line break ends the last query; it does not begin an empty one.
+                if lines.last?.isEmpty == true { lines.removeLast() }
+                for line in lines { try answer(line) }
                 return
             }
             let matches = try lookup.matches(for: text ?? "", minimum: min, maximum: max)

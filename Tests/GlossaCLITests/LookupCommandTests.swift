@@ -127,6 +127,25 @@ import Testing
         #expect(scores == [[100], [], [], [99]])
     }
 
+    @Test func batchFilesFromWindowsAndEmptyOnesAreReadLineByLine() throws {
+        // Saved on Windows ("\r\n", a BOM), as UTF-16 by Excel, and empty: the same answers
+        // as from standard input, one per query.
+        let queries = ["The parties discussed regional security.", "Nothing like this", "", "The Collective Security Council met in Minsk"]
+        try workspace.write("\u{FEFF}" + queries.joined(separator: "\r\n") + "\r\n", to: "windows.txt")
+        let utf16: [UInt8] = [0xFF, 0xFE] + queries.joined(separator: "\r\n").utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        try Data(utf16).write(to: workspace.folder.appendingPathComponent("excel.txt"))
+        try workspace.write("", to: "empty.txt")
+        for file in ["windows.txt", "excel.txt"] {
+            let result = try glossa("lookup", "--batch", file)
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            let scores = try lines.map { line in try (json(String(line)) as? [[String: Any]] ?? []).map { $0["score"] as? Int } }
+            #expect(scores == [[100], [], [], [99]], "\(file)")
+        }
+        let empty = try glossa("lookup", "--batch", "empty.txt")
+        #expect(empty.status == 0 && empty.stdout.isEmpty)
+    }
+
     @Test func batchFromStandardInputAnswersEachLineAsItComes() throws {
         // A tool keeps one process open: it sends a segment and waits for its answer before
         // sending the next, with standard input still open.
