@@ -9,7 +9,8 @@ public struct Suppressions: Sendable {
     /// The suppressions written in `text`.
     public init(text: Substring) {
         var number = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // "\r\n" is one Character: a split on "\n" alone would see a Windows file as one line.
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             number += 1
             guard line.contains("glossa-ignore") else { continue }
             for (marker, target) in [("glossa-ignore-next-line", number + 1), ("glossa-ignore-line", number)] {

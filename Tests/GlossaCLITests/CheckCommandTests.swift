@@ -192,6 +192,12 @@ import Testing
         let result = try glossa("check", "doc.md", "--format", "json")
         #expect(result.status == 0)
         #expect(try findings(result.stdout).isEmpty)
+        // The same document saved on Windows: the markers silence the same lines.
+        let document = try String(contentsOf: workspace.folder.appendingPathComponent("doc.md"), encoding: .utf8)
+        try write(document.replacingOccurrences(of: "\n", with: "\r\n"), to: "windows.md")
+        let windows = try glossa("check", "windows.md", "--format", "json")
+        #expect(windows.status == 0, "\(windows.stdout)")
+        #expect(try findings(windows.stdout).isEmpty, "\(windows.stdout)")
         try write("glossaries: [x.tbx]\nrulez: {}\n", to: ".glossa.yml")
         let typo = try glossa("check", "doc.md")
         #expect(typo.status == 2)
