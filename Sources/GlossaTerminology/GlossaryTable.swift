@@ -119,9 +119,10 @@ public enum GlossaryTable {
     private static func cell(escaping text: String, dialect: TabularReader.Dialect) -> String {
         switch dialect {
         case .tsv:
-            return String(text.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+            // isNewline: "\r\n" is one Character, neither "\r" nor "\n".
+            return String(text.map { $0 == "\t" || $0.isNewline ? " " : $0 })
         case .csv:
-            guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+            guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
             return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }
     }

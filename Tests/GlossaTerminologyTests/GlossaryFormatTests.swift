@@ -122,6 +122,20 @@ import Testing
         }
     }
 
+    @Test func lineBreaksInCellsKeepEachConceptOnItsRow() throws {
+        // A note written over two lines in a spreadsheet saved on Windows (a line break inside
+        // a quoted CSV cell): TSV writes it on one row, CSV quotes it, and both read back.
+        let csv = "concept,en,ru,note\r\nc1,CSTO,ОДКБ,\"A regional organization.\r\nFounded in 2002.\"\r\n"
+        let termbase = try GlossaryTable.read(SourceText(text: csv, file: "g.csv"), dialect: .csv)
+        let tsv = GlossaryTable.write(termbase, dialect: .tsv)
+        #expect(tsv.split(separator: "\n").count == 2, "\(tsv)")
+        #expect(!tsv.contains("\r"))
+        let back = try GlossaryTable.read(SourceText(text: GlossaryTable.write(termbase, dialect: .csv), file: "g.csv"), dialect: .csv)
+        #expect(termbase.concepts.first?.notes.first?.contains("Founded") == true)
+        #expect(back.concepts.map(\.notes) == termbase.concepts.map(\.notes))
+        #expect(try GlossaryTable.read(SourceText(text: tsv, file: "g.tsv"), dialect: .tsv).concepts.count == 1)
+    }
+
     @Test func tablesRoundTripAndReportBadCells() throws {
         let original = try TBXReader().read(file: Self.glossary.path).termbase
         for dialect in [TabularReader.Dialect.tsv, .csv] {
