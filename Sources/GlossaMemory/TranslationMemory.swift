@@ -129,6 +129,19 @@ extension TranslationMemory {
         return Statistics(units: Int(units), languages: languages, schemaVersion: Int(schemaVersion), bytes: Int(pages * pageSize))
     }
 
+    /// Whether the TM holds text in `language`, or, when it is a bare language ("en"), in a
+    /// regional form of it: what a command asked for a language the TM lacks warns about.
+    /// Quick when it does (the first variant found ends the search); a scan when it does not.
+    public func holdsText(in language: LanguageTag) throws -> Bool {
+        let statement = try connection.prepare("""
+            SELECT EXISTS (SELECT 1 FROM variant WHERE lang = ?1 OR (?2 AND substr(lang, 1, length(?1) + 1) = ?1 || '-'))
+            """)
+        statement.bind(1, language.canonical)
+        statement.bind(2, Int64(language.language == language.canonical ? 1 : 0))
+        try statement.step()
+        return statement.int64(0) == 1
+    }
+
     /// The ids of units whose variant in `language` has exactly `text` in lookup form
     /// (NFC, white space collapsed), in insertion order.
     public func exactMatches(of text: String, in language: LanguageTag) throws -> [Int64] {

@@ -43,7 +43,7 @@ extension Glossa {
 
         func run() throws {
             let (source, target) = try languages.tags()
-            let lookup = try TMLookup(memory: tm.openForSearch(), from: source, to: target)
+            let lookup = try TMLookup(memory: tm.openForSearch(warningAbout: [source, target]), from: source, to: target)
             let segmenter = try documents.segmenter(language: source)
             var analysis = try Analysis(lookup: lookup)
             var reports: [AnalysisReport] = []

@@ -52,7 +52,7 @@ extension Glossa {
         func run() throws {
             let parsed = try ConcordanceQuery(parsing: query)
             let (source, target) = try languages.tags()
-            let concordance = try Concordance(memory: tm.openForSearch(), from: source, to: target)
+            let concordance = try Concordance(memory: tm.openForSearch(warningAbout: [source, target]), from: source, to: target)
             let hits = try concordance.search(parsed, page: page, pageSize: max)
             switch format {
             case .json: try printJSON(hits)

@@ -58,6 +58,7 @@ extension Glossa {
         func run() throws {
             let languages = try langs.map(languageList)
             let memory = try tm.open(.readOnly)
+            try tm.warnAboutAbsent(languages ?? [], in: memory)
             let filter = TranslationMemory.UnitFilter(since: since.flatMap { Timestamp.parse($0 + "T00:00:00Z") }, origin: origin)
             let progress = Progress(label: "exporting")
             defer { progress.finish() }

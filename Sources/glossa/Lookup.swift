@@ -64,7 +64,7 @@ extension Glossa {
 
         func run() throws {
             let (source, target) = try languages.tags()
-            let lookup = try TMLookup(memory: tm.openForSearch(), from: source, to: target)
+            let lookup = try TMLookup(memory: tm.openForSearch(warningAbout: [source, target]), from: source, to: target)
             if let batch {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -43,7 +43,7 @@ extension Glossa {
 
         func run() throws {
             let (source, target) = try languages.tags()
-            let lookup = try TMLookup(memory: tm.openForSearch(), from: source, to: target)
+            let lookup = try TMLookup(memory: tm.openForSearch(warningAbout: [source, target]), from: source, to: target)
             let segmenter = try documents.segmenter(language: source)
             var counts = (segments: 0, exact: 0, fuzzy: 0)
             let progress = Progress(label: "pre-translating", noun: "segments", every: 100)

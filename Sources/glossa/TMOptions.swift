@@ -28,9 +28,28 @@ struct TMOptions: ParsableArguments {
         try TranslationMemory(path: try pathBuildingDefault(), access: access)
     }
 
+    /// `openForSearch()` for a command reading the TM in `languages`, with a warning for each
+    /// it holds no text in.
+    func openForSearch(warningAbout languages: [LanguageTag]) throws -> TranslationMemory {
+        let memory = try openForSearch()
+        try warnAboutAbsent(languages, in: memory)
+        return memory
+    }
+
+    /// Warns, on standard error, of each of `languages` the TM holds no text in, naming those
+    /// it has: a mistyped or missing language otherwise looks like a TM without matches.
+    func warnAboutAbsent(_ languages: [LanguageTag], in memory: TranslationMemory) throws {
+        let absent = try languages.filter { try !memory.holdsText(in: $0) }
+        guard !absent.isEmpty else { return }
+        let held = try memory.statistics().languages.keys.sorted()
+        for language in absent {
+            Diagnostics.note("warning: \(memory.path) holds no \(language) text (it has \(held.isEmpty ? "none" : held.joined(separator: ", ")))")
+        }
+    }
+
     /// Opens the TM for fuzzy and concordance lookups: variants an import left unindexed
     /// (`--defer-index`) are indexed first when the file can be written.
-    func openForSearch() throws -> TranslationMemory {
+    private func openForSearch() throws -> TranslationMemory {
         let memory = try open(.readOnly)
         let unindexed = try memory.unindexedVariantCount()
         guard unindexed > 0, FileManager.default.isWritableFile(atPath: memory.path) else { return memory }

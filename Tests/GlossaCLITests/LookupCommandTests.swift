@@ -112,6 +112,20 @@ import Testing
         #expect(hit?.count == 1 && hit?.first?["translation"] is NSNull)
     }
 
+    @Test func aLanguageTheTMLacksIsWarnedAbout() throws {
+        // Asked for Belarusian, or British English, from a TM of en, ru and kk: the answer is
+        // still "no match", and standard error says why, naming what the TM has.
+        let lookup = try glossa("lookup", "The parties discussed regional security.", "--to", "be")
+        #expect(lookup.status == 0 && lookup.stdout == "No match of 75% or more.\n")
+        #expect(lookup.stderr == "glossa: warning: tm.sqlite holds no be text (it has en, kk, ru)\n")
+        let concordance = try glossa("concordance", "Minsk", "--from", "en-GB", "--to", "kk")
+        #expect(concordance.stderr == "glossa: warning: tm.sqlite holds no en-GB text (it has en, kk, ru)\n")
+        let export = try glossa("export", "--out", "en-be.tmx", "--langs", "en,be")
+        #expect(export.status == 0 && export.stderr.contains("holds no be text"))
+        // A bare language takes its regional forms, and what the TM has is not warned about.
+        #expect(try glossa("lookup", "Minsk", "--from", "kk", "--to", "en").stderr.isEmpty)
+    }
+
     @Test func batchAnswersOneJSONArrayPerLineInOrder() throws {
         let result = try glossa("lookup", "--batch", "-", input: """
             The parties discussed regional security.

@@ -47,6 +47,19 @@ import Testing
         #expect(summary == ImportSummary(read: 4, added: 2, duplicates: 2))
     }
 
+    @Test func whichLanguagesTheTMHoldsTextIn() throws {
+        let memory = try TranslationMemory(path: path(), access: .create)
+        _ = try memory.add([TranslationUnit(variants: [Variant(language: "en-US", text: "Joint Staff"),
+                                                       Variant(language: "ru", text: "Объединённый штаб")])])
+        // A bare language covers its regional forms, a regional tag only itself.
+        let held = try ["en", "en-US", "ru", "en-GB", "ru-RU", "fr"].map { try memory.holdsText(in: LanguageTag($0)) }
+        #expect(held == [true, true, true, false, false, false])
+        // A tag is not a prefix: Middle English is not English.
+        let middle = try TranslationMemory(path: path("middle.sqlite"), access: .create)
+        _ = try middle.add([TranslationUnit(variants: [Variant(language: "enm", text: "Whan that Aprille")])])
+        #expect(try middle.holdsText(in: "enm") && !middle.holdsText(in: "en"))
+    }
+
     @Test func exactLookupIsNormalizedAndPerLanguage() throws {
         let memory = try TranslationMemory(path: path(), access: .create)
         // "й" decomposed (и + breve) must find the composed form, and spaces fold.
