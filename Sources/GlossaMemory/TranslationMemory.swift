@@ -131,8 +131,16 @@ extension TranslationMemory {
 
     /// Whether the TM holds text in `language`, or, when it is a bare language ("en"), in a
     /// regional form of it: what a command asked for a language the TM lacks warns about.
-    /// Quick when it does (the first variant found ends the search); a scan when it does not.
+    /// Quick when it does; a scan of the variants when it does not.
     public func holdsText(in language: LanguageTag) throws -> Bool {
+        if language.language == language.canonical {
+            // The search vocabulary is keyed by primary language, with an index: a word of the
+            // language there means text in it, whichever variant is the first to hold it.
+            let vocabulary = try connection.prepare("SELECT EXISTS (SELECT 1 FROM search_token WHERE lang = ?1)")
+            vocabulary.bind(1, language.canonical)
+            try vocabulary.step()
+            if vocabulary.int64(0) == 1 { return true }
+        }
         let statement = try connection.prepare("""
             SELECT EXISTS (SELECT 1 FROM variant WHERE lang = ?1 OR (?2 AND substr(lang, 1, length(?1) + 1) = ?1 || '-'))
             """)
