@@ -47,6 +47,27 @@ import Testing
         #expect(hits[1].highlights.map(\.text) == ["Объединённый"])
     }
 
+    @Test func anApostropheFindsItsOtherSpellings() throws {
+        // The CSTO's pages write "Organization's" and "Organization’s"; Belarusian text has
+        // сям'я, сям’я and сямʼя. Whichever a translator types finds them all.
+        let memory = try memory([
+            ["en": "The Organization's area of responsibility.", "be": "Сям'я і дзяржава."],
+            ["en": "In the Organization’s area of responsibility.", "be": "Сям’я і грамадства."],
+            ["en": "Family and society.", "be": "Сямʼя і школа."],
+        ])
+        let english = try Concordance(memory: memory, from: "en", to: "be")
+        for query in ["Organization's", "organization’s area", #""Organization’s area""#, "Organizationʼs"] {
+            let hits = try english.search(ConcordanceQuery(parsing: query))
+            #expect(hits.count == 2, "\(query)")
+            // Marked as written (a phrase is marked whole).
+            #expect(hits.map { $0.highlights.first?.text.prefix(14) } == ["Organization’s", "Organization's"], "\(query)")
+        }
+        let belarusian = try Concordance(memory: memory, from: "be", to: "en")
+        #expect(try belarusian.search(ConcordanceQuery(parsing: "сям'я")).count == 3)
+        #expect(try belarusian.search(ConcordanceQuery(parsing: "Сям’*")).count == 3)
+        #expect(try ConcordanceQuery(parsing: "it's").expression == #"("it's" OR "it’s" OR "itʼs")"#)
+    }
+
     @Test func chineseThaiArmenianAndAccentsAreCutIntoWords() throws {
         let memory = try memory([
             ["en": "Collective Security Treaty Organization", "zh": "集体安全条约组织", "hy": "Հավաքական անվտանգության պայմանագրի կազմակերպություն"],
