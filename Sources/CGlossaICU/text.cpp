@@ -5,6 +5,7 @@
 #include <unicode/casemap.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/ucnv.h>
 #include <unicode/unistr.h>
 #include <unicode/utypes.h>
 
@@ -93,6 +94,21 @@ void CGlossaICU_transliteratorClose(CGlossaICU_Transliterator *t) {
     if (t == nullptr) return;
     delete t->transliterator;
     delete t;
+}
+
+int32_t CGlossaICU_convertToUTF8(const char *charset, const char *src, int32_t srcLength,
+                                 char *dest, int32_t destCapacity, int32_t *status) {
+    UErrorCode code = U_ZERO_ERROR;
+    UConverter *converter = ucnv_open(charset, &code);
+    if (U_FAILURE(code)) { *status = code; return 0; }
+    // Stop at the first byte the set cannot map, rather than substituting a character for it.
+    ucnv_setToUCallBack(converter, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &code);
+    icu::UnicodeString text(src, srcLength, converter, code);
+    ucnv_close(converter);
+    if (U_FAILURE(code)) { *status = code; return 0; }
+    CheckedArrayByteSink sink(dest, destCapacity);
+    text.toUTF8(sink);
+    return finishSink(sink, code, status);
 }
 
 int32_t CGlossaICU_transliterate(CGlossaICU_Transliterator *t, const char *src, int32_t srcLength,

@@ -57,7 +57,7 @@ public final class CheckRunner {
                 try XLIFFReader(origin: ImportOrigin(document: file)).read(file: path, name: file, handler)
             }
         case .po:
-            let source = try SourceText(bytes: Self.contents(of: path, name: file), file: file)
+            let source = try POReader.sourceText(bytes: Self.contents(of: path, name: file), file: file)
             let reader = POReader(origin: ImportOrigin(document: file), sourceLanguage: sourceLanguage ?? "en",
                                   fallbackLanguage: targetLanguage)
             return try checkUnits(file: file) { try reader.read(source, $0) }

@@ -41,6 +41,33 @@ public struct POReader {
         var obsolete = false
     }
 
+    /// The text of a PO file's `bytes` in the character set its header declares
+    /// (`Content-Type: text/plain; charset=KOI8-R`), as msgfmt reads it: older catalogs are in
+    /// KOI8-R, windows-1251, ISO-8859-x. UTF-8 (and UTF-16 with a BOM) when it declares none,
+    /// or UTF-8, or the template's placeholder `CHARSET`.
+    public static func sourceText(bytes: [UInt8], file: String) throws -> SourceText {
+        guard let charset = declaredCharset(bytes), !["utf-8", "utf8", "charset"].contains(charset.lowercased()) else {
+            return try SourceText(bytes: bytes, file: file)
+        }
+        do {
+            return try SourceText(bytes: LegacyCharset.utf8(bytes, from: charset), file: file)
+        } catch let error as TextError {
+            throw InputError("the header declares charset=\(charset): \(error)", file: file)
+        }
+    }
+
+    /// The `charset=` of the header, looked for in the file's first bytes (a header opens the
+    /// file, and its field names are ASCII in every set a catalog may be in).
+    static func declaredCharset(_ bytes: [UInt8]) -> String? {
+        let head = bytes.prefix(8192)
+        let key = Array("charset=".utf8)
+        guard let start = head.indices.first(where: { head[$0...].starts(with: key) }) else { return nil }
+        let name = head[(start + key.count)...].prefix { byte in
+            byte > 0x20 && byte < 0x7F && byte != UInt8(ascii: "\\") && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: ";")
+        }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
+    }
+
     /// Passes each translated entry of `source` to `body` as a unit, and returns how many fuzzy
     /// entries it left out. Throws `InputError` with file:line:column for syntax errors, or
     /// when no language is known.

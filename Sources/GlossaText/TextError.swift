@@ -10,6 +10,10 @@ public enum TextError: Error, Equatable, CustomStringConvertible {
     case invalidPattern(String, offset: Int, icuStatus: String)
     /// ICU could not open a break iterator or another service.
     case icuFailure(String)
+    /// ICU knows no character set by this name.
+    case unknownCharset(String)
+    /// The bytes hold a sequence the character set has no character for.
+    case unconvertible(charset: String, icuStatus: String)
 
     public var description: String {
         switch self {
@@ -23,6 +27,10 @@ public enum TextError: Error, Equatable, CustomStringConvertible {
             return "invalid regular expression '\(pattern)' at character \(offset + 1) (\(status))"
         case .icuFailure(let what):
             return "ICU failure: \(what)"
+        case .unknownCharset(let name):
+            return "unknown character set '\(name)'"
+        case .unconvertible(let charset, let status):
+            return "bytes that are not \(charset) text (\(status))"
         }
     }
 }

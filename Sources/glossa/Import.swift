@@ -22,7 +22,8 @@ extension Glossa {
                            Targets not translated yet (state new, initial, ...;
                            Trados Draft) only with --include-fuzzy.
               .po          gettext: msgid in --source-lang (en), msgstr in the
-                           header's Language (else --lang); msgctxt is the context;
+                           header's Language (else --lang), in the header's charset;
+                           msgctxt is the context;
                            plural forms stay on one unit as po:msgstr[n] properties;
                            fuzzy entries only with --include-fuzzy.
               .tsv, .csv   a header row names each column's language (en<TAB>ru<TAB>kk);
@@ -145,7 +146,7 @@ extension Glossa {
                 for (file, bytes) in inputs where plan.po.contains(file) {
                     let reader = POReader(origin: origin(for: file, stamp), sourceLanguage: try LanguageTag(sourceLang),
                                           fallbackLanguage: try lang.map { try LanguageTag($0) }, includeFuzzy: includeFuzzy)
-                    unconfirmed += try reader.read(try SourceText(bytes: bytes, file: file), add)
+                    unconfirmed += try reader.read(try POReader.sourceText(bytes: [UInt8](bytes), file: file), add)
                 }
                 for file in plan.tmx {
                     let reader = TMXReader(origin: origin(for: file, stamp), skipInvalid: skipInvalid)

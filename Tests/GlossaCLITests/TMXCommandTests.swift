@@ -232,6 +232,15 @@ import Testing
         #expect(tmx.contains(#"<prop type="po:msgid_plural">"#))
     }
 
+    @Test func aKOI8RCatalogImports() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        let result = try CommandRunner.run(["import", Fixtures.file("po/grep.ru.koi8-r.po").path, "--tm", "t.sqlite", "--format", "json"], in: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect((try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])?["added"] as? Int == 6)
+        let concordance = try CommandRunner.run(["concordance", "контекста", "--from", "ru", "--to", "en", "--tm", "t.sqlite"], in: folder)
+        #expect(concordance.stdout.contains("[контекста]"), "\(concordance.stdout)")
+    }
+
     @Test func tradosXLIFFCodesLeaveAsTMXCodes() throws {
         // A translator hands back a Trados file; the TM goes on to another CAT tool as TMX.
         let folder = try Fixtures.temporaryDirectory()

@@ -69,6 +69,33 @@ import Testing
         }
     }
 
+    @Test func aCatalogIsReadInTheCharsetItsHeaderDeclares() throws {
+        let url = Fixtures.file("po/grep.ru.koi8-r.po")
+        let bytes = try Fixtures.bytes(url)
+        #expect(throws: InputError.self) { try SourceText(bytes: bytes, file: "grep.ru.koi8-r.po") }  // not UTF-8
+        var units: [TranslationUnit] = []
+        try POReader(origin: ImportOrigin(document: "grep"), sourceLanguage: "en")
+            .read(POReader.sourceText(bytes: bytes, file: url.lastPathComponent)) { unit, _ in units.append(unit) }
+        #expect(units.count == 6)
+        #expect(units[0].variant(in: "ru")?.text.hasPrefix("\nУправление контекстом:\n  -B, --before-context=ЧИС") == true)
+        // A set ICU does not know, and bytes the declared set has no character for, are errors naming it.
+        func declaring(_ charset: String) -> [UInt8] {
+            let koi8 = Array("charset=KOI8-R".utf8)
+            let start = bytes.indices.first { bytes[$0...].starts(with: koi8) }!
+            return Array(bytes[..<start]) + Array("charset=\(charset)".utf8) + Array(bytes[(start + koi8.count)...])
+        }
+        #expect(throws: InputError("the header declares charset=KOI9: unknown character set 'KOI9'", file: "x.po")) {
+            try POReader.sourceText(bytes: declaring("KOI9"), file: "x.po")
+        }
+        #expect(throws: InputError.self) { try POReader.sourceText(bytes: declaring("UTF-8"), file: "x.po") }
+        do {
+            _ = try POReader.sourceText(bytes: declaring("Shift_JIS"), file: "x.po")
+            Issue.record("KOI8-R bytes read as Shift_JIS")
+        } catch let error as InputError {
+            #expect(error.message.hasPrefix("the header declares charset=Shift_JIS: bytes that are not Shift_JIS text"))
+        }
+    }
+
     @Test func escapesResolveAsGettextResolvesThem() throws {
         // The C letters, an escaped quote and backslash, and UTF-8 written as octal or hex
         // bytes (as some generators write non-ASCII text).

@@ -50,6 +50,15 @@ void CGlossaICU_transliteratorClose(CGlossaICU_Transliterator *t);
 int32_t CGlossaICU_transliterate(CGlossaICU_Transliterator *t, const char *src, int32_t srcLength,
                                  char *dest, int32_t destCapacity, int32_t *status);
 
+// MARK: Character sets
+
+/// Converts src from a legacy character set (an IANA or ICU name: "KOI8-R", "windows-1251",
+/// "ISO-8859-1") to UTF-8; same return rules as normalize. A name ICU does not know sets
+/// *status to U_FILE_ACCESS_ERROR (4); a byte sequence the set has no character for, to
+/// U_INVALID_CHAR_FOUND (10), U_TRUNCATED_CHAR_FOUND (11) or U_ILLEGAL_CHAR_FOUND (12).
+int32_t CGlossaICU_convertToUTF8(const char *charset, const char *src, int32_t srcLength,
+                                 char *dest, int32_t destCapacity, int32_t *status);
+
 // MARK: Language tags
 
 /// Canonical BCP-47 form of tag ("en_us" → "en-US"). Returns its length, or -1 when tag is not
