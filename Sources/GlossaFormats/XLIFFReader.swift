@@ -7,8 +7,8 @@ import GlossaXML
 /// XLIFF 1.2: each `trans-unit` is a unit (source and target languages from its `file`); when
 /// it has a `seg-source`, each `mrk mtype="seg"` pairs with the target's `mrk` of the same
 /// `mid` and is a unit of its own. XLIFF 2.0: each `segment` of a `unit` is a unit. Ids become
-/// the unit's id (`unit/segment` in 2.0), `state`, `approved` and `translate` become
-/// properties `xliff:state`, …, notes become notes, and the `file`'s `original` a property
+/// the unit's id (`unit/segment` in 2.0), `state`, `approved`, `translate` and the resource
+/// key (1.2 `resname`, 2.0 `name`) become properties `xliff:state`, …, notes become notes, and the `file`'s `original` a property
 /// `xliff:original`. Inline codes (`g`, `x`, `bx`, `ex`, `ph`, `pc`, `sc`, `ec`, …) become
 /// placeholders in the text, like TMX's, and TMX codes in the variant's markup (see
 /// `XLIFFInlineText`). What CAT tools add to 1.2 is kept where it says how far a translation
@@ -158,7 +158,8 @@ private final class XLIFFHandler: XMLEventHandler {
             unitID = element[attribute: "id"]
             unitLine = parser.line
             isGettextHeader = element[attribute: "restype"] == "x-gettext-domain-header"
-            properties = element.attributes.filter { ["approved", "translate", "state"].contains($0.name) }
+            // resname (1.2) and name (2.0): the key of the string in the software resource.
+            properties = element.attributes.filter { ["approved", "translate", "state", "resname", "name"].contains($0.name) }
                 .map { Property("xliff:\($0.name)", $0.value) }
                 + element.attributes.filter { $0.name == "mq:status" }.map { Property($0.name, $0.value) }
             confirmations = [:]

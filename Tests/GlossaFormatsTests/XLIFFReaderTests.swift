@@ -123,7 +123,7 @@ import Testing
             </body></file></xliff>
             """
         let xliff20 = """
-            <xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u">
+            <xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u" name="treaty.title">
             <segment id="1" state="initial"><source>Treaty</source><target>Договор</target></segment>
             <segment id="2"><source>Charter</source><target>Устав</target></segment>
             </unit></file></xliff>
@@ -138,6 +138,23 @@ import Testing
         }
         #expect(try targets(includeUnconfirmed: false) == [nil, nil, "Совет", nil, "Устав"])
         #expect(try targets(includeUnconfirmed: true) == ["Объединённый штаб", "Секретариат", "Совет", "Договор", "Устав"])
+        // The resource key of a 2.0 unit (name) is kept, as 1.2's resname is.
+        var named: [TranslationUnit] = []
+        try XLIFFReader(origin: ImportOrigin(document: "x.xlf")).read(bytes: Array(xliff20.utf8), file: "x.xlf") { unit, _ in named.append(unit) }
+        #expect(named.allSatisfy { $0.properties.contains(Property("xliff:name", "treaty.title")) })
+    }
+
+    @Test func theComplianceKitsXLIFFOneDotZero() throws {
+        // The LISA kit's XLIFF 1.0 file: four units, white space and escapes exact, resname kept,
+        // the alt-trans (the French a tool proposed) not taken for the target.
+        var units: [TranslationUnit] = []
+        try XLIFFReader(origin: ImportOrigin(document: "kit")).read(file: Fixtures.tmxKit.appendingPathComponent("ExportTest1E.xlf").path) { unit, _ in
+            units.append(unit)
+        }
+        #expect(units.map { $0.properties.first { $0.name == "xliff:resname" }?.value } == ["id100", "id101", "id102", "id103"])
+        #expect(units.map { $0.variant(in: "fr-CA")?.text } == units.map { $0.variant(in: "en-US")?.text })
+        #expect(units[1].variant(in: "en-US")?.text == "Text with 1 tab [\t] and 2 [\t\t]")
+        #expect(units[2].variant(in: "en-US")?.text == "<=lt, >=gt, &=amp, {=obrace, }=cbrace")
     }
 
     @Test func aGettextHeaderFromPo2xliffIsNotAUnit() throws {
