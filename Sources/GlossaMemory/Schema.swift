@@ -106,12 +106,20 @@ enum Schema {
         ALTER TABLE note ADD COLUMN o_encoding TEXT;            -- the original encoding (TMX o-encoding)
         ALTER TABLE prop ADD COLUMN o_encoding TEXT;
         ALTER TABLE document_entry ADD COLUMN o_encoding TEXT;
+        """,
+        """
+        -- Fuzzy-search words write the apostrophes ’ and ʼ as ' (MatchTokenizer.word): a TM
+        -- holding either is re-indexed on migration (see apostropheFoldingVersion).
         """
     ]
 
     /// The first version with the search index: a TM migrated from before it has the index
     /// built from its variants.
     static let searchIndexVersion: Int64 = 4
+
+    /// The first version whose fuzzy-search words fold ’ and ʼ into ': a TM migrated from
+    /// before it, with text holding either, has its search indexes built again.
+    static let apostropheFoldingVersion: Int64 = 7
 
     /// The version this build creates and reads.
     static var currentVersion: Int64 { Int64(migrations.count) }

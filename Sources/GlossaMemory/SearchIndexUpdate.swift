@@ -59,6 +59,18 @@ extension SearchIndex {
             """)
     }
 
+    /// Empties the fuzzy and full-text indexes and builds them again from every variant's
+    /// text, in the caller's transaction: for a migration that changed how words are cut.
+    static func rebuild(_ connection: SQLiteConnection) throws {
+        try connection.execute("""
+            UPDATE variant SET tokens = NULL;
+            DELETE FROM search_token;
+            DELETE FROM fuzzy_posting;
+            INSERT INTO concordance (concordance) VALUES ('delete-all');
+            """)
+        try update(connection, from: 0, committed: false)
+    }
+
     /// A read-only connection to the same TM file when it is in WAL mode (readers see the
     /// last commit while a transaction writes), else nil.
     private static func readConnection(beside connection: SQLiteConnection) throws -> SQLiteConnection? {

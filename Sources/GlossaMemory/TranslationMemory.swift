@@ -97,7 +97,12 @@ public final class TranslationMemory {
             }
             try connection.transaction {
                 for migration in Schema.migrations[Int(version)...] { try connection.execute(migration) }
-                if version > 0 && version < Schema.searchIndexVersion { try SearchIndex.update(connection, from: 0, committed: false) }
+                if version > 0 && version < Schema.searchIndexVersion {
+                    try SearchIndex.update(connection, from: 0, committed: false)
+                } else if version > 0 && version < Schema.apostropheFoldingVersion, try connection.scalar(
+                    "SELECT EXISTS (SELECT 1 FROM variant WHERE tokens IS NOT NULL AND (instr(text, '’') OR instr(text, 'ʼ')))") == 1 {
+                    try SearchIndex.rebuild(connection)
+                }
                 try connection.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = \(Schema.currentVersion)")
             }
         }

@@ -53,9 +53,14 @@ public final class MatchTokenizer {
         return MatchTokens(words: words, surfaces: surfaces, ranges: ranges, punctuation: punctuation, numbers: numbers, codes: codes)
     }
 
-    /// What the distance compares for a word or number written `surface`.
+    /// What the distance compares for a word or number written `surface`: case-folded, with
+    /// the typographic ’ and the modifier letter ʼ written as the typewriter ', since writers
+    /// use them for one another ("Organization’s", Belarusian "сямʼя").
     public static func word(_ surface: String, isNumber: Bool) -> String {
-        isNumber ? numberToken : surface.caseFolded()
+        if isNumber { return numberToken }
+        let folded = surface.caseFolded()
+        guard folded.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{02BC}" }) else { return folded }
+        return String(String.UnicodeScalarView(folded.unicodeScalars.map { $0 == "\u{2019}" || $0 == "\u{02BC}" ? "'" : $0 }))
     }
 
     /// Calls `body` with the bytes of each word or number of `text` as written, whether it is

@@ -22,6 +22,15 @@ import Testing
         #expect(match.score == 99 && match.penalties == [.punctuation])
     }
 
+    @Test func anApostropheWrittenAnotherWayIsPunctuationNotAWord() {
+        // The CSTO's pages write both; Belarusian writes all three.
+        let match = english.score(query: "in the Organization's area of responsibility", candidate: "in the Organization’s area of responsibility")
+        #expect(match.base == 100 && match.score == 99 && match.penalties == [.punctuation] && match.differences.isEmpty)
+        let belarusian = try! MatchScorer(language: "be")
+        #expect(belarusian.score(query: "Сям'я і школа", candidate: "Сямʼя і школа").score == 99)
+        #expect(belarusian.score(query: "Сям’я і школа", candidate: "Сям'я і школа").score == 99)
+    }
+
     @Test func inlineCodesAreNotWordsButCount() {
         let match = english.score(query: "Click Save now", candidate: "Click {1}Save{/1} now")
         #expect(match.base == 100 && match.score == 99 && match.penalties == [.inlineCodes])

@@ -47,6 +47,25 @@ import Testing
         #expect(summary == ImportSummary(read: 4, added: 2, duplicates: 2))
     }
 
+    @Test func aTMIndexedBeforeApostrophesFoldedIsIndexedAgain() throws {
+        // Schema 7 writes ’ as ' in fuzzy-search words. A schema 6 TM holding ’ has its words
+        // as they were cut then: its vocabulary says "organization’s". Opening it (the file
+        // can be written) migrates it and builds its search indexes again.
+        let file = path()
+        do {
+            let memory = try TranslationMemory(path: file, access: .create)
+            _ = try memory.add([TranslationUnit(variants: [Variant(language: "en", text: "In the Organization’s area of responsibility"),
+                                                           Variant(language: "ru", text: "В зоне ответственности Организации")])])
+            try memory.connection.execute("UPDATE search_token SET token = 'organization’s' WHERE token = 'organization''s'; PRAGMA user_version = 6")
+        }
+        let migrated = try TranslationMemory(path: file, access: .readOnly)
+        #expect(migrated.schemaVersion == 7)
+        #expect(try migrated.checkIntegrity().isEmpty)
+        #expect(try migrated.connection.scalar("SELECT count(*) FROM search_token WHERE token = 'organization''s'") == 1)
+        #expect(try migrated.connection.scalar("SELECT count(*) FROM search_token WHERE token = 'organization’s'") == 0)
+        #expect(try migrated.connection.scalar("SELECT count(*) FROM concordance WHERE concordance MATCH 'responsibility'") == 1)
+    }
+
     @Test func whichLanguagesTheTMHoldsTextIn() throws {
         let memory = try TranslationMemory(path: path(), access: .create)
         _ = try memory.add([TranslationUnit(variants: [Variant(language: "en-US", text: "Joint Staff"),
