@@ -9,8 +9,9 @@ import GlossaXML
 /// XLIFF codes map onto TMX's: a paired code (1.2 `g`, 2.0 `pc`, and `bx`/`ex` or `sc`/`ec`
 /// that pair within the text) becomes `bpt`/`ept`; a standalone one (`x`, 2.0 `ph`) a `ph`;
 /// one whose partner is outside the text (in another segment, or none) an `it`. Their native
-/// data is the XLIFF tag itself (`<g id="pt1">`). XLIFF 1.2's own `bpt`, `ept`, `ph` and `it`
-/// carry native data already and keep it. Codes are numbered in order from 1 (`i` of a pair,
+/// data is the original code a 2.0 unit's `originalData` gives for them (`dataRef`), else the
+/// XLIFF tag itself (`<g id="pt1">`). XLIFF 1.2's own `bpt`, `ept`, `ph` and `it` carry native
+/// data already and keep it. Codes are numbered in order from 1 (`i` of a pair,
 /// `x` of the others), and the placeholders are those the TMX reader derives from that
 /// markup, so a segment reads the same whether it came from the XLIFF or from the TMX
 /// exported from it.
@@ -21,8 +22,16 @@ struct XLIFFInlineText {
     private var written: String?
     /// Codes numbered so far.
     private var count = 0
-    /// Numbers of the paired codes open, innermost last (`g`, `pc`: closed by nesting).
-    private var open: [Int] = []
+    /// The paired codes open, innermost last (`g`, `pc`: closed by nesting): number, and the
+    /// native data of the end.
+    private var open: [(number: Int, end: String)] = []
+    /// A 2.0 unit's original code by `data` id, for the codes that refer to it.
+    private let originalData: [String: String]
+
+    /// An empty text whose codes' `dataRef`s point into `originalData`.
+    init(originalData: [String: String] = [:]) {
+        self.originalData = originalData
+    }
     /// Numbers of begun pairs by their XLIFF key (1.2 `bpt` by `rid` or `id`, `bx` by `rid`,
     /// 2.0 `sc` by `id`); what is left at the end began here and ends elsewhere.
     private var pairs: [String: Int] = [:]
@@ -62,18 +71,22 @@ struct XLIFFInlineText {
             if element.localName == "sub" { written! += "<sub>" }
             return
         }
+        /// The code's original data when the unit gives it, else its tag.
+        func data(_ reference: String = "dataRef") -> String {
+            element[attribute: reference].flatMap { originalData[$0] } ?? TMXInline.startTag(element, empty: element.localName != "g" && element.localName != "pc")
+        }
         switch element.localName {
         case "g", "pc":
             let number = next()
-            open.append(number)
-            code("bpt", "i=\"\(number)\"", placeholder: "{\(number)}", data: TMXInline.startTag(element))
+            open.append((number, element[attribute: "dataRefEnd"].flatMap { originalData[$0] } ?? "</\(element.localName)>"))
+            code("bpt", "i=\"\(number)\"", placeholder: "{\(number)}", data: data("dataRefStart"))
         case "x", "ph" where version2:  // (the condition is ph's alone)
             let number = next()
-            code("ph", "x=\"\(number)\"", placeholder: "{\(number)/}", data: TMXInline.startTag(element, empty: true))
+            code("ph", "x=\"\(number)\"", placeholder: "{\(number)/}", data: data())
         case "bx", "sc" where element[attribute: "isolated"] != "yes":
             // Paired by 1.2's rid or 2.0's id; without one, isolated.
             let number = next()
-            let data = TMXInline.startTag(element, empty: true)
+            let data = data()
             guard let key = element[attribute: element.localName == "sc" ? "id" : "rid"] else {
                 return code("it", "pos=\"begin\" x=\"\(number)\"", placeholder: "{\(number)}", data: data)
             }
@@ -81,9 +94,9 @@ struct XLIFFInlineText {
             code("bpt", "i=\"\(number)\"", placeholder: "{\(number)}", data: data)
         case "sc":
             let number = next()
-            code("it", "pos=\"begin\" x=\"\(number)\"", placeholder: "{\(number)}", data: TMXInline.startTag(element, empty: true))
+            code("it", "pos=\"begin\" x=\"\(number)\"", placeholder: "{\(number)}", data: data())
         case "ex", "ec":
-            let data = TMXInline.startTag(element, empty: true)
+            let data = data()
             if let key = element[attribute: element.localName == "ec" ? "startRef" : "rid"], let number = pairs.removeValue(forKey: key) {
                 code("ept", "i=\"\(number)\"", placeholder: "{/\(number)}", data: data)
             } else {
@@ -121,8 +134,8 @@ struct XLIFFInlineText {
         }
         guard localName == "g" || localName == "pc" else { return }
         // The closing tag repeats no id: it closes the latest opened.
-        guard let number = open.popLast() else { return }
-        code("ept", "i=\"\(number)\"", placeholder: "{/\(number)}", data: "</\(localName)>")
+        guard let (number, data) = open.popLast() else { return }
+        code("ept", "i=\"\(number)\"", placeholder: "{/\(number)}", data: data)
     }
 
     private mutating func next() -> Int {

@@ -107,6 +107,10 @@ private final class XLIFFHandler: XMLEventHandler {
     /// Depth inside a 2.0 `cp`, whose character was taken from its attribute.
     private var codePointDepth = 0
     private var noteText: String?
+    /// A 2.0 unit's `originalData`: the native code of each `data` id, and the one being read.
+    private var originalData: [String: String] = [:]
+    private var dataID: String?
+    private var dataText = ""
     /// Trados's confirmation level of each segment of the `trans-unit` (`sdl:seg conf`), by `mid`.
     private var confirmations: [String: String] = [:]
     private static let sdlNamespace = "http://sdl.com/FileTypes/SdlXliff/1.0"
@@ -130,7 +134,7 @@ private final class XLIFFHandler: XMLEventHandler {
                 codePointDepth += 1
             } else if name == "mrk", element[attribute: "mtype"] == "seg", collecting?.element != "source" {
                 markID = element[attribute: "mid"] ?? ""
-                markText = XLIFFInlineText()
+                markText = XLIFFInlineText(originalData: originalData)
                 markDepth = 0
             } else if name == "cp", let hex = element[attribute: "hex"], let value = UInt32(hex, radix: 16),
                       let scalar = Unicode.Scalar(value) {
@@ -163,6 +167,7 @@ private final class XLIFFHandler: XMLEventHandler {
                 .map { Property("xliff:\($0.name)", $0.value) }
                 + element.attributes.filter { $0.name == "mq:status" }.map { Property($0.name, $0.value) }
             confirmations = [:]
+            originalData = [:]
             notes = []
             resetTexts()
         case "segment":
@@ -177,9 +182,16 @@ private final class XLIFFHandler: XMLEventHandler {
                     properties.append(Property("xliff:\(attribute.name)", attribute.value))
                 }
             }
-            collecting = (name, XLIFFInlineText())
+            collecting = (name, XLIFFInlineText(originalData: originalData))
         case "note":
             noteText = ""
+        case "data":
+            dataID = element[attribute: "id"]
+            dataText = ""
+        case "cp" where dataID != nil:
+            if let hex = element[attribute: "hex"], let value = UInt32(hex, radix: 16), let scalar = Unicode.Scalar(value) {
+                dataText.unicodeScalars.append(scalar)
+            }
         case "seg" where element.namespaceURI == Self.sdlNamespace:
             if let id = element[attribute: "id"], let level = element[attribute: "conf"] { confirmations[id] = level }
         default:
@@ -218,6 +230,9 @@ private final class XLIFFHandler: XMLEventHandler {
         case "note":
             if let noteText { notes.append(Note(noteText)) }
             noteText = nil
+        case "data":
+            if let dataID { originalData[dataID] = dataText }
+            dataID = nil
         case "segment":
             try emit(id: [unitID, segmentID].compactMap { $0 }.joined(separator: "/"), source: source, target: target,
                      extra: segmentProperties, parser: parser)
@@ -245,6 +260,8 @@ private final class XLIFFHandler: XMLEventHandler {
             if codePointDepth == 0 { append(string) }
         } else if noteText != nil {
             noteText? += string
+        } else if dataID != nil {
+            dataText += string
         }
     }
 

@@ -112,6 +112,24 @@ import Testing
         #expect(again.flatMap(\.variants).map(\.markup) == variants.map(\.markup))
     }
 
+    @Test func twoPointOhCodesCarryTheirOriginalData() throws {
+        // A 2.0 unit keeps its codes' native form in originalData: a TMX code then holds that
+        // (the HTML the tool extracted), not the XLIFF tag that points at it.
+        let xml = """
+            <xliff version="2.0" srcLang="en" trgLang="ru"><file id="f"><unit id="u">
+            <originalData><data id="d1">&lt;b&gt;</data><data id="d2">&lt;/b&gt;</data><data id="d3">&lt;br<cp hex="0009"/>/&gt;</data></originalData>
+            <segment state="translated"><source><pc id="1" dataRefStart="d1" dataRefEnd="d2">CSTO</pc> Joint Staff<ph id="2" dataRef="d3"/></source>
+            <target><pc id="1" dataRefStart="d1" dataRefEnd="d2">ОДКБ</pc>: Объединённый штаб<ph id="2" dataRef="d3"/><ph id="3"/></target></segment>
+            </unit></file></xliff>
+            """
+        var units: [TranslationUnit] = []
+        try XLIFFReader(origin: ImportOrigin(document: "d.xlf")).read(bytes: Array(xml.utf8), file: "d.xlf") { unit, _ in units.append(unit) }
+        #expect(units.first?.variant(in: "en")?.text == "{1}CSTO{/1} Joint Staff{2/}")
+        #expect(units.first?.variant(in: "en")?.markup == #"<bpt i="1">&lt;b&gt;</bpt>CSTO<ept i="1">&lt;/b&gt;</ept> Joint Staff<ph x="2">&lt;br\#t/&gt;</ph>"#)
+        // A code without dataRef keeps its tag.
+        #expect(units.first?.variant(in: "ru")?.markup?.hasSuffix(#"<ph x="3">&lt;ph id="3"/&gt;</ph>"#) == true)
+    }
+
     @Test func targetsNotTranslatedYetAreNotTranslations() throws {
         // Each state that says a target is a suggestion still to be worked on, in 1.2 and 2.0;
         // an unsaid 2.0 state and a needs-review one are translations.
