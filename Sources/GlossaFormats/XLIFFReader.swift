@@ -7,20 +7,22 @@ import GlossaXML
 /// XLIFF 1.2: each `trans-unit` is a unit (source and target languages from its `file`); when
 /// it has a `seg-source`, each `mrk mtype="seg"` pairs with the target's `mrk` of the same
 /// `mid` and is a unit of its own. XLIFF 2.0: each `segment` of a `unit` is a unit. Ids become
-/// the unit's id (`unit/segment` in 2.0), `state`, `approved`, `translate` and the resource
-/// key (1.2 `resname`, 2.0 `name`) become properties `xliff:state`, …, notes become notes, and the `file`'s `original` a property
-/// `xliff:original`. Inline codes (`g`, `x`, `bx`, `ex`, `ph`, `pc`, `sc`, `ec`, …) become
-/// placeholders in the text, like TMX's, and TMX codes in the variant's markup (see
-/// `XLIFFInlineText`). What CAT tools add to 1.2 is kept where it says how far a translation
-/// got: Trados's confirmation level (`sdl:seg conf`) as `sdl:conf`, memoQ's `mq:status` as
-/// itself. A target-less unit gives a source-only unit, and so, unless `includeUnconfirmed`,
-/// does one whose target the file marks as not translated yet (see `isUnconfirmed`): a fuzzy
-/// match or machine translation a tool put there for the translator to work on, which a TM
-/// must not take for a translation. A gettext header that
-/// po2xliff and other converters carry as a `trans-unit restype="x-gettext-domain-header"` is
-/// metadata, not a translation, and is skipped (as the PO reader skips it). So are the
-/// suggestions a file carries beside the translation, 1.2's `alt-trans` and 2.0's matches
-/// (`mtc:matches`): their `source` and `target` are not the unit's.
+/// the unit's id (`unit/segment` in 2.0); `state`, `approved`, `translate` and the resource
+/// key (1.2 `resname`, 2.0 `name`) become properties `xliff:state`, …; notes become notes, and
+/// the `file`'s `original` a property `xliff:original`. Inline codes (`g`, `x`, `bx`, `ex`,
+/// `ph`, `pc`, `sc`, `ec`, …) become placeholders in the text, like TMX's, and TMX codes in the
+/// variant's markup (see `XLIFFInlineText`). What CAT tools add to 1.2 is kept where it says
+/// how far a translation got: Trados's confirmation level (`sdl:seg conf`) as `sdl:conf`,
+/// memoQ's `mq:status` as itself.
+///
+/// A target-less unit gives a source-only unit, and so, unless `includeUnconfirmed`, does one
+/// whose target the file marks as not translated yet (see `isUnconfirmed`): a fuzzy match or
+/// machine translation a tool put there for the translator to work on, which a TM must not
+/// take for a translation. A gettext header that po2xliff and other converters carry as a
+/// `trans-unit restype="x-gettext-domain-header"` is metadata, not a translation, and is
+/// skipped (as the PO reader skips it). So are the suggestions a file carries beside the
+/// translation, 1.2's `alt-trans` and 2.0's matches (`mtc:matches`): their `source` and
+/// `target` are not the unit's.
 public struct XLIFFReader {
     /// Where units come from.
     public var origin: ImportOrigin
