@@ -51,7 +51,8 @@ public struct ConcordanceQuery: Sendable, Equatable {
     }
 
     /// The FTS5 expression: each part a quoted string, so no character of the query is syntax.
-    /// A part with an apostrophe matches it written any of the ways in `apostrophes`.
+    /// A part with an apostrophe matches it written any of the ways in
+    /// `MatchTokenizer.apostrophes`.
     public var expression: String {
         parts.map { part in
             let spellings = Self.apostropheSpellings(of: part.text).map {
@@ -61,17 +62,15 @@ public struct ConcordanceQuery: Sendable, Equatable {
         }.joined(separator: " AND ")
     }
 
-    /// The apostrophes writers use for one another: the typewriter ', the typographic ’ of
-    /// edited news (the CSTO's pages use both), and the modifier letter ʼ of Belarusian and
-    /// Ukrainian text. Word break keeps each inside its word, and case folding tells them
-    /// apart, so "Organization's" alone would miss "Organization’s".
-    static let apostrophes: [Character] = ["'", "\u{2019}", "\u{02BC}"]
-
     /// `text` with its apostrophes written each way in turn (a text is consistent, so all
-    /// alike), or `text` alone when it has none.
+    /// alike), or `text` alone when it has none: "Organization's" alone would miss
+    /// "Organization’s" in the full-text index, which keeps words as written.
     static func apostropheSpellings(of text: String) -> [String] {
-        guard text.contains(where: apostrophes.contains) else { return [text] }
-        return apostrophes.map { apostrophe in String(text.map { apostrophes.contains($0) ? apostrophe : $0 }) }
+        let apostrophes = MatchTokenizer.apostrophes
+        guard text.unicodeScalars.contains(where: apostrophes.contains) else { return [text] }
+        return apostrophes.map { apostrophe in
+            String(String.UnicodeScalarView(text.unicodeScalars.map { apostrophes.contains($0) ? apostrophe : $0 }))
+        }
     }
 }
 

@@ -18,11 +18,10 @@ extension TranslationMemory {
     /// text matches the FTS5 `expression`, newest first, `limit` of them after skipping
     /// `offset`. Throws `InputError` for an expression FTS5 cannot parse.
     public func concordance(_ expression: String, language: LanguageTag, limit: Int, offset: Int) throws -> [ConcordanceRow] {
-        let regional = language.language == language.canonical
         let statement = try connection.prepare("""
             SELECT v.id, v.unit_id, v.lang, highlight(concordance, 0, char(2), char(3))
             FROM concordance JOIN variant v ON v.id = concordance.rowid
-            WHERE concordance MATCH ?1 AND (v.lang = ?2 \(regional ? "OR v.lang LIKE ?2 || '-%'" : ""))
+            WHERE concordance MATCH ?1 AND \(language.sqlCovering(column: "v.lang", parameter: 2))
             ORDER BY concordance.rowid DESC LIMIT ?3 OFFSET ?4
             """)
         statement.bind(1, expression)

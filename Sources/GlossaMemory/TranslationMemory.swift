@@ -99,9 +99,11 @@ public final class TranslationMemory {
                 for migration in Schema.migrations[Int(version)...] { try connection.execute(migration) }
                 if version > 0 && version < Schema.searchIndexVersion {
                     try SearchIndex.update(connection, from: 0, committed: false)
-                } else if version > 0 && version < Schema.apostropheFoldingVersion, try connection.scalar(
-                    "SELECT EXISTS (SELECT 1 FROM variant WHERE tokens IS NOT NULL AND (instr(text, '’') OR instr(text, 'ʼ')))") == 1 {
-                    try SearchIndex.rebuild(connection)
+                } else if version > 0 && version < Schema.apostropheFoldingVersion {
+                    let folded = MatchTokenizer.apostrophes.dropFirst().map { "instr(text, '\($0)')" }.joined(separator: " OR ")
+                    if try connection.scalar("SELECT EXISTS (SELECT 1 FROM variant WHERE tokens IS NOT NULL AND (\(folded)))") == 1 {
+                        try SearchIndex.rebuild(connection)
+                    }
                 }
                 try connection.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = \(Schema.currentVersion)")
             }
@@ -146,11 +148,9 @@ extension TranslationMemory {
             try vocabulary.step()
             if vocabulary.int64(0) == 1 { return true }
         }
-        let statement = try connection.prepare("""
-            SELECT EXISTS (SELECT 1 FROM variant WHERE lang = ?1 OR (?2 AND substr(lang, 1, length(?1) + 1) = ?1 || '-'))
-            """)
+        let statement = try connection.prepare(
+            "SELECT EXISTS (SELECT 1 FROM variant WHERE \(language.sqlCovering(column: "lang", parameter: 1)))")
         statement.bind(1, language.canonical)
-        statement.bind(2, Int64(language.language == language.canonical ? 1 : 0))
         try statement.step()
         return statement.int64(0) == 1
     }
@@ -172,5 +172,13 @@ extension TranslationMemory {
         } catch let error as SQLiteError {
             throw MemoryError(path: path, reason: error.isBusy ? .busy : .sqlite(error.message))
         }
+    }
+}
+
+extension LanguageTag {
+    /// `covers` as an SQL condition on a column of canonical tags, with this tag bound to
+    /// parameter `?parameter`: the tag itself, and for a bare language its regional forms.
+    func sqlCovering(column: String, parameter: Int) -> String {
+        language == canonical ? "(\(column) = ?\(parameter) OR \(column) LIKE ?\(parameter) || '-%')" : "\(column) = ?\(parameter)"
     }
 }

@@ -53,14 +53,19 @@ public final class MatchTokenizer {
         return MatchTokens(words: words, surfaces: surfaces, ranges: ranges, punctuation: punctuation, numbers: numbers, codes: codes)
     }
 
+    /// The apostrophes writers use for one another, the typewriter ' first: the typographic ’
+    /// of edited news (the CSTO's pages use both) and the modifier letter ʼ of Belarusian and
+    /// Ukrainian text. Word break keeps each inside its word, and case folding tells them
+    /// apart, so a search must treat them as one.
+    public static let apostrophes: [Unicode.Scalar] = ["'", "\u{2019}", "\u{02BC}"]
+
     /// What the distance compares for a word or number written `surface`: case-folded, with
-    /// the typographic ’ and the modifier letter ʼ written as the typewriter ', since writers
-    /// use them for one another ("Organization’s", Belarusian "сямʼя").
+    /// every apostrophe written as the typewriter ' ("Organization’s", Belarusian "сямʼя").
     public static func word(_ surface: String, isNumber: Bool) -> String {
         if isNumber { return numberToken }
         let folded = surface.caseFolded()
-        guard folded.unicodeScalars.contains(where: { $0 == "\u{2019}" || $0 == "\u{02BC}" }) else { return folded }
-        return String(String.UnicodeScalarView(folded.unicodeScalars.map { $0 == "\u{2019}" || $0 == "\u{02BC}" ? "'" : $0 }))
+        guard folded.unicodeScalars.contains(where: apostrophes.dropFirst().contains) else { return folded }
+        return String(String.UnicodeScalarView(folded.unicodeScalars.map { apostrophes.contains($0) ? apostrophes[0] : $0 }))
     }
 
     /// Calls `body` with the bytes of each word or number of `text` as written, whether it is
