@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "glossa-bench",
             dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite",
-                           "CGlossaXML", "GlossaTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                           "CGlossaXML", "CGlossaFTS", "GlossaTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         // MARK: Tests

@@ -87,7 +87,11 @@ struct Bench: ParsableCommand {
 
 /// Prints one benchmark figure as a JSON line.
 func report(_ fields: KeyValuePairs<String, Any>) {
-    let object = Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 })
+    report(Dictionary(fields.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }))
+}
+
+/// Prints one benchmark figure, whose fields are known only at run time, as a JSON line.
+func report(_ object: [String: Any]) {
     let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
     print(String(decoding: data, as: UTF8.self))
     fflush(nil)
