@@ -17,6 +17,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // MARK: System libraries (found through pkg-config; only the C shims include their headers)
@@ -47,12 +49,16 @@ let package = Package(
                                                     .product(name: "Yams", package: "Yams")]),
 
         // MARK: Front ends
+        .target(name: "GlossaServer", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaCore", "GlossaText",
+                                                     .product(name: "Hummingbird", package: "hummingbird"),
+                                                     .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "glossa",
             dependencies: [
                 "GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaText", "GlossaCore",
-                "GlossaTerminology", "GlossaCheck", "GlossaAlignment", "GlossaLookup",
+                "GlossaTerminology", "GlossaCheck", "GlossaAlignment", "GlossaLookup", "GlossaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(

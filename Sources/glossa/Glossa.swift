@@ -26,7 +26,7 @@ struct Glossa: ParsableCommand {
         error a TM is left exactly as it was.
         """,
         version: "0.1.0",
-        subcommands: [Segment.self, Import.self, Export.self, Stats.self, TM.self, Lookup.self, ConcordanceSearch.self, Analyze.self, Pretranslate.self, Check.self, Terms.self, Align.self]
+        subcommands: [Segment.self, Import.self, Export.self, Stats.self, TM.self, Lookup.self, ConcordanceSearch.self, Analyze.self, Pretranslate.self, Serve.self, Check.self, Terms.self, Align.self]
     )
 
     /// Parses, runs, and maps every failure to Glossa's exit codes and a one-line message.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import GlossaCore
+import GlossaLookup
 import GlossaText
 
 /// The `--from` / `--to` pair of the commands that read the TM in one direction (lookup,
@@ -14,13 +14,6 @@ struct LanguagePair: ParsableArguments {
 
     /// The two tags, canonicalized; an invalid tag, or the same tag twice, is an input error.
     func tags() throws -> (from: LanguageTag, to: LanguageTag) {
-        let source = try LanguageTag(from)
-        // A translator looking up Russian text wants the other side of the sample's pairs,
-        // not "ru → ru" with every translation missing.
-        let target = try LanguageTag(to ?? (source.language == "ru" ? "en" : "ru"))
-        guard source != target else {
-            throw InputError("--from and --to are both \(source): name two languages (--to defaults to ru, or en from ru)")
-        }
-        return (source, target)
+        try LanguageDirection.tags(from: from, to: to)
     }
 }

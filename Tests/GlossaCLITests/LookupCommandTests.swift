@@ -6,15 +6,19 @@ import Testing
 /// TM imported from a TSV of real sentences.
 @Suite struct LookupCommandTests {
     let workspace: Workspace
+
+    /// The TSV the TM is imported from: units 1–3, unit 2 without Kazakh.
+    static let units = """
+        en\tru\tkk
+        The Collective Security Council met in Minsk.\tСовет коллективной безопасности собрался в Минске.\tҰжымдық қауіпсіздік кеңесі Минскіде жиналды.
+        The Council of Foreign Ministers met in Minsk.\tСовет министров иностранных дел собрался в Минске.\t
+        The parties discussed regional security.\tСтороны обсудили региональную безопасность.\tТараптар өңірлік қауіпсіздікті талқылады.
+
+        """
+
     init() throws {
         workspace = try Workspace()
-        try workspace.write("""
-            en\tru\tkk
-            The Collective Security Council met in Minsk.\tСовет коллективной безопасности собрался в Минске.\tҰжымдық қауіпсіздік кеңесі Минскіде жиналды.
-            The Council of Foreign Ministers met in Minsk.\tСовет министров иностранных дел собрался в Минске.\t
-            The parties discussed regional security.\tСтороны обсудили региональную безопасность.\tТараптар өңірлік қауіпсіздікті талқылады.
-
-            """, to: "tm.tsv")
+        try workspace.write(Self.units, to: "tm.tsv")
         let imported = try glossa("import", "tm.tsv")
         precondition(imported.status == 0, imported.stderr)
     }

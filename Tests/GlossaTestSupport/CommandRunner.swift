@@ -70,3 +70,61 @@ public struct Workspace: Sendable {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
 }
+
+/// A `glossa serve` running in the background for a test, on a port the system chose: started
+/// as a user would start it, asked over real HTTP, stopped with SIGTERM.
+public final class ServerProcess: @unchecked Sendable {
+    /// Where it listens, as it said on standard output ("http://127.0.0.1:PORT/").
+    public let baseURL: URL
+    private let process: Process
+    private let errors: Pipe
+
+    /// Starts `glossa serve --port 0 arguments…` in `folder` and waits until it says where it
+    /// listens; throws, with what it wrote on standard error, if it ends first.
+    public init(_ arguments: [String], in folder: URL) throws {
+        process = Process()
+        process.executableURL = CommandRunner.glossa
+        process.arguments = ["serve", "--port", "0"] + arguments
+        process.currentDirectoryURL = folder
+        var environment = ProcessInfo.processInfo.environment
+        environment["GLOSSA_TM"] = nil
+        environment["NO_COLOR"] = "1"
+        process.environment = environment
+        let output = Pipe()
+        errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        var said = Data()
+        while !said.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }  // it ended
+            said.append(chunk)
+        }
+        let line = String(decoding: said, as: UTF8.self)
+        guard let start = line.range(of: "http://"), let url = URL(string: String(line[start.lowerBound...].prefix { !$0.isWhitespace })) else {
+            process.waitUntilExit()
+            let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            throw ServerStartFailure(status: process.terminationStatus, stderr: stderr)
+        }
+        baseURL = url
+    }
+
+    /// Sends SIGTERM and waits for the server to end: its exit status and standard error.
+    public func stop() -> (status: Int32, stderr: String) {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    deinit {
+        if process.isRunning { process.terminate() }
+    }
+}
+
+/// A `glossa serve` that ended before it listened.
+public struct ServerStartFailure: Error, CustomStringConvertible {
+    public let status: Int32
+    public let stderr: String
+    public var description: String { "glossa serve exited with \(status): \(stderr)" }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import GlossaCore
+import GlossaLookup
+import GlossaMemory
+import GlossaText
+import Hummingbird
+import Logging
+
+/// Glossa over HTTP: the TM's lookups as JSON for CAT tools, scripts and the search page,
+/// which the server also serves, for translators in a browser.
+///
+/// - `GET /api/lookup?q=TEXT&from=en&to=ru&min=75&max=5`: the matches, as `glossa lookup
+///   --format json` writes them.
+/// - `POST /api/lookup` with `{"segments": [...], "from", "to", "min", "max"}`: an array of
+///   match arrays, one per segment, in order.
+/// - `GET /api/concordance?q=QUERY&from=en&to=ru&page=1&max=20`: the hits, as `glossa
+///   concordance --format json` writes them.
+/// - `GET /api/stats`: `{"units": N, "languages": {"en": N, …}}`, variants per language tag.
+///
+/// `to` defaults as `--to` does. A bad request gets status 400 and `{"error": "…"}`.
+public struct LookupServer: Sendable {
+    /// The TM file, with its search indexes.
+    public let memoryPath: String
+    public let host: String
+    /// The port to listen on; 0 lets the system choose one.
+    public let port: Int
+
+    public init(memoryPath: String, host: String, port: Int) {
+        self.memoryPath = memoryPath
+        self.host = host
+        self.port = port
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. `onListening`
+    /// hears the port once the server accepts connections.
+    public func run(logger: Logger, onListening: @escaping @Sendable (Int) async -> Void) async throws {
+        let service = try LookupService(path: memoryPath)
+        let port = port
+        let app = Application(
+            router: Self.router(service),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Glossa"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger)
+        try await app.runService()
+    }
+
+    /// The routes, answering from `service`.
+    static func router(_ service: LookupService) -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/") { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: SearchPage.html)))
+        }
+        router.get("/api/lookup") { request, _ in
+            await answer {
+                let query = try FormQuery(request.uri.query)
+                let (from, to) = try LanguageDirection.tags(from: query["from"] ?? "en", to: query["to"], names: ("from", "to"))
+                return try await service.matches(
+                    for: [query.required("q")], from: from, to: to,
+                    minimum: query.integer("min", default: 75, in: 1...100), maximum: query.integer("max", default: 5, in: 1...100))[0]
+            }
+        }
+        router.post("/api/lookup") { request, context in
+            await answer {
+                let batch: BatchLookup
+                do {
+                    batch = try await request.decode(as: BatchLookup.self, context: context)
+                } catch {
+                    throw InputError("the body must be JSON: {\"segments\": [\"…\"], \"from\": \"en\", \"to\": \"ru\", \"min\": 75, \"max\": 5}")
+                }
+                let (from, to) = try LanguageDirection.tags(from: batch.from ?? "en", to: batch.to, names: ("from", "to"))
+                for (name, value, range) in [("min", batch.min, 1...100), ("max", batch.max, 1...100)] {
+                    if let value, !range.contains(value) { throw InputError("\(name) must be from 1 to 100, not \(value)") }
+                }
+                return try await service.matches(for: batch.segments, from: from, to: to, minimum: batch.min ?? 75, maximum: batch.max ?? 5)
+            }
+        }
+        router.get("/api/concordance") { request, _ in
+            await answer {
+                let query = try FormQuery(request.uri.query)
+                let (from, to) = try LanguageDirection.tags(from: query["from"] ?? "en", to: query["to"], names: ("from", "to"))
+                return try await service.concordance(
+                    ConcordanceQuery(parsing: query.required("q")), from: from, to: to,
+                    page: query.integer("page", default: 1, in: 1...1_000_000), pageSize: query.integer("max", default: 20, in: 1...200))
+            }
+        }
+        router.get("/api/stats") { _, _ in
+            await answer {
+                let statistics = try await service.statistics()
+                return Holdings(units: statistics.units, languages: statistics.languages)
+            }
+        }
+        return router
+    }
+
+    /// The body of `POST /api/lookup`.
+    struct BatchLookup: Decodable {
+        let segments: [String]
+        let from: String?
+        let to: String?
+        let min: Int?
+        let max: Int?
+    }
+
+    /// What `GET /api/stats` answers: what the search page offers to look up.
+    struct Holdings: Encodable {
+        let units: Int
+        let languages: [String: Int]
+    }
+
+    /// What `body` returns as JSON; its error as `{"error": "…"}`, status 400 for bad input
+    /// (a missing parameter, a bad language tag, an unparsable query), else 500.
+    private static func answer(_ body: () async throws -> some Encodable) async -> Response {
+        do {
+            return try json(await body(), status: .ok)
+        } catch {
+            let badRequest = error is InputError || error is TextError
+            let message = (error as? InputError)?.message ?? "\(error)"
+            return (try? json(["error": message], status: badRequest ? .badRequest : .internalServerError))
+                ?? Response(status: .internalServerError)
+        }
+    }
+
+    private static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+    }
+}

@@ -1,0 +1,45 @@
+import GlossaLookup
+import GlossaMemory
+import GlossaText
+
+/// The TM as the server reads it: one read-only connection, answering one request at a time
+/// (an SQLite connection belongs to one thread at a time, and a lookup takes milliseconds).
+/// Lookups and concordances are kept per language pair, so requests reuse their statements.
+/// Each query sees the TM as last committed: an import running beside the server shows up
+/// once it commits.
+actor LookupService {
+    private let memory: TranslationMemory
+    private var lookups: [LanguagePairKey: TMLookup] = [:]
+    private var concordances: [LanguagePairKey: Concordance] = [:]
+
+    private struct LanguagePairKey: Hashable {
+        let from: LanguageTag, to: LanguageTag
+    }
+
+    /// Opens the TM at `path`, which must have its search indexes.
+    init(path: String) throws {
+        memory = try TranslationMemory(path: path, access: .readOnly)
+        try memory.requireSearchIndex()
+    }
+
+    /// `TMLookup.matches(for:minimum:maximum:)` for each of `texts`, in order.
+    func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int) throws -> [[LookupMatch]] {
+        let key = LanguagePairKey(from: from, to: to)
+        let lookup = try lookups[key] ?? TMLookup(memory: memory, from: from, to: to)
+        lookups[key] = lookup
+        return try texts.map { try lookup.matches(for: $0, minimum: minimum, maximum: maximum) }
+    }
+
+    /// `Concordance.search(_:page:pageSize:)`.
+    func concordance(_ query: ConcordanceQuery, from: LanguageTag, to: LanguageTag, page: Int, pageSize: Int) throws -> [ConcordanceHit] {
+        let key = LanguagePairKey(from: from, to: to)
+        let concordance = try concordances[key] ?? Concordance(memory: memory, from: from, to: to)
+        concordances[key] = concordance
+        return try concordance.search(query, page: page, pageSize: pageSize)
+    }
+
+    /// Variants per language tag, and units.
+    func statistics() throws -> TranslationMemory.Statistics {
+        try memory.statistics()
+    }
+}

@@ -1,0 +1,180 @@
+/// The search page `GET /` serves: a form for a segment or a concordance query, answered
+/// from the JSON API by the page's script, with the words that differ (lookup) or match
+/// (concordance) marked. The query lives in the address (`/?q=…&from=en&to=ru&mode=lookup`),
+/// so a search can be bookmarked or sent to a colleague. Text from the TM only ever goes in
+/// through `textContent`, never as markup.
+enum SearchPage {
+    static let html = #"""
+    <!doctype html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>Glossa: translation memory search</title>
+    <style>
+      body { font: 16px/1.45 system-ui, sans-serif; margin: 0 auto; max-width: 60rem; padding: 1rem; color: #1d1d1f; }
+      h1 { font-size: 1.3rem; margin: 0 0 .75rem; }
+      form { display: grid; gap: .5rem; grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr)); align-items: end; }
+      label { display: grid; gap: .2rem; font-size: .85rem; color: #555; }
+      .wide { grid-column: 1 / -1; }
+      textarea, select, input, button { font: inherit; padding: .35rem .5rem; }
+      textarea { min-height: 3.5rem; resize: vertical; }
+      #status { margin: .9rem 0 .4rem; color: #555; }
+      #status.error { color: #b00020; }
+      ol { list-style: none; padding: 0; margin: 0; }
+      li.hit { border-top: 1px solid #ddd; padding: .6rem 0; }
+      .segment { margin: .15rem 0; }
+      .lang { display: inline-block; min-width: 2.6rem; font-size: .8rem; color: #777; }
+      .score { font-weight: 600; margin-right: .5rem; }
+      .meta { font-size: .8rem; color: #777; }
+      mark { background: #ffe58a; padding: 0 .1rem; }
+      mark.diff { background: #ffc9c9; }
+      nav a { margin-right: 1rem; }
+    </style>
+    </head>
+    <body>
+    <h1>Glossa translation memory</h1>
+    <form id="search" method="get" action="/">
+      <label class="wide">Segment or words to find
+        <textarea name="q" id="q" required></textarea></label>
+      <label>Search
+        <select name="mode" id="mode">
+          <option value="lookup">Matches for a segment</option>
+          <option value="concordance">Concordance (words, "phrases", prefix*)</option>
+        </select></label>
+      <label>From <select name="from" id="from"></select></label>
+      <label>To <select name="to" id="to"></select></label>
+      <label>Lowest score <input type="number" name="min" id="min" min="1" max="100" value="75"></label>
+      <button type="submit">Search</button>
+    </form>
+    <p id="status" role="status"></p>
+    <ol id="results"></ol>
+    <nav id="pages"></nav>
+    <script>
+    "use strict";
+    const params = new URLSearchParams(location.search);
+    const $ = (id) => document.getElementById(id);
+
+    function element(tag, className, text) {
+      const node = document.createElement(tag);
+      if (className) node.className = className;
+      if (text !== undefined) node.textContent = text;
+      return node;
+    }
+
+    // The API's spans count code points; JavaScript strings count UTF-16 units.
+    function marked(text, spans, className) {
+      const points = Array.from(text), fragment = document.createDocumentFragment();
+      let position = 0;
+      for (const span of spans) {
+        if (span.start < position) continue;
+        fragment.append(points.slice(position, span.start).join(""));
+        fragment.append(element("mark", className, points.slice(span.start, span.end).join("")));
+        position = span.end;
+      }
+      fragment.append(points.slice(position).join(""));
+      return fragment;
+    }
+
+    function segment(language, content) {
+      const line = element("div", "segment");
+      line.lang = language;
+      line.dir = "auto";
+      line.append(element("span", "lang", language), " ", content);
+      return line;
+    }
+
+    function say(text, isError) {
+      $("status").textContent = text;
+      $("status").className = isError ? "error" : "";
+    }
+
+    async function ask(path) {
+      const response = await fetch(path);
+      const body = await response.json();
+      if (!response.ok) throw new Error(body.error || response.statusText);
+      return body;
+    }
+
+    async function offerLanguages() {
+      let languages = ["en", "ru"];
+      try {
+        const stats = await ask("/api/stats");
+        const held = Object.keys(stats.languages).sort();
+        if (held.length > 0) languages = held;
+      } catch (error) {
+        say("Cannot read the TM's languages: " + error.message, true);
+      }
+      const from = params.get("from") || "en", to = params.get("to") || (from.startsWith("ru") ? "en" : "ru");
+      for (const [select, chosen] of [[$("from"), from], [$("to"), to]]) {
+        for (const language of new Set([...languages, chosen])) select.append(new Option(language, language, false, language === chosen));
+      }
+    }
+
+    function showMatches(matches, min) {
+      say(matches.length === 0 ? "No match of " + min + "% or more." : matches.length + (matches.length === 1 ? " match" : " matches"));
+      for (const match of matches) {
+        const item = element("li", "hit");
+        item.dataset.score = match.score;
+        const head = element("div", "meta");
+        head.append(element("span", "score", match.score + "%"), "unit " + match.unit);
+        if (match.penalties.length > 0) head.append(" (−" + match.penalties.join(", ") + ")");
+        if (match.origin) head.append(" · " + match.origin);
+        const date = match.changed || match.created;
+        if (date) head.append(" · " + date.slice(0, 10));
+        item.append(head, segment(match.source_lang, marked(match.source, match.diff, "diff")), segment(match.target_lang, match.target));
+        $("results").append(item);
+      }
+    }
+
+    function showHits(hits, page, max) {
+      say(hits.length === 0 ? (page === 1 ? "No segment matches." : "No more hits.") : "Page " + page + ": " + hits.length + (hits.length === 1 ? " hit" : " hits"));
+      for (const hit of hits) {
+        const item = element("li", "hit");
+        item.append(element("div", "meta", "unit " + hit.unit), segment(hit.lang, marked(hit.text, hit.highlights, "")));
+        item.append(segment(hit.translation_lang || $("to").value, hit.translation === null ? "(no translation)" : hit.translation));
+        $("results").append(item);
+      }
+      for (const [label, target] of [["Previous page", page - 1], ["Next page", page + 1]]) {
+        if (target < 1 || (target > page && hits.length < max)) continue;
+        const next = new URLSearchParams(params);
+        next.set("page", target);
+        const link = element("a", "", label);
+        link.href = "?" + next.toString();
+        $("pages").append(link);
+      }
+    }
+
+    async function search() {
+      const q = params.get("q");
+      if (!q) return;
+      $("q").value = q;
+      const mode = params.get("mode") === "concordance" ? "concordance" : "lookup";
+      $("mode").value = mode;
+      $("min").disabled = mode === "concordance";
+      const min = params.get("min") || "75";
+      $("min").value = min;
+      const query = new URLSearchParams({ q: q, from: $("from").value, to: $("to").value });
+      say("Searching…", false);
+      try {
+        if (mode === "lookup") {
+          query.set("min", min);
+          showMatches(await ask("/api/lookup?" + query), min);
+        } else {
+          const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1), max = 20;
+          query.set("page", page);
+          query.set("max", max);
+          showHits(await ask("/api/concordance?" + query), page, max);
+        }
+      } catch (error) {
+        say(error.message, true);
+      }
+    }
+
+    $("mode").addEventListener("change", () => { $("min").disabled = $("mode").value === "concordance"; });
+    offerLanguages().then(search).finally(() => { document.body.dataset.ready = "true"; });
+    </script>
+    </body>
+    </html>
+    """#
+}

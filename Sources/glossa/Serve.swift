@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import GlossaCore
+import GlossaMemory
+import GlossaServer
+import GlossaText
+import Logging
+
+extension Glossa {
+    /// `glossa serve`: the TM's lookups over HTTP, and a search page for the browser.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve the TM's lookups over HTTP, with a search page for the browser.",
+            discussion: """
+            Opens http://HOST:PORT/, a page where translators look segments up
+            and search the TM in any language direction, and a JSON API for
+            CAT tools and scripts (answers as the commands' --format json):
+
+              GET  /api/lookup?q=TEXT&from=en&to=ru&min=75&max=5
+              POST /api/lookup   {"segments": ["…"], "from": "en", "to": "ru", "min": 75}
+                                 one array of matches per segment, in order
+              GET  /api/concordance?q=QUERY&from=en&to=ru&page=1&max=20
+              GET  /api/stats    {"units": N, "languages": {"en": N, …}}
+
+            Query strings are form-encoded ("+" or %20 for a space). A bad
+            request gets status 400 and {"error": "…"}. Each request sees the
+            TM as last committed, so an import running beside the server
+            shows up once it is done. The server says where it listens on
+            standard output and stops on Ctrl-C or SIGTERM, after the
+            requests in flight.
+
+            Examples:
+              glossa serve
+              glossa serve --tm work/csto.sqlite --port 8080
+              curl 'http://127.0.0.1:8080/api/lookup?q=Collective+Security&min=50'
+            """)
+
+        @OptionGroup var tm: TMOptions
+
+        @Option(help: "Address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every network.")
+        var host = "127.0.0.1"
+
+        @Option(help: "Port to listen on; 0 takes any free one.")
+        var port = 8080
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        }
+
+        func run() throws {
+            // Builds the default TM on first use, and indexes what an import deferred.
+            let path = try tm.openForSearch(warningAbout: []).path
+            LoggingSystem.bootstrap(StreamLogHandler.standardError)
+            var logger = Logger(label: "glossa.serve")
+            logger.logLevel = .notice
+            let server = LookupServer(memoryPath: path, host: host, port: port)
+            let outcome = Outcome()
+            let host = host
+            // The command runs synchronously; the server is async: it runs in a task while
+            // this thread waits for it to end.
+            Task {
+                do {
+                    try await server.run(logger: logger) { port in
+                        print("Glossa serves \(path) at http://\(host):\(port)/ (Ctrl-C stops)")
+                        fflush(nil)
+                    }
+                } catch {
+                    outcome.error = error
+                }
+                outcome.done.signal()
+            }
+            outcome.done.wait()
+            if let error = outcome.error {
+                if error is InputError || error is TextError || error is MemoryError { throw error }
+                throw InputError("cannot serve on \(host):\(port): \(error)")
+            }
+        }
+    }
+
+    /// How the server task ended: set before `done` is signalled, read after it is waited for.
+    private final class Outcome: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var error: (any Error)?
+    }
+}

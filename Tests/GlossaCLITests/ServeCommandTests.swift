@@ -1,0 +1,163 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import GlossaTestSupport
+import Testing
+
+/// `glossa serve` through the real binary: a real server on a free port, asked over HTTP, its
+/// search page run in headless Chromium, on the TM `LookupCommandTests` imports.
+@Suite(.serialized) struct ServeCommandTests {
+    let workspace: Workspace
+    let server: ServerProcess
+
+    init() throws {
+        workspace = try Workspace()
+        // The lookup tests' units, and a fourth whose text looks like markup.
+        try workspace.write(LookupCommandTests.units + """
+            Tags such as <img src=x onerror=alert(1)> are text here.\tТеги вроде <img src=x onerror=alert(1)> здесь просто текст.\t
+
+            """, to: "tm.tsv")
+        let imported = try workspace.glossa(["import", "tm.tsv", "--tm", "tm.sqlite"])
+        precondition(imported.status == 0, imported.stderr)
+        server = try ServerProcess(["--tm", "tm.sqlite"], in: workspace.folder)
+    }
+
+    /// Status and body of a request to the server.
+    func fetch(_ path: String, method: String = "GET", body: String? = nil) async throws -> (status: Int, body: Data) {
+        var request = URLRequest(url: URL(string: path, relativeTo: server.baseURL)!)
+        request.httpMethod = method
+        request.httpBody = body.map { Data($0.utf8) }
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+    }
+
+    func json(_ data: Data) throws -> Any { try JSONSerialization.jsonObject(with: data) }
+
+    @Test func lookupAnswersAsTheCommandDoes() async throws {
+        let answer = try await fetch("api/lookup?q=The+Council+of+Defence+Ministers+met+in+Minsk.&from=en&to=ru")
+        #expect(answer.status == 200)
+        let command = try workspace.glossa(["lookup", "The Council of Defence Ministers met in Minsk.", "--tm", "tm.sqlite", "--format", "json"])
+        #expect(try json(answer.body) as? NSArray == json(Data(command.stdout.utf8)) as? NSArray)
+        let matches = try #require(try json(answer.body) as? [[String: Any]])
+        #expect(matches.map { $0["score"] as? Int } == [87] && matches[0]["unit"] as? Int == 2)
+        #expect((matches[0]["diff"] as? [[String: Any]])?.map { $0["text"] as? String } == ["Foreign"])
+        // %20 spaces, another direction, and the default --to (en from ru).
+        let kazakh = try await fetch("api/lookup?q=The%20parties%20discussed%20regional%20security.&to=kk")
+        #expect((try json(kazakh.body) as? [[String: Any]])?.first?["target"] as? String == "Тараптар өңірлік қауіпсіздікті талқылады.")
+        let back = try await fetch("api/lookup?q=" + "Стороны обсудили региональную безопасность.".addingPercentEncoding(withAllowedCharacters: .alphanumerics)! + "&from=ru")
+        #expect((try json(back.body) as? [[String: Any]])?.first?["target_lang"] as? String == "en")
+        let none = try await fetch("api/lookup?q=Completely+unrelated+words+here")
+        #expect(none.status == 200 && String(decoding: none.body, as: UTF8.self) == "[]")
+    }
+
+    @Test func batchLookupAnswersEverySegmentInOrder() async throws {
+        let answer = try await fetch("api/lookup", method: "POST", body: """
+            {"segments": ["Nothing like it at all", "The Collective Security Council met in Minsk."], "to": "kk", "min": 50}
+            """)
+        #expect(answer.status == 200)
+        let lists = try #require(try json(answer.body) as? [[[String: Any]]])
+        #expect(lists.count == 2 && lists[0].isEmpty)
+        #expect(lists[1].first?["score"] as? Int == 100 && lists[1].first?["target"] as? String == "Ұжымдық қауіпсіздік кеңесі Минскіде жиналды.")
+    }
+
+    @Test func concordanceHighlightsHitsBesideTheirTranslations() async throws {
+        let answer = try await fetch("api/concordance?q=minsk&max=1")
+        let hits = try #require(try json(answer.body) as? [[String: Any]])
+        // Newest first, one per page.
+        #expect(hits.count == 1 && hits[0]["unit"] as? Int == 2)
+        #expect((hits[0]["highlights"] as? [[String: Any]])?.map { $0["text"] as? String } == ["Minsk"])
+        #expect(hits[0]["translation"] as? String == "Совет министров иностранных дел собрался в Минске.")
+        let second = try json(try await fetch("api/concordance?q=minsk&max=1&page=2").body) as? [[String: Any]]
+        #expect(second?.map { $0["unit"] as? Int } == [1])
+        let phrase = try json(try await fetch("api/concordance?q=%22regional+security%22&to=kk").body) as? [[String: Any]]
+        #expect(phrase?.first?["translation_lang"] as? String == "kk")
+    }
+
+    @Test func badRequestsSayWhatIsWrong() async throws {
+        let cases: [(path: String, says: String)] = [
+            ("api/lookup?from=en", "q="),
+            ("api/lookup?q=Minsk&min=0", "min must be a whole number from 1 to 100"),
+            ("api/lookup?q=Minsk&max=many", "max must be a whole number"),
+            ("api/lookup?q=Minsk&from=ru&to=ru", "from and to are both ru"),
+            ("api/lookup?q=Minsk&from=not_a_tag", "unknown language tag"),
+            ("api/concordance?q=%22%22", "nothing to search for"),
+        ]
+        for (path, says) in cases {
+            let answer = try await fetch(path)
+            let error = (try? json(answer.body) as? [String: String])?["error"] ?? ""
+            #expect(answer.status == 400 && error.contains(says), "\(path): \(answer.status) \(error)")
+        }
+        let post = try await fetch("api/lookup", method: "POST", body: "segments: nope")
+        #expect(post.status == 400)
+        #expect((try json(post.body) as? [String: String])?["error"]?.contains("the body must be JSON") == true)
+        #expect(try await fetch("api/nothing-here").status == 404)
+    }
+
+    @Test func statsListTheLanguagesTheTMHolds() async throws {
+        let stats = try #require(try json(try await fetch("api/stats").body) as? [String: Any])
+        #expect(stats["units"] as? Int == 4)
+        #expect(stats["languages"] as? [String: Int] == ["en": 4, "ru": 4, "kk": 2])
+    }
+
+    @Test func stopsCleanlyOnSIGTERM() throws {
+        let (status, stderr) = server.stop()
+        #expect(status == 0, "\(stderr)")
+    }
+
+    @Test func aPortInUseIsAnInputError() throws {
+        let port = try #require(server.baseURL.port)
+        let second = try workspace.glossa(["serve", "--tm", "tm.sqlite", "--port", String(port)])
+        #expect(second.status == 2 && second.stderr.contains("cannot serve on 127.0.0.1:\(port)"), "\(second.stderr)")
+        let noTM = try workspace.glossa(["serve", "--tm", "missing.sqlite", "--port", "0"])
+        #expect(noTM.status == 2 && noTM.stderr.contains("missing.sqlite"))
+    }
+
+    @Test func searchPageShowsMatchesAndConcordanceInABrowser() throws {
+        let lookup = try Browser.dumpDOM(URL(string: "?q=The+Council+of+Defence+Ministers+met+in+Minsk.&min=50", relativeTo: server.baseURL)!)
+        #expect(lookup.contains("<body data-ready=\"true\">"))
+        // The best match first, the words that differ from the query marked, the translation beside it.
+        let first = try #require(lookup.range(of: "<li class=\"hit\" data-score=\"87\">"))
+        #expect(lookup.range(of: "data-score=\"50\"").map { $0.lowerBound > first.lowerBound } ?? false)
+        #expect(lookup.contains("The Council of <mark class=\"diff\">Foreign</mark> Ministers met in Minsk."))
+        #expect(lookup.contains("Совет министров иностранных дел собрался в Минске."))
+        #expect(lookup.contains("2 matches"))
+
+        let concordance = try Browser.dumpDOM(URL(string: "?q=onerror&mode=concordance", relativeTo: server.baseURL)!)
+        // A segment's markup-like text stays text: no element is made of it.
+        #expect(concordance.contains("Tags such as &lt;img src=x <mark>onerror</mark>=alert(1)&gt; are text here."))
+        #expect(!concordance.contains("<img"))
+        #expect(concordance.contains("Теги вроде &lt;img src=x onerror=alert(1)&gt; здесь просто текст."))
+
+        let error = try Browser.dumpDOM(URL(string: "?q=Minsk&from=ru&to=ru", relativeTo: server.baseURL)!)
+        #expect(error.contains("<p id=\"status\" role=\"status\" class=\"error\">from and to are both ru"))
+    }
+}
+
+/// Headless Chromium, as CI installs it.
+enum Browser {
+    /// The page at `url` as the browser's DOM holds it once its scripts have run.
+    static func dumpDOM(_ url: URL) throws -> String {
+        let names = ["chromium", "chromium-browser", "google-chrome"]
+        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
+        guard let executable = names.lazy.flatMap({ name in folders.map { "\($0)/\(name)" } })
+            .first(where: FileManager.default.isExecutableFile(atPath:))
+        else { throw BrowserMissing() }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        let profile = try Fixtures.temporaryDirectory()
+        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(profile.path)",
+                             "--virtual-time-budget=10000", "--dump-dom", url.absoluteString]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let dom = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: dom, as: UTF8.self)
+    }
+
+    struct BrowserMissing: Error, CustomStringConvertible {
+        var description: String { "no chromium on PATH: install it (apt-get install chromium; .ci/run does)" }
+    }
+}
