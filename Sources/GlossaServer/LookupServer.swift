@@ -12,7 +12,7 @@ import Logging
 /// - `GET /api/lookup?q=TEXT&from=en&to=ru&min=75&max=5`: the matches, as `glossa lookup
 ///   --format json` writes them.
 /// - `POST /api/lookup` with `{"segments": [...], "from", "to", "min", "max"}`: an array of
-///   match arrays, one per segment, in order.
+///   match arrays, one per segment, in order; at most `batchLimit` segments.
 /// - `GET /api/concordance?q=QUERY&from=en&to=ru&page=1&max=20`: the hits, as `glossa
 ///   concordance --format json` writes them.
 /// - `GET /api/stats`: `{"units": N, "languages": {"en": N, …}}`, variants per language tag.
@@ -68,6 +68,9 @@ public struct LookupServer: Sendable {
                 } catch {
                     throw InputError("the body must be JSON: {\"segments\": [\"…\"], \"from\": \"en\", \"to\": \"ru\", \"min\": 75, \"max\": 5}")
                 }
+                guard batch.segments.count <= Self.batchLimit else {
+                    throw InputError("at most \(Self.batchLimit) segments a request, not \(batch.segments.count): send the rest in more requests")
+                }
                 let (from, to) = try LanguageDirection.tags(from: batch.from ?? "en", to: batch.to, names: ("from", "to"))
                 for (name, value, range) in [("min", batch.min, 1...100), ("max", batch.max, 1...100)] {
                     if let value, !range.contains(value) { throw InputError("\(name) must be from 1 to 100, not \(value)") }
@@ -92,6 +95,10 @@ public struct LookupServer: Sendable {
         }
         return router
     }
+
+    /// Segments one `POST /api/lookup` may hold: requests are answered one at a time, and a
+    /// thousand lookups take a few seconds, which is as long as one should keep the others waiting.
+    static let batchLimit = 1000
 
     /// The body of `POST /api/lookup`.
     struct BatchLookup: Decodable {

@@ -18,7 +18,7 @@ extension Glossa {
 
               GET  /api/lookup?q=TEXT&from=en&to=ru&min=75&max=5
               POST /api/lookup   {"segments": ["…"], "from": "en", "to": "ru", "min": 75}
-                                 one array of matches per segment, in order
+                                 one array of matches per segment, in order (1,000 at most)
               GET  /api/concordance?q=QUERY&from=en&to=ru&page=1&max=20
               GET  /api/stats    {"units": N, "languages": {"en": N, …}}
 

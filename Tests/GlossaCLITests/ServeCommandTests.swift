@@ -91,6 +91,9 @@ import Testing
         let post = try await fetch("api/lookup", method: "POST", body: "segments: nope")
         #expect(post.status == 400)
         #expect((try json(post.body) as? [String: String])?["error"]?.contains("the body must be JSON") == true)
+        let segments = String(repeating: "\"Minsk\",", count: 1001).dropLast()
+        let tooMany = try await fetch("api/lookup", method: "POST", body: "{\"segments\": [\(segments)]}")
+        #expect(tooMany.status == 400 && String(decoding: tooMany.body, as: UTF8.self).contains("at most 1000 segments a request, not 1001"))
         #expect(try await fetch("api/nothing-here").status == 404)
     }
 
