@@ -22,7 +22,8 @@ struct Bench: ParsableCommand {
               .build/release/glossa-bench tmx --units 1000000 --runs 3
               .build/release/glossa-bench lookup --units 1000000
             """,
-        subcommands: [ImportCommand.self, SegmentCommand.self, TMXCommand.self, CheckCommand.self, AlignCommand.self, LookupCommand.self])
+        subcommands: [ImportCommand.self, SegmentCommand.self, TMXCommand.self, CheckCommand.self, AlignCommand.self, LookupCommand.self,
+                      ServeCommand.self])
 
     /// Options every benchmark takes.
     struct Runs: ParsableArguments {
@@ -71,6 +72,20 @@ struct Bench: ParsableCommand {
         func run() throws { try AlignBenchmark(sentences: sentences, runs: runs.runs).run() }
     }
 
+    struct ServeCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "glossa serve over HTTP: lookup and concordance latency, one client and many.",
+            discussion: "Runs the glossa built beside glossa-bench on a TM built as the lookup benchmark builds it.")
+        @Option(help: "Units in the TM.") var units = 200_000
+        @Option(help: "Requests per figure.") var requests = 1000
+        @Option(help: "Clients asking at once, for the throughput figure.") var clients = 4
+        func validate() throws {
+            guard units > 0, requests > 0, clients > 0 else { throw ValidationError("--units, --requests and --clients must be positive") }
+        }
+        func run() throws { try ServeBenchmark(units: units, requests: requests, clients: clients).run() }
+    }
+
     struct LookupCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lookup",
@@ -104,9 +119,30 @@ func time(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
+/// Milliseconds `body` took on each of `inputs`, as the fields of a latency figure: count,
+/// p50, p95, p99 and max.
+func latencies<Input>(of inputs: [Input], _ body: (Input) throws -> Void) rethrows -> [String: Any] {
+    var milliseconds: [Double] = []
+    for input in inputs { milliseconds.append(try time { try body(input) } * 1000) }
+    milliseconds.sort()
+    func percentile(_ p: Double) -> Double { milliseconds.isEmpty ? 0 : milliseconds[min(milliseconds.count - 1, Int(Double(milliseconds.count) * p))] }
+    return ["queries": inputs.count, "p50_ms": percentile(0.5), "p95_ms": percentile(0.95), "p99_ms": percentile(0.99),
+            "max_ms": milliseconds.last ?? 0]
+}
+
 func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+}
+
+/// The `glossa` built beside `glossa-bench` (so in release when it is), for the benchmarks
+/// that run the binary.
+func glossaBesideBench() throws -> URL {
+    let glossa = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("glossa")
+    guard FileManager.default.isExecutableFile(atPath: glossa.path) else {
+        throw InputError("build glossa next to glossa-bench first (swift build -c release)")
+    }
+    return glossa
 }
 
 /// Real sentence pairs to build benchmark data from: the bundled CSTO sample.

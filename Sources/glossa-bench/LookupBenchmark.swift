@@ -24,37 +24,22 @@ struct LookupBenchmark {
     let keep: String?
 
     func run() throws {
-        var random = SeededRandom(seed: 2026)
-        let pairs = try CatalogPairs.load(language: "ru").shuffled(using: &random)
-        guard pairs.count > 1000 else { throw InputError("too few en-ru gettext messages on this machine (\(pairs.count))") }
-        let heldOut = pairs.count / 10
-        let stored = Array(pairs[heldOut...]), unseen = Array(pairs[..<heldOut])
-        let words = Array(Set(stored.prefix(5000).flatMap { $0.en.split(separator: " ").map(String.init) })).sorted()
-
+        let corpus = try LookupCorpus()
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-bench-lookup-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = keep ?? folder.appendingPathComponent("tm.sqlite").path
 
         var sentences: [String] = []
-        /// Generates the units in order, keeping every (units/queries)th English text as a query.
-        func generate(_ body: (String, String) throws -> Void) rethrows {
-            var generator = SeededRandom(seed: 1)
-            for index in 0..<units {
-                let (en, ru) = Self.unit(from: stored, using: &generator)
-                if index % max(1, units / queries) == 0 && sentences.count < queries { sentences.append(en) }
-                try body(en, ru)
-            }
-        }
         if FileManager.default.fileExists(atPath: path) {
-            generate { _, _ in }
+            sentences = corpus.generate(units: units, queries: queries) { _, _ in }
         } else {
             var summary = ImportSummary()
             let cpuBefore = CPUTime.now()
             let importSeconds = try time {
                 let english: LanguageTag = "en", russian: LanguageTag = "ru"
                 summary = try TranslationMemory.create(at: path) { writer in
-                    try generate { en, ru in
+                    sentences = try corpus.generate(units: units, queries: queries) { en, ru in
                         try writer.add(TranslationUnit(variants: [Variant(language: english, text: en), Variant(language: russian, text: ru)]))
                     }
                 }
@@ -82,12 +67,8 @@ struct LookupBenchmark {
         let memory = try TranslationMemory(path: path, access: .readOnly)
         let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
         var generator = SeededRandom(seed: 3)
-        let changed = sentences.map { sentence -> String in
-            var tokens = sentence.split(separator: " ").map(String.init)
-            tokens[Int.random(in: 0..<tokens.count, using: &generator)] = words.randomElement(using: &generator)!
-            return tokens.joined(separator: " ")
-        }
-        let unrelated = (0..<queries).map { _ in Self.unit(from: unseen, using: &generator).en }
+        let changed = corpus.oneWordChanged(sentences, using: &generator)
+        let unrelated = corpus.unrelated(queries, using: &generator)
 
         try measure("lookup.exact", sentences) { _ = try lookup.matches(for: $0, minimum: 100, maximum: 5) }
         try measure("lookup.fuzzy.one-word-changed", changed, target: (10, 50)) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
@@ -100,30 +81,11 @@ struct LookupBenchmark {
         try measureRecall(memory: memory, lookup: lookup, queries: Array(changed.prefix(recallQueries / 2) + unrelated.prefix(recallQueries / 2)))
     }
 
-    /// Two or three catalog pairs joined into a unit. Appended rather than mapped and joined:
-    /// this runs on the importing thread, where the arrays cost 1.7% of its instructions.
-    static func unit(from pairs: [(en: String, ru: String)], using generator: inout SeededRandom) -> (en: String, ru: String) {
-        var en = "", ru = ""
-        for index in 0..<Int.random(in: 2...3, using: &generator) {
-            let pair = pairs.randomElement(using: &generator)!
-            if index > 0 {
-                en += " "
-                ru += " "
-            }
-            en += pair.en
-            ru += pair.ru
-        }
-        return (en, ru)
-    }
-
     private func measure(_ name: String, _ inputs: [String], target: (p50: Double, p95: Double?)? = nil, _ body: (String) throws -> Void) throws {
-        var milliseconds: [Double] = []
-        for input in inputs { milliseconds.append(try time { try body(input) } * 1000) }
-        milliseconds.sort()
-        func percentile(_ p: Double) -> Double { milliseconds[min(milliseconds.count - 1, Int(Double(milliseconds.count) * p))] }
-        report(["benchmark": name, "units": units, "queries": inputs.count,
-                "p50_ms": percentile(0.5), "p95_ms": percentile(0.95), "p99_ms": percentile(0.99), "max_ms": milliseconds.last ?? 0,
-                "target_p50_ms": target?.p50 ?? (name == "lookup.exact" ? 1 : 0), "target_p95_ms": target?.p95 ?? 0])
+        var figures = try latencies(of: inputs, body)
+        figures.merge(["benchmark": name, "units": units, "target_p50_ms": target?.p50 ?? (name == "lookup.exact" ? 1 : 0),
+                       "target_p95_ms": target?.p95 ?? 0]) { $1 }
+        report(figures)
     }
 
     /// Sizes of the tables and indexes, from SQLite's dbstat.

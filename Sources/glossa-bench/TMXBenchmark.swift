@@ -18,10 +18,7 @@ struct TMXBenchmark {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-bench-tmx-\(getpid())")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let glossa = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("glossa").path
-        guard FileManager.default.isExecutableFile(atPath: glossa) else {
-            throw InputError("build glossa next to glossa-bench first (swift build -c release)")
-        }
+        let glossa = try glossaBesideBench().path
 
         let input = folder.appendingPathComponent("units.tmx").path
         let inputBytes = try generate(to: input)

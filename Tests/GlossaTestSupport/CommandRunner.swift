@@ -79,11 +79,12 @@ public final class ServerProcess: @unchecked Sendable {
     private let process: Process
     private let errors: Pipe
 
-    /// Starts `glossa serve --port 0 arguments…` in `folder` and waits until it says where it
-    /// listens; throws, with what it wrote on standard error, if it ends first.
-    public init(_ arguments: [String], in folder: URL) throws {
+    /// Starts `glossa serve --port 0 arguments…` in `folder` (the `glossa` at `executable`)
+    /// and waits until it says where it listens; throws, with what it wrote on standard error,
+    /// if it ends first.
+    public init(_ arguments: [String], in folder: URL, executable: URL = CommandRunner.glossa) throws {
         process = Process()
-        process.executableURL = CommandRunner.glossa
+        process.executableURL = executable
         process.arguments = ["serve", "--port", "0"] + arguments
         process.currentDirectoryURL = folder
         var environment = ProcessInfo.processInfo.environment
