@@ -49,7 +49,7 @@ let package = Package(
                                                     .product(name: "Yams", package: "Yams")]),
 
         // MARK: Front ends
-        .target(name: "GlossaServer", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaCore", "GlossaText",
+        .target(name: "GlossaServer", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaTerminology", "GlossaCore", "GlossaText",
                                                      .product(name: "Hummingbird", package: "hummingbird"),
                                                      .product(name: "Logging", package: "swift-log")]),
         .executableTarget(

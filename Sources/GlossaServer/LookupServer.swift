@@ -2,6 +2,7 @@ import Foundation
 import GlossaCore
 import GlossaLookup
 import GlossaMemory
+import GlossaTerminology
 import GlossaText
 import Hummingbird
 import Logging
@@ -15,18 +16,24 @@ import Logging
 ///   match arrays, one per segment, in order; at most `batchLimit` segments.
 /// - `GET /api/concordance?q=QUERY&from=en&to=ru&page=1&max=20`: the hits, as `glossa
 ///   concordance --format json` writes them.
+/// - `GET /api/terms?q=TEXT&from=en&to=ru`: the glossary terms in the text with their
+///   translations (in every other language without `to`), as `glossa terms --format json`;
+///   404 when the server has no glossary.
 /// - `GET /api/stats`: `{"units": N, "languages": {"en": N, …}}`, variants per language tag.
 ///
 /// `to` defaults as `--to` does. A bad request gets status 400 and `{"error": "…"}`.
 public struct LookupServer: Sendable {
     /// The TM file, with its search indexes.
     public let memoryPath: String
+    /// The glossary `/api/terms` looks terms up in; nil turns it off.
+    public let glossary: Termbase?
     public let host: String
     /// The port to listen on; 0 lets the system choose one.
     public let port: Int
 
-    public init(memoryPath: String, host: String, port: Int) {
+    public init(memoryPath: String, glossary: Termbase?, host: String, port: Int) {
         self.memoryPath = memoryPath
+        self.glossary = glossary
         self.host = host
         self.port = port
     }
@@ -34,7 +41,7 @@ public struct LookupServer: Sendable {
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. `onListening`
     /// hears the port once the server accepts connections.
     public func run(logger: Logger, onListening: @escaping @Sendable (Int) async -> Void) async throws {
-        let service = try LookupService(path: memoryPath)
+        let service = try LookupService(path: memoryPath, glossary: glossary)
         let port = port
         let app = Application(
             router: Self.router(service),
@@ -87,6 +94,13 @@ public struct LookupServer: Sendable {
                     page: query.integer("page", default: 1, in: 1...1_000_000), pageSize: query.integer("max", default: 20, in: 1...200))
             }
         }
+        router.get("/api/terms") { request, _ in
+            await answer {
+                let query = try FormQuery(request.uri.query)
+                let from = try LanguageTag(query["from"] ?? "en")
+                return try await service.foundTerms(in: query.required("q"), language: from, translationsIn: query["to"].map { try LanguageTag($0) })
+            }
+        }
         router.get("/api/stats") { _, _ in
             await answer {
                 let statistics = try await service.statistics()
@@ -116,15 +130,19 @@ public struct LookupServer: Sendable {
     }
 
     /// What `body` returns as JSON; its error as `{"error": "…"}`, status 400 for bad input
-    /// (a missing parameter, a bad language tag, an unparsable query), else 500.
+    /// (a missing parameter, a bad language tag, an unparsable query), 404 for what this
+    /// server does not offer, else 500.
     private static func answer(_ body: () async throws -> some Encodable) async -> Response {
         do {
             return try json(await body(), status: .ok)
         } catch {
-            let badRequest = error is InputError || error is TextError
-            let message = (error as? InputError)?.message ?? "\(error)"
-            return (try? json(["error": message], status: badRequest ? .badRequest : .internalServerError))
-                ?? Response(status: .internalServerError)
+            let (status, message): (HTTPResponse.Status, String) = switch error {
+            case let error as InputError: (.badRequest, error.message)
+            case let error as TextError: (.badRequest, "\(error)")
+            case let error as Unavailable: (.notFound, error.message)
+            default: (.internalServerError, "\(error)")
+            }
+            return (try? json(["error": message], status: status)) ?? Response(status: .internalServerError)
         }
     }
 

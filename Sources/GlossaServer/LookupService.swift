@@ -1,5 +1,6 @@
 import GlossaLookup
 import GlossaMemory
+import GlossaTerminology
 import GlossaText
 
 /// The TM as the server reads it: one read-only connection, answering one request at a time
@@ -11,15 +12,19 @@ actor LookupService {
     private let memory: TranslationMemory
     private var lookups: [LanguagePairKey: TMLookup] = [:]
     private var concordances: [LanguagePairKey: Concordance] = [:]
+    /// Nil when the server has no glossary.
+    private let terms: TermChecker?
 
     private struct LanguagePairKey: Hashable {
         let from: LanguageTag, to: LanguageTag
     }
 
-    /// Opens the TM at `path`, which must have its search indexes.
-    init(path: String) throws {
+    /// Opens the TM at `path`, which must have its search indexes; `glossary` answers term
+    /// look-ups.
+    init(path: String, glossary: Termbase?) throws {
         memory = try TranslationMemory(path: path, access: .readOnly)
         try memory.requireSearchIndex()
+        terms = glossary.map { TermChecker(termbase: $0) }
     }
 
     /// `TMLookup.matches(for:minimum:maximum:)` for each of `texts`, in order.
@@ -38,8 +43,21 @@ actor LookupService {
         return try concordance.search(query, page: page, pageSize: pageSize)
     }
 
+    /// `TermChecker.foundTerms(in:language:translationsIn:)`; `Unavailable` without a glossary.
+    func foundTerms(in text: String, language: LanguageTag, translationsIn target: LanguageTag?) throws -> [FoundTerm] {
+        guard let terms else { throw Unavailable("this server has no glossary: start glossa serve with --glossary FILE") }
+        return try terms.foundTerms(in: text, language: language, translationsIn: target)
+    }
+
     /// Variants per language tag, and units.
     func statistics() throws -> TranslationMemory.Statistics {
         try memory.statistics()
     }
+}
+
+/// What a request asked of a server not set up for it: answered with status 404.
+struct Unavailable: Error {
+    let message: String
+
+    init(_ message: String) { self.message = message }
 }

@@ -30,6 +30,10 @@ enum SearchPage {
       mark { background: #ffe58a; padding: 0 .1rem; }
       mark.diff { background: #ffc9c9; }
       nav a { margin-right: 1rem; }
+      h2 { font-size: 1rem; margin: .6rem 0 .3rem; }
+      #terms { margin: 0 0 .6rem; padding-left: 1.2rem; }
+      .status { font-size: .8rem; color: #777; }
+      .deprecated, .forbidden { text-decoration: line-through; }
     </style>
     </head>
     <body>
@@ -48,6 +52,10 @@ enum SearchPage {
       <button type="submit">Search</button>
     </form>
     <p id="status" role="status"></p>
+    <section id="glossary" hidden>
+      <h2>Glossary terms</h2>
+      <ul id="terms"></ul>
+    </section>
     <ol id="results"></ol>
     <nav id="pages"></nav>
     <script>
@@ -127,6 +135,22 @@ enum SearchPage {
       }
     }
 
+    // The glossary's terms in the segment, each with the terms to use in the other language.
+    function showTerms(terms) {
+      $("glossary").hidden = terms.length === 0;
+      for (const found of terms) {
+        const item = element("li", "term");
+        item.dataset.concept = found.concept;
+        item.append(element("b", found.status, found.found), " ", element("span", "status", found.status));
+        for (const translation of found.translations) {
+          const term = element("span", translation.status, translation.term);
+          term.lang = translation.language;
+          item.append(" → ", term, " ", element("span", "status", translation.language + ", " + translation.status));
+        }
+        $("terms").append(item);
+      }
+    }
+
     function showHits(hits, page, max) {
       say(hits.length === 0 ? (page === 1 ? "No segment matches." : "No more hits.") : "Page " + page + ": " + hits.length + (hits.length === 1 ? " hit" : " hits"));
       for (const hit of hits) {
@@ -158,8 +182,10 @@ enum SearchPage {
       say("Searching…", false);
       try {
         if (mode === "lookup") {
+          const terms = ask("/api/terms?" + query).catch(() => []);  // a server without a glossary has none
           query.set("min", min);
           showMatches(await ask("/api/lookup?" + query), min);
+          showTerms(await terms);
         } else {
           const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1), max = 20;
           query.set("page", page);

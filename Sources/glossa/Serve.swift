@@ -3,6 +3,7 @@ import Foundation
 import GlossaCore
 import GlossaMemory
 import GlossaServer
+import GlossaTerminology
 import GlossaText
 import Logging
 
@@ -20,7 +21,12 @@ extension Glossa {
               POST /api/lookup   {"segments": ["…"], "from": "en", "to": "ru", "min": 75}
                                  one array of matches per segment, in order (1,000 at most)
               GET  /api/concordance?q=QUERY&from=en&to=ru&page=1&max=20
+              GET  /api/terms?q=TEXT&from=en&to=ru   (as glossa terms --format json)
               GET  /api/stats    {"units": N, "languages": {"en": N, …}}
+
+            The glossary is found as glossa terms finds it (--glossary, the
+            config, else glossaries/*.tbx|tsv|csv); without one, /api/terms
+            answers 404. The page shows the terms of a segment looked up.
 
             Query strings are form-encoded ("+" or %20 for a space). A bad
             request gets status 400 and {"error": "…"}. Each request sees the
@@ -37,6 +43,8 @@ extension Glossa {
 
         @OptionGroup var tm: TMOptions
 
+        @OptionGroup var glossary: GlossaryOptions
+
         @Option(help: "Address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every network.")
         var host = "127.0.0.1"
 
@@ -50,10 +58,17 @@ extension Glossa {
         func run() throws {
             // Builds the default TM on first use, and indexes what an import deferred.
             let path = try tm.openForSearch(warningAbout: []).path
+            let termbase: Termbase?
+            do {
+                termbase = try glossary.termbase(try glossary.configuration(), languages: nil)
+            } catch is ValidationError {
+                Diagnostics.note("note: no glossary, so /api/terms is off (give --glossary FILE)")
+                termbase = nil
+            }
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
             var logger = Logger(label: "glossa.serve")
             logger.logLevel = .notice
-            let server = LookupServer(memoryPath: path, host: host, port: port)
+            let server = LookupServer(memoryPath: path, glossary: termbase, host: host, port: port)
             let outcome = Outcome()
             let host = host
             // The command runs synchronously; the server is async: it runs in a task while

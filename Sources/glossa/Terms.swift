@@ -53,22 +53,6 @@ extension Glossa.Terms {
         @Option(help: "Output: text or json.")
         var format: OutputFormat = .text
 
-        struct Hit: Encodable {
-            struct Translation: Encodable {
-                let term: String
-                let language: String
-                let status: String
-            }
-            let term: String
-            let found: String
-            let start: Int
-            let end: Int
-            let status: String
-            let type: String?
-            let concept: String
-            let translations: [Translation]
-        }
-
         func validate() throws {
             if sentence == nil && export == nil { throw ValidationError("give a sentence to look terms up in, or --export FORMAT") }
         }
@@ -83,18 +67,7 @@ extension Glossa.Terms {
             let language = try LanguageTag(from)
             let target = try to.map { try LanguageTag($0) }
             let termbase = try glossary.termbase(try glossary.configuration(), languages: nil)
-            let checker = TermChecker(termbase: termbase)
-            let hits = try checker.occurrences(in: sentence, language: language).map { occurrence in
-                let concept = termbase.concepts[occurrence.conceptIndex]
-                let translations = concept.terms.filter { term in
-                    term.language.language != language.language && (target.map { term.language.language == $0.language } ?? true)
-                }
-                return Hit(term: occurrence.term.displayText, found: TermChecker.slice(sentence, occurrence.match),
-                           start: occurrence.match.start, end: occurrence.match.end, status: occurrence.term.effectiveStatus.rawValue,
-                           type: occurrence.term.type?.rawValue, concept: concept.id,
-                           translations: translations.map { .init(term: $0.displayText, language: $0.language.canonical,
-                                                                  status: $0.effectiveStatus.rawValue) })
-            }
+            let hits = try TermChecker(termbase: termbase).foundTerms(in: sentence, language: language, translationsIn: target)
             if format == .json { return try printJSON(hits) }
             if hits.isEmpty { print("No glossary terms found."); return }
             for hit in hits {

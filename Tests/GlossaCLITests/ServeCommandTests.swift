@@ -103,6 +103,30 @@ import Testing
         #expect(stats["languages"] as? [String: Int] == ["en": 4, "ru": 4, "kk": 2])
     }
 
+    @Test func termsAnswerAsTheCommandDoesWhenTheServerHasAGlossary() async throws {
+        let none = try await fetch("api/terms?q=Collective+Security+Council")
+        #expect(none.status == 404 && String(decoding: none.body, as: UTF8.self).contains("--glossary"))
+        #expect(server.stop().stderr.contains("no glossary, so /api/terms is off"))
+
+        let glossary = Fixtures.repositoryRoot.appendingPathComponent("glossaries/csto.tbx").path
+        let withGlossary = try ServerProcess(["--tm", "tm.sqlite", "--glossary", glossary], in: workspace.folder)
+        let sentence = "заседание Комитета секретарей советов безопасности ОДКБ"
+        var request = URLRequest(url: URL(string: "api/terms?from=ru&to=en&q=" + sentence.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!,
+                                          relativeTo: withGlossary.baseURL)!)
+        request.httpMethod = "GET"
+        let (data, _) = try await URLSession.shared.data(for: request)
+        let command = try workspace.glossa(["terms", sentence, "--from", "ru", "--to", "en", "--glossary", glossary, "--format", "json"])
+        #expect(try json(data) as? NSArray == json(Data(command.stdout.utf8)) as? NSArray)
+        #expect((try json(data) as? [[String: Any]])?.map { $0["concept"] as? String } == ["cssc", "csto"])
+
+        // The page lists the terms of the segment looked up, with the translations to use.
+        let page = try Browser.dumpDOM(URL(string: "?q=The+Council+of+Foreign+Ministers+met+in+Minsk.&to=ru", relativeTo: withGlossary.baseURL)!)
+        #expect(page.contains("<section id=\"glossary\">"))
+        #expect(page.contains("<li class=\"term\" data-concept=\"cfm\"><b class=\"preferred\">Council of Foreign Ministers</b>"))
+        #expect(page.contains("<span class=\"preferred\" lang=\"ru\">Совет министров иностранных дел</span>"))
+        #expect(withGlossary.stop().status == 0)
+    }
+
     @Test func stopsCleanlyOnSIGTERM() throws {
         let (status, stderr) = server.stop()
         #expect(status == 0, "\(stderr)")
