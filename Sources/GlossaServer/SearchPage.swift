@@ -198,6 +198,13 @@ enum SearchPage {
     }
 
     $("mode").addEventListener("change", () => { $("min").disabled = $("mode").value === "concordance"; });
+    // Enter searches, as in a CAT tool's search box; Shift+Enter still breaks the line.
+    $("q").addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        $("search").requestSubmit();
+      }
+    });
     offerLanguages().then(search).finally(() => { document.body.dataset.ready = "true"; });
     </script>
     </body>
