@@ -13,7 +13,7 @@ import GlossaXML
 /// `ph`, `pc`, `sc`, `ec`, …) become placeholders in the text, like TMX's, and TMX codes in the
 /// variant's markup (see `XLIFFInlineText`). What CAT tools add to 1.2 is kept where it says
 /// how far a translation got: Trados's confirmation level (`sdl:seg conf`) as `sdl:conf`,
-/// memoQ's `mq:status` as itself.
+/// memoQ's `mq:status` and Phrase's `m:confirmed` as themselves.
 ///
 /// A target-less unit gives a source-only unit, and so, unless `includeUnconfirmed`, does one
 /// whose target the file marks as not translated yet (see `isUnconfirmed`): a fuzzy match or
@@ -40,12 +40,16 @@ public struct XLIFFReader {
 
     /// Whether a unit's properties, as read, mark its target as not translated yet: XLIFF
     /// state `new`, `needs-translation` (1.2) or `initial` (2.0, written explicitly: a file
-    /// that says nothing is taken at its word), or Trados's `Draft` and rejected levels.
+    /// that says nothing is taken at its word); Trados's `Draft` and rejected levels; memoQ's
+    /// statuses short of confirmed (not started, pre-translated from a TM or MT, edited but
+    /// not confirmed, rejected); Phrase's unconfirmed segments.
     static func isUnconfirmed(_ properties: [Property]) -> Bool {
         properties.contains { property in
             switch property.name {
             case "xliff:state": ["new", "needs-translation", "initial"].contains(property.value)
             case "sdl:conf": ["Draft", "RejectedTranslation", "RejectedSignOff"].contains(property.value)
+            case "mq:status": ["NotStarted", "Pretranslated", "PartiallyEdited", "Rejected"].contains(property.value)
+            case "m:confirmed": ["0", "false"].contains(property.value)
             default: false
             }
         }
@@ -167,7 +171,7 @@ private final class XLIFFHandler: XMLEventHandler {
             // resname (1.2) and name (2.0): the key of the string in the software resource.
             properties = element.attributes.filter { ["approved", "translate", "state", "resname", "name"].contains($0.name) }
                 .map { Property("xliff:\($0.name)", $0.value) }
-                + element.attributes.filter { $0.name == "mq:status" }.map { Property($0.name, $0.value) }
+                + element.attributes.filter { ["mq:status", "m:confirmed"].contains($0.name) }.map { Property($0.name, $0.value) }
             confirmations = [:]
             originalData = [:]
             notes = []

@@ -162,6 +162,40 @@ import Testing
         #expect(named.allSatisfy { $0.properties.contains(Property("xliff:name", "treaty.title")) })
     }
 
+    @Test func memoQAndPhraseTargetsShortOfConfirmedAreNotTranslations() throws {
+        // memoQ (.mqxliff) statuses and Phrase (.mxliff) confirmation, as those tools write them.
+        let memoQ = """
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:mq="MQXliff" version="1.2">
+            <file original="news.docx" source-language="en-gb" target-language="ru-ru" datatype="x-docx"><body>
+            <trans-unit id="1" mq:status="NotStarted"><source>Joint Staff</source><target></target></trans-unit>
+            <trans-unit id="2" mq:status="Pretranslated" mq:percent="100"><source>Secretariat</source><target>Секретариат</target></trans-unit>
+            <trans-unit id="3" mq:status="PartiallyEdited"><source>Council</source><target>Совет</target></trans-unit>
+            <trans-unit id="4" mq:status="ManuallyConfirmed"><source>Treaty</source><target>Договор</target></trans-unit>
+            <trans-unit id="5" mq:status="Reviewer1Confirmed"><source>Charter</source><target>Устав</target></trans-unit>
+            <trans-unit id="6" mq:status="Rejected"><source>Summit</source><target>Саммит</target></trans-unit>
+            </body></file></xliff>
+            """
+        let phrase = """
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:m="http://www.memsource.com/mxlf/2.0" version="1.2">
+            <file original="news.html" source-language="en" target-language="ru" datatype="html"><body><group id="0">
+            <trans-unit id="j:0" m:confirmed="0" m:trans-origin="mt" m:score="0.0"><source>Minister</source><target>Министр</target></trans-unit>
+            <trans-unit id="j:1" m:confirmed="1" m:trans-origin="tm"><source>Ministers</source><target>Министры</target></trans-unit>
+            </group></body></file></xliff>
+            """
+        func targets(_ xml: String, includeUnconfirmed: Bool) throws -> (texts: [String?], leftOut: Int) {
+            var units: [TranslationUnit] = []
+            let leftOut = try XLIFFReader(origin: ImportOrigin(document: "x.xlf"), includeUnconfirmed: includeUnconfirmed)
+                .read(bytes: Array(xml.utf8), file: "x.xlf") { unit, _ in units.append(unit) }
+            return (units.map { $0.variant(covering: "ru")?.text }, leftOut)
+        }
+        let confirmed = try targets(memoQ, includeUnconfirmed: false)
+        // An empty target is no translation to leave out: three are counted.
+        #expect(confirmed.texts == [nil, nil, nil, "Договор", "Устав", nil] && confirmed.leftOut == 3)
+        #expect(try targets(memoQ, includeUnconfirmed: true).texts == [nil, "Секретариат", "Совет", "Договор", "Устав", "Саммит"])
+        #expect(try targets(phrase, includeUnconfirmed: false).texts == [nil, "Министры"])
+        #expect(try targets(phrase, includeUnconfirmed: true).texts == ["Министр", "Министры"])
+    }
+
     @Test func theComplianceKitsXLIFFOneDotZero() throws {
         // The LISA kit's XLIFF 1.0 file: four units, white space and escapes exact, resname kept,
         // the alt-trans (the French a tool proposed) not taken for the target.
