@@ -80,10 +80,10 @@ struct XLIFFInlineText {
             let number = next()
             open.append((number, element[attribute: "dataRefEnd"].flatMap { originalData[$0] } ?? "</\(element.localName)>"))
             code("bpt", "i=\"\(number)\"", placeholder: "{\(number)}", data: data("dataRefStart"))
-        case "x", "ph" where version2:  // (the condition is ph's alone)
+        case let name where name == "x" || (name == "ph" && version2):
             let number = next()
             code("ph", "x=\"\(number)\"", placeholder: "{\(number)/}", data: data())
-        case "bx", "sc" where element[attribute: "isolated"] != "yes":
+        case let name where name == "bx" || (name == "sc" && element[attribute: "isolated"] != "yes"):
             // Paired by 1.2's rid or 2.0's id; without one, isolated.
             let number = next()
             let data = data()

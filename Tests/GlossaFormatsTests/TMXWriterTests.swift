@@ -19,7 +19,7 @@ import Testing
 
     func write(_ units: [TranslationUnit], options: TMXWriter.Options = .init(), to name: String = "out.tmx") throws -> URL {
         let url = folder.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         let writer = TMXWriter(output: handle, options: options)
         try writer.writeHeader(created: Timestamp.parse("20251129T120000Z")!)
@@ -113,7 +113,7 @@ import Testing
         #expect(XMLEscape.attribute("a\u{0}b\u{1F}c\u{FFFE}") == "a\u{FFFD}b\u{FFFD}c\u{FFFD}")
 
         let url = folder.appendingPathComponent("controls.tmx")
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         let writer = TMXWriter(output: handle, options: .init())
         try writer.writeHeader()
