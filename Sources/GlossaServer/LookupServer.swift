@@ -58,8 +58,8 @@ public struct LookupServer: Sendable {
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: SearchPage.html)))
         }
-        router.get("/api/lookup") { request, _ in
-            await answer {
+        router.get("/api/lookup") { request, context in
+            await answer(context.logger) {
                 let query = try FormQuery(request.uri.query)
                 let (from, to) = try LanguageDirection.tags(from: query["from"] ?? "en", to: query["to"], names: ("from", "to"))
                 return try await service.matches(
@@ -68,7 +68,7 @@ public struct LookupServer: Sendable {
             }
         }
         router.post("/api/lookup") { request, context in
-            await answer {
+            await answer(context.logger) {
                 let batch: BatchLookup
                 do {
                     batch = try await request.decode(as: BatchLookup.self, context: context)
@@ -85,8 +85,8 @@ public struct LookupServer: Sendable {
                 return try await service.matches(for: batch.segments, from: from, to: to, minimum: batch.min ?? 75, maximum: batch.max ?? 5)
             }
         }
-        router.get("/api/concordance") { request, _ in
-            await answer {
+        router.get("/api/concordance") { request, context in
+            await answer(context.logger) {
                 let query = try FormQuery(request.uri.query)
                 let (from, to) = try LanguageDirection.tags(from: query["from"] ?? "en", to: query["to"], names: ("from", "to"))
                 return try await service.concordance(
@@ -94,15 +94,15 @@ public struct LookupServer: Sendable {
                     page: query.integer("page", default: 1, in: 1...1_000_000), pageSize: query.integer("max", default: 20, in: 1...200))
             }
         }
-        router.get("/api/terms") { request, _ in
-            await answer {
+        router.get("/api/terms") { request, context in
+            await answer(context.logger) {
                 let query = try FormQuery(request.uri.query)
                 let from = try LanguageTag(query["from"] ?? "en")
                 return try await service.foundTerms(in: query.required("q"), language: from, translationsIn: query["to"].map { try LanguageTag($0) })
             }
         }
-        router.get("/api/stats") { _, _ in
-            await answer {
+        router.get("/api/stats") { _, context in
+            await answer(context.logger) {
                 let statistics = try await service.statistics()
                 return Holdings(units: statistics.units, languages: statistics.languages)
             }
@@ -131,8 +131,8 @@ public struct LookupServer: Sendable {
 
     /// What `body` returns as JSON; its error as `{"error": "…"}`, status 400 for bad input
     /// (a missing parameter, a bad language tag, an unparsable query), 404 for what this
-    /// server does not offer, else 500.
-    private static func answer(_ body: () async throws -> some Encodable) async -> Response {
+    /// server does not offer, else 500, which is logged: the server's fault, not the asker's.
+    private static func answer(_ logger: Logger, _ body: () async throws -> some Encodable) async -> Response {
         do {
             return try json(await body(), status: .ok)
         } catch {
@@ -142,6 +142,7 @@ public struct LookupServer: Sendable {
             case let error as Unavailable: (.notFound, error.message)
             default: (.internalServerError, "\(error)")
             }
+            if status == .internalServerError { logger.error("\(message)") }
             return (try? json(["error": message], status: status)) ?? Response(status: .internalServerError)
         }
     }
