@@ -21,7 +21,9 @@ import Logging
 ///   404 when the server has no glossary.
 /// - `GET /api/stats`: `{"units": N, "languages": {"en": N, …}}`, variants per language tag.
 ///
-/// `to` defaults as `--to` does. A bad request gets status 400 and `{"error": "…"}`.
+/// `to` defaults as `--to` does. A bad request gets status 400 and `{"error": "…"}`. A server
+/// listening on the loopback interface answers requests for 127.0.0.1 or localhost only
+/// (`LoopbackHostGuard`).
 public struct LookupServer: Sendable {
     /// The TM file, with its search indexes.
     public let memoryPath: String
@@ -44,16 +46,18 @@ public struct LookupServer: Sendable {
         let service = try LookupService(path: memoryPath, glossary: glossary)
         let port = port
         let app = Application(
-            router: Self.router(service),
+            router: Self.router(service, loopbackOnly: LoopbackHostGuard<BasicRequestContext>.loopbackNames.contains(host.lowercased())),
             configuration: .init(address: .hostname(host, port: port), serverName: "Glossa"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
         try await app.runService()
     }
 
-    /// The routes, answering from `service`.
-    static func router(_ service: LookupService) -> Router<BasicRequestContext> {
+    /// The routes, answering from `service`; `loopbackOnly` guards them with `LoopbackHostGuard`.
+    static func router(_ service: LookupService, loopbackOnly: Bool) -> Router<BasicRequestContext> {
         let router = Router()
+        // Middleware applies to the routes added after it.
+        if loopbackOnly { router.add(middleware: LoopbackHostGuard()) }
         router.get("/") { _, _ in
             Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"],
                      body: .init(byteBuffer: ByteBuffer(string: SearchPage.html)))
@@ -134,7 +138,7 @@ public struct LookupServer: Sendable {
     /// server does not offer, else 500, which is logged: the server's fault, not the asker's.
     private static func answer(_ logger: Logger, _ body: () async throws -> some Encodable) async -> Response {
         do {
-            return try json(await body(), status: .ok)
+            return json(try await body(), status: .ok)
         } catch {
             let (status, message): (HTTPResponse.Status, String) = switch error {
             case let error as InputError: (.badRequest, error.message)
@@ -143,14 +147,16 @@ public struct LookupServer: Sendable {
             default: (.internalServerError, "\(error)")
             }
             if status == .internalServerError { logger.error("\(message)") }
-            return (try? json(["error": message], status: status)) ?? Response(status: .internalServerError)
+            return json(["error": message], status: status)
         }
     }
 
-    private static func json(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+    /// `value` as a JSON response with `status`; a 500 if it does not encode.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let body = try? encoder.encode(value) else { return Response(status: .internalServerError) }
         return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                        body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(value))))
+                        body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }

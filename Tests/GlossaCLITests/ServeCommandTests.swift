@@ -24,10 +24,11 @@ import Testing
     }
 
     /// Status and body of a request to the server.
-    func fetch(_ path: String, method: String = "GET", body: String? = nil) async throws -> (status: Int, body: Data) {
+    func fetch(_ path: String, method: String = "GET", body: String? = nil, host: String? = nil) async throws -> (status: Int, body: Data) {
         var request = URLRequest(url: URL(string: path, relativeTo: server.baseURL)!)
         request.httpMethod = method
         request.httpBody = body.map { Data($0.utf8) }
+        if let host { request.setValue(host, forHTTPHeaderField: "Host") }
         let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
     }
@@ -125,6 +126,20 @@ import Testing
         #expect(page.contains("<li class=\"term\" data-concept=\"cfm\"><b class=\"preferred\">Council of Foreign Ministers</b>"))
         #expect(page.contains("<span class=\"preferred\" lang=\"ru\">Совет министров иностранных дел</span>"))
         #expect(withGlossary.stop().status == 0)
+    }
+
+    @Test func answersOnlyRequestsForThisMachine() async throws {
+        // A page elsewhere that points its own name at 127.0.0.1 (DNS rebinding) is turned away.
+        let port = try #require(server.baseURL.port)
+        for path in ["api/stats", "?q=Minsk"] {
+            let rebound = try await fetch(path, host: "evil.example:\(port)")
+            #expect(rebound.status == 403, "\(path)")
+        }
+        let refused = try await fetch("api/stats", host: "evil.example:\(port)")
+        #expect((try json(refused.body) as? [String: String])?["error"]?.contains("127.0.0.1 or localhost only, not evil.example") == true)
+        for host in ["localhost:\(port)", "127.0.0.1:\(port)", "[::1]:\(port)"] {
+            #expect(try await fetch("api/stats", host: host).status == 200, "\(host)")
+        }
     }
 
     @Test func stopsCleanlyOnSIGTERM() throws {
