@@ -29,10 +29,13 @@ public struct LookupServer: Sendable {
     public let memoryPath: String
     /// The glossary `/api/terms` looks terms up in; nil turns it off.
     public let glossary: Termbase?
+    /// The address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every network.
     public let host: String
     /// The port to listen on; 0 lets the system choose one.
     public let port: Int
 
+    /// A server for the TM at `memoryPath`, looking terms up in `glossary`, to listen on
+    /// `host`:`port` once `run` is called.
     public init(memoryPath: String, glossary: Termbase?, host: String, port: Int) {
         self.memoryPath = memoryPath
         self.glossary = glossary
