@@ -138,7 +138,8 @@ public struct LookupServer: Sendable {
 
     /// What `body` returns as JSON; its error as `{"error": "…"}`, status 400 for bad input
     /// (a missing parameter, a bad language tag, an unparsable query), 404 for what this
-    /// server does not offer, else 500, which is logged: the server's fault, not the asker's.
+    /// server does not offer, 503 while the TM cannot answer (search indexes an import
+    /// deferred), else 500, which is logged: the server's fault, not the asker's.
     private static func answer(_ logger: Logger, _ body: () async throws -> some Encodable) async -> Response {
         do {
             return json(try await body(), status: .ok)
@@ -147,6 +148,7 @@ public struct LookupServer: Sendable {
             case let error as InputError: (.badRequest, error.message)
             case let error as TextError: (.badRequest, "\(error)")
             case let error as Unavailable: (.notFound, error.message)
+            case let error as MemoryError: (.serviceUnavailable, "\(error)")  // the TM's state: indexes pending, another writer
             default: (.internalServerError, "\(error)")
             }
             if status == .internalServerError { logger.error("\(message)") }

@@ -7,7 +7,8 @@ import GlossaText
 /// (an SQLite connection belongs to one thread at a time, and a lookup takes milliseconds).
 /// Lookups and concordances are kept per language pair, so requests reuse their statements.
 /// Each query sees the TM as last committed: an import running beside the server shows up
-/// once it commits.
+/// once it commits. Lookups are refused (`MemoryError`) while an import with `--defer-index`
+/// has left variants out of the search indexes, which they would silently miss.
 actor LookupService {
     private let memory: TranslationMemory
     private var lookups: [LanguagePairKey: TMLookup] = [:]
@@ -29,6 +30,7 @@ actor LookupService {
 
     /// `TMLookup.matches(for:minimum:maximum:)` for each of `texts`, in order.
     func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int) throws -> [[LookupMatch]] {
+        try memory.requireSearchIndex()
         let key = LanguagePairKey(from: from, to: to)
         let lookup = try lookups[key] ?? TMLookup(memory: memory, from: from, to: to)
         lookups[key] = lookup
@@ -37,6 +39,7 @@ actor LookupService {
 
     /// `Concordance.search(_:page:pageSize:)`.
     func concordance(_ query: ConcordanceQuery, from: LanguageTag, to: LanguageTag, page: Int, pageSize: Int) throws -> [ConcordanceHit] {
+        try memory.requireSearchIndex()
         let key = LanguagePairKey(from: from, to: to)
         let concordance = try concordances[key] ?? Concordance(memory: memory, from: from, to: to)
         concordances[key] = concordance

@@ -34,7 +34,8 @@ extension Glossa {
             only; --host 0.0.0.0 serves other machines, with no
             authentication: put it behind a proxy that has some. Each request sees the
             TM as last committed, so an import running beside the server
-            shows up once it is done. The server says where it listens on
+            shows up once it is done (after one with --defer-index, lookups
+            answer 503 until glossa tm index has run). The server says where it listens on
             standard output and stops on Ctrl-C or SIGTERM, after the
             requests in flight.
 

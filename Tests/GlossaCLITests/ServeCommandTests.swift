@@ -142,6 +142,19 @@ import Testing
         }
     }
 
+    @Test func seesImportsAndRefusesLookupsWhileTheirIndexesAreDeferred() async throws {
+        let query = "api/lookup?q=The+Joint+Staff+met+in+Yerevan.&min=100"
+        #expect(String(decoding: try await fetch(query).body, as: UTF8.self) == "[]")
+        try workspace.write("en\tru\nThe Joint Staff met in Yerevan.\tОбъединённый штаб собрался в Ереване.\n", to: "more.tsv")
+        #expect(try workspace.glossa(["import", "more.tsv", "--tm", "tm.sqlite", "--defer-index"]).status == 0)
+        let pending = try await fetch(query)
+        #expect(pending.status == 503)
+        #expect((try json(pending.body) as? [String: String])?["error"]?.contains("run 'glossa tm index'") == true)
+        #expect(try workspace.glossa(["tm", "index", "--tm", "tm.sqlite"]).status == 0)
+        let found = try json(try await fetch(query).body) as? [[String: Any]]
+        #expect(found?.first?["target"] as? String == "Объединённый штаб собрался в Ереване.")
+    }
+
     @Test func stopsCleanlyOnSIGTERM() throws {
         let (status, stderr) = server.stop()
         #expect(status == 0, "\(stderr)")
