@@ -9,8 +9,9 @@ import GlossaXML
 /// XLIFF codes map onto TMX's: a paired code (1.2 `g`, 2.0 `pc`, and `bx`/`ex` or `sc`/`ec`
 /// that pair within the text) becomes `bpt`/`ept`; a standalone one (`x`, 2.0 `ph`) a `ph`;
 /// one whose partner is outside the text (in another segment, or none) an `it`. Their native
-/// data is the original code a 2.0 unit's `originalData` gives for them (`dataRef`), else the
-/// XLIFF tag itself (`<g id="pt1">`). XLIFF 1.2's own `bpt`, `ept`, `ph` and `it` carry native
+/// data is the original code a 2.0 unit's `originalData` gives for them (`dataRef`) or a
+/// Trados file's tag definitions give for their id (`<cf bold=True>`), else the XLIFF tag
+/// itself (`<g id="pt1">`). XLIFF 1.2's own `bpt`, `ept`, `ph` and `it` carry native
 /// data already and keep it. Codes are numbered in order from 1 (`i` of a pair,
 /// `x` of the others), and the placeholders are those the TMX reader derives from that
 /// markup, so a segment reads the same whether it came from the XLIFF or from the TMX
@@ -27,10 +28,21 @@ struct XLIFFInlineText {
     private var open: [(number: Int, end: String)] = []
     /// A 2.0 unit's original code by `data` id, for the codes that refer to it.
     private let originalData: [String: String]
+    /// The native codes a Trados file defines for its 1.2 code ids (`tag-defs`).
+    private let nativeCodes: [String: NativeCode]
 
-    /// An empty text whose codes' `dataRef`s point into `originalData`.
-    init(originalData: [String: String] = [:]) {
+    /// The native code a Trados file defines for a code id: a paired code's start and end, a
+    /// standalone code's start.
+    struct NativeCode: Equatable {
+        var start: String?
+        var end: String?
+    }
+
+    /// An empty text whose codes' `dataRef`s point into `originalData`, and whose 1.2 code ids
+    /// into `nativeCodes`.
+    init(originalData: [String: String] = [:], nativeCodes: [String: NativeCode] = [:]) {
         self.originalData = originalData
+        self.nativeCodes = nativeCodes
     }
     /// Numbers of begun pairs by their XLIFF key (1.2 `bpt` by `rid` or `id`, `bx` by `rid`,
     /// 2.0 `sc` by `id`); what is left at the end began here and ends elsewhere.
@@ -71,14 +83,18 @@ struct XLIFFInlineText {
             if element.localName == "sub" { written! += "<sub>" }
             return
         }
-        /// The code's original data when the unit gives it, else its tag.
-        func data(_ reference: String = "dataRef") -> String {
-            element[attribute: reference].flatMap { originalData[$0] } ?? TMXInline.startTag(element, empty: element.localName != "g" && element.localName != "pc")
+        /// The code's original data when the unit or the file's tag definitions give it (the
+        /// `end` of a pair for a closing code), else its tag.
+        func data(_ reference: String = "dataRef", end: Bool = false) -> String {
+            if let data = element[attribute: reference].flatMap({ originalData[$0] }) { return data }
+            if let code = id.flatMap({ nativeCodes[$0] }), let data = end ? code.end : code.start ?? code.end { return data }
+            return TMXInline.startTag(element, empty: element.localName != "g" && element.localName != "pc")
         }
         switch element.localName {
         case "g", "pc":
             let number = next()
-            open.append((number, element[attribute: "dataRefEnd"].flatMap { originalData[$0] } ?? "</\(element.localName)>"))
+            open.append((number, element[attribute: "dataRefEnd"].flatMap { originalData[$0] } ?? id.flatMap { nativeCodes[$0]?.end }
+                ?? "</\(element.localName)>"))
             code("bpt", "i=\"\(number)\"", placeholder: "{\(number)}", data: data("dataRefStart"))
         case let name where name == "x" || (name == "ph" && version2):
             let number = next()
@@ -96,7 +112,7 @@ struct XLIFFInlineText {
             let number = next()
             code("it", "pos=\"begin\" x=\"\(number)\"", placeholder: "{\(number)}", data: data())
         case "ex", "ec":
-            let data = data()
+            let data = data(end: true)
             if let key = element[attribute: element.localName == "ec" ? "startRef" : "rid"], let number = pairs.removeValue(forKey: key) {
                 code("ept", "i=\"\(number)\"", placeholder: "{/\(number)}", data: data)
             } else {

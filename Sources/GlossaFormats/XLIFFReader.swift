@@ -13,7 +13,8 @@ import GlossaXML
 /// `ph`, `pc`, `sc`, `ec`, …) become placeholders in the text, like TMX's, and TMX codes in the
 /// variant's markup (see `XLIFFInlineText`). What CAT tools add to 1.2 is kept where it says
 /// how far a translation got: Trados's confirmation level (`sdl:seg conf`) as `sdl:conf`,
-/// memoQ's `mq:status` and Phrase's `m:confirmed` as themselves.
+/// memoQ's `mq:status` and Phrase's `m:confirmed` as themselves; and the native codes Trados
+/// defines in a file's `tag-defs`, which become the codes' data.
 ///
 /// A target-less unit gives a source-only unit, and so, unless `includeUnconfirmed`, does one
 /// whose target the file marks as not translated yet (see `isUnconfirmed`): a fuzzy match or
@@ -117,6 +118,11 @@ private final class XLIFFHandler: XMLEventHandler {
     private var originalData: [String: String] = [:]
     private var dataID: String?
     private var dataText = ""
+    /// The native codes a Trados file's header defines by code id (`tag-defs`), the tag
+    /// definition being read and the part of it (`bpt`, `ept`, `ph`, `st`) with its text.
+    private var nativeCodes: [String: XLIFFInlineText.NativeCode] = [:]
+    private var inTagDefinitions = false
+    private var tagDefinition: (id: String, part: String?, text: String)?
     /// Trados's confirmation level of each segment of the `trans-unit` (`sdl:seg conf`), by `mid`.
     private var confirmations: [String: String] = [:]
     private static let sdlNamespace = "http://sdl.com/FileTypes/SdlXliff/1.0"
@@ -140,7 +146,7 @@ private final class XLIFFHandler: XMLEventHandler {
                 codePointDepth += 1
             } else if name == "mrk", element[attribute: "mtype"] == "seg", collecting?.element != "source" {
                 markID = element[attribute: "mid"] ?? ""
-                markText = XLIFFInlineText(originalData: originalData)
+                markText = XLIFFInlineText(originalData: originalData, nativeCodes: nativeCodes)
                 markDepth = 0
             } else if name == "cp", let hex = element[attribute: "hex"], let value = UInt32(hex, radix: 16),
                       let scalar = Unicode.Scalar(value) {
@@ -164,6 +170,14 @@ private final class XLIFFHandler: XMLEventHandler {
             if let language = element[attribute: "source-language"] { sourceLanguage = try tag(language, parser) }
             if let language = element[attribute: "target-language"] { targetLanguage = try tag(language, parser) }
             original = element[attribute: "original"]
+            nativeCodes = [:]
+        case "tag-defs":
+            inTagDefinitions = true
+        case "tag" where inTagDefinitions:
+            tagDefinition = (element[attribute: "id"] ?? "", nil, "")
+        case "bpt", "ept", "ph", "st" where tagDefinition != nil:
+            tagDefinition?.part = name
+            tagDefinition?.text = ""
         case "trans-unit", "unit":
             unitID = element[attribute: "id"]
             unitLine = parser.line
@@ -188,7 +202,7 @@ private final class XLIFFHandler: XMLEventHandler {
                     properties.append(Property("xliff:\(attribute.name)", attribute.value))
                 }
             }
-            collecting = (name, XLIFFInlineText(originalData: originalData))
+            collecting = (name, XLIFFInlineText(originalData: originalData, nativeCodes: nativeCodes))
         case "note":
             noteText = ""
         case "data":
@@ -233,6 +247,15 @@ private final class XLIFFHandler: XMLEventHandler {
             return
         }
         switch localName {
+        case "tag-defs":
+            inTagDefinitions = false
+        case "tag":
+            tagDefinition = nil
+        case "bpt", "ept", "ph", "st":
+            guard let definition = tagDefinition, definition.part == localName else { break }
+            if localName == "ept" { nativeCodes[definition.id, default: .init()].end = definition.text }
+            else { nativeCodes[definition.id, default: .init()].start = definition.text }
+            tagDefinition?.part = nil
         case "note":
             if let noteText { notes.append(Note(noteText)) }
             noteText = nil
@@ -268,6 +291,8 @@ private final class XLIFFHandler: XMLEventHandler {
             noteText? += string
         } else if dataID != nil {
             dataText += string
+        } else if tagDefinition?.part != nil {
+            tagDefinition?.text += string
         }
     }
 

@@ -47,12 +47,13 @@ import Testing
         let units = try read("csto-news.ru-RU.sdlxliff", includeUnconfirmed: true)
         #expect(units.map(\.externalID) == ["d6b0c0e2-1/1", "d6b0c0e2-2/2", "d6b0c0e2-2/3"])
         #expect(units.map { $0.properties.first { $0.name == "sdl:conf" }?.value } == ["ApprovedSignOff", "Translated", "Draft"])
-        // Formatting around a phrase: a bpt/ept pair holding the XLIFF tags as native data;
-        // the x outside the segment mrk belongs to no segment.
+        // Formatting around a phrase: a bpt/ept pair holding the native code the file's
+        // tag-defs give for pt1; the x outside the segment mrk belongs to no segment.
         let english = try #require(units[0].variant(in: "en-US"))
         #expect(english.text.hasPrefix("The {1}CSTO Secretary General{/1} Imangali Tasmagambetov"))
         #expect(english.text.hasSuffix("in Kyrgyzstan"))
-        #expect(english.markup?.hasPrefix(#"The <bpt i="1">&lt;g id="pt1"&gt;</bpt>CSTO Secretary General<ept i="1">&lt;/g&gt;</ept> Imangali"#) == true)
+        #expect(english.markup?.hasPrefix(#"The <bpt i="1">&lt;cf bold=True&gt;</bpt>CSTO Secretary General<ept i="1">&lt;/cf&gt;</ept> Imangali"#) == true)
+        #expect(units[0].variant(in: "ru-RU")?.markup?.hasPrefix(#"<bpt i="1">&lt;cf bold=True&gt;</bpt>Генеральный секретарь ОДКБ<ept i="1">&lt;/cf&gt;</ept>"#) == true)
         #expect(units[0].variant(in: "ru-RU")?.text.hasPrefix("{1}Генеральный секретарь ОДКБ{/1} Имангали") == true)
         // A comment mrk inside a segment keeps its text, and the segment goes on after it.
         #expect(units[2].variant(in: "en-US")?.text
