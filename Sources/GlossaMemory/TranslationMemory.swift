@@ -155,6 +155,12 @@ extension TranslationMemory {
         return statement.int64(0) == 1
     }
 
+    /// A number that changes whenever another connection commits to the TM (SQLite's
+    /// `data_version`): a reader keeping something derived from the TM knows when to derive it again.
+    public func commitsByOthers() throws -> Int64 {
+        try connection.scalar("PRAGMA data_version")
+    }
+
     /// The ids of units whose variant in `language` has exactly `text` in lookup form
     /// (NFC, white space collapsed), in insertion order.
     public func exactMatches(of text: String, in language: LanguageTag) throws -> [Int64] {

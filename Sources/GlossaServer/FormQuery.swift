@@ -29,9 +29,19 @@ struct FormQuery {
     /// it is not a whole number in `range`.
     func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
         guard let text = values[name] else { return fallback }
-        guard let value = Int(text), range.contains(value) else {
-            throw InputError("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text)\"")
-        }
+        guard let value = Int(text) else { throw Self.outOfBounds(name, range, text) }
+        return try Self.bounded(name, value, default: fallback, in: range)
+    }
+
+    /// `value`, `fallback` when it is nil; an `InputError` when it lies outside `range`. For
+    /// parameters given some other way than the query string (a JSON body), checked alike.
+    static func bounded(_ name: String, _ value: Int?, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let value else { return fallback }
+        guard range.contains(value) else { throw outOfBounds(name, range, "\(value)") }
         return value
+    }
+
+    private static func outOfBounds(_ name: String, _ range: ClosedRange<Int>, _ given: String) -> InputError {
+        InputError("\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(given)\"")
     }
 }

@@ -68,10 +68,11 @@ public struct LookupServer: Sendable {
         router.get("/api/lookup") { request, context in
             await answer(context.logger) {
                 let query = try FormQuery(request.uri.query)
-                let (from, to) = try LanguageDirection.tags(from: query["from"] ?? "en", to: query["to"], names: ("from", "to"))
+                let (from, to) = try direction(from: query["from"], to: query["to"])
                 return try await service.matches(
                     for: [query.required("q")], from: from, to: to,
-                    minimum: query.integer("min", default: 75, in: 1...100), maximum: query.integer("max", default: 5, in: 1...100))[0]
+                    minimum: query.integer("min", default: Matches.minimum, in: Matches.scores),
+                    maximum: query.integer("max", default: Matches.maximum, in: Matches.counts))[0]
             }
         }
         router.post("/api/lookup") { request, context in
@@ -85,17 +86,17 @@ public struct LookupServer: Sendable {
                 guard batch.segments.count <= Self.batchLimit else {
                     throw InputError("at most \(Self.batchLimit) segments a request, not \(batch.segments.count): send the rest in more requests")
                 }
-                let (from, to) = try LanguageDirection.tags(from: batch.from ?? "en", to: batch.to, names: ("from", "to"))
-                for (name, value, range) in [("min", batch.min, 1...100), ("max", batch.max, 1...100)] {
-                    if let value, !range.contains(value) { throw InputError("\(name) must be from 1 to 100, not \(value)") }
-                }
-                return try await service.matches(for: batch.segments, from: from, to: to, minimum: batch.min ?? 75, maximum: batch.max ?? 5)
+                let (from, to) = try direction(from: batch.from, to: batch.to)
+                return try await service.matches(
+                    for: batch.segments, from: from, to: to,
+                    minimum: FormQuery.bounded("min", batch.min, default: Matches.minimum, in: Matches.scores),
+                    maximum: FormQuery.bounded("max", batch.max, default: Matches.maximum, in: Matches.counts))
             }
         }
         router.get("/api/concordance") { request, context in
             await answer(context.logger) {
                 let query = try FormQuery(request.uri.query)
-                let (from, to) = try LanguageDirection.tags(from: query["from"] ?? "en", to: query["to"], names: ("from", "to"))
+                let (from, to) = try direction(from: query["from"], to: query["to"])
                 return try await service.concordance(
                     ConcordanceQuery(parsing: query.required("q")), from: from, to: to,
                     page: query.integer("page", default: 1, in: 1...1_000_000), pageSize: query.integer("max", default: 20, in: 1...200))
@@ -115,6 +116,18 @@ public struct LookupServer: Sendable {
             }
         }
         return router
+    }
+
+    /// A request's `from` and `to`, defaulting as the commands' `--from` and `--to` do.
+    private static func direction(from: String?, to: String?) throws -> (from: LanguageTag, to: LanguageTag) {
+        try LanguageDirection.tags(from: from ?? "en", to: to, names: ("from", "to"))
+    }
+
+    /// The lowest score (`min`) and most matches (`max`) of a lookup, by default and at most,
+    /// the same in a GET and a POST.
+    private enum Matches {
+        static let minimum = 75, maximum = 5
+        static let scores = 1...100, counts = 1...100
     }
 
     /// Segments one `POST /api/lookup` may hold: requests are answered one at a time, and a

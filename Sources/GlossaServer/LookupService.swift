@@ -15,6 +15,9 @@ actor LookupService {
     private var concordances: [LanguagePairKey: Concordance] = [:]
     /// Nil when the server has no glossary.
     private let terms: TermChecker?
+    /// The statistics, counted with a scan of every variant (seconds on a million-unit TM,
+    /// and the search page asks on every load), and the `commitsByOthers` they were counted at.
+    private var counted: (commits: Int64, statistics: TranslationMemory.Statistics)?
 
     private struct LanguagePairKey: Hashable {
         let from: LanguageTag, to: LanguageTag
@@ -52,9 +55,14 @@ actor LookupService {
         return try terms.foundTerms(in: text, language: language, translationsIn: target)
     }
 
-    /// Variants per language tag, and units.
+    /// Variants per language tag, and units: counted again only once another process has
+    /// committed to the TM.
     func statistics() throws -> TranslationMemory.Statistics {
-        try memory.statistics()
+        let commits = try memory.commitsByOthers()
+        if let counted, counted.commits == commits { return counted.statistics }
+        let statistics = try memory.statistics()
+        counted = (commits, statistics)
+        return statistics
     }
 }
 

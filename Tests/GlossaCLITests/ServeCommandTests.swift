@@ -89,6 +89,8 @@ import Testing
             let error = (try? json(answer.body) as? [String: String])?["error"] ?? ""
             #expect(answer.status == 400 && error.contains(says), "\(path): \(answer.status) \(error)")
         }
+        let outOfBounds = try await fetch("api/lookup", method: "POST", body: #"{"segments": ["Minsk"], "max": 101}"#)
+        #expect(outOfBounds.status == 400 && String(decoding: outOfBounds.body, as: UTF8.self).contains("max must be a whole number from 1 to 100"))
         let post = try await fetch("api/lookup", method: "POST", body: "segments: nope")
         #expect(post.status == 400)
         #expect((try json(post.body) as? [String: String])?["error"]?.contains("the body must be JSON") == true)
@@ -145,8 +147,12 @@ import Testing
     @Test func seesImportsAndRefusesLookupsWhileTheirIndexesAreDeferred() async throws {
         let query = "api/lookup?q=The+Joint+Staff+met+in+Yerevan.&min=100"
         #expect(String(decoding: try await fetch(query).body, as: UTF8.self) == "[]")
+        func units() async throws -> Int? { (try json(try await fetch("api/stats").body) as? [String: Any])?["units"] as? Int }
+        #expect(try await units() == 4)
         try workspace.write("en\tru\nThe Joint Staff met in Yerevan.\tОбъединённый штаб собрался в Ереване.\n", to: "more.tsv")
         #expect(try workspace.glossa(["import", "more.tsv", "--tm", "tm.sqlite", "--defer-index"]).status == 0)
+        // The counts the server keeps are counted again once another process has committed.
+        #expect(try await units() == 5)
         let pending = try await fetch(query)
         #expect(pending.status == 503)
         #expect((try json(pending.body) as? [String: String])?["error"]?.contains("run 'glossa tm index'") == true)
