@@ -20,7 +20,8 @@ extension Glossa {
                            2.0 segment is a unit; state and notes are kept. Also
                            .sdlxliff (Trados), .mqxliff (memoQ), .mxliff (Phrase).
                            Targets not translated yet (state new, initial, ...;
-                           Trados Draft) only with --include-fuzzy.
+                           Trados Draft, memoQ and Phrase drafts) only with
+                           --include-fuzzy.
               .po          gettext: msgid in --source-lang (en), msgstr in the
                            header's Language (else --lang), in the header's charset;
                            msgctxt is the context;
@@ -79,7 +80,7 @@ extension Glossa {
 
         @Flag(help: ArgumentHelp(
             "Import fuzzy PO entries (marked po:fuzzy) and unconfirmed XLIFF targets too.",
-            discussion: "Unconfirmed: XLIFF state new, needs-translation or initial; Trados Draft or rejected. Without the flag such a unit keeps only its source."))
+            discussion: "Unconfirmed: XLIFF state new, needs-translation or initial; Trados Draft or rejected; memoQ NotStarted, Pretranslated, PartiallyEdited or Rejected; Phrase m:confirmed=\"0\". Without the flag such a unit keeps only its source."))
         var includeFuzzy = false
 
         @Flag(help: ArgumentHelp(
