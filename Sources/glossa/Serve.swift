@@ -29,15 +29,16 @@ extension Glossa {
             answers 404. The page shows the terms of a segment looked up.
 
             Query strings are form-encoded ("+" or %20 for a space). A bad
-            request gets status 400 and {"error": "…"}. On 127.0.0.1 (the
-            default) the server answers requests for 127.0.0.1 or localhost
-            only; --host 0.0.0.0 serves other machines, with no
-            authentication: put it behind a proxy that has some. Each request sees the
-            TM as last committed, so an import running beside the server
-            shows up once it is done (after one with --defer-index, lookups
-            answer 503 until glossa tm index has run). The server says where it listens on
-            standard output and stops on Ctrl-C or SIGTERM, after the
-            requests in flight.
+            request gets status 400 and {"error": "…"}.
+
+            On 127.0.0.1 (the default) the server answers requests for
+            127.0.0.1 or localhost only; --host 0.0.0.0 serves other
+            machines, with no authentication: put it behind a proxy that has
+            some. Each request sees the TM as last committed, so an import
+            running beside the server shows up once it is done (after one
+            with --defer-index, lookups answer 503 until glossa tm index has
+            run). The server says where it listens on standard output and
+            stops on Ctrl-C or SIGTERM, after the requests in flight.
 
             Examples:
               glossa serve
