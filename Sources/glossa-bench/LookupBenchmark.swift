@@ -36,14 +36,7 @@ struct LookupBenchmark {
         } else {
             var summary = ImportSummary()
             let cpuBefore = CPUTime.now()
-            let importSeconds = try time {
-                let english: LanguageTag = "en", russian: LanguageTag = "ru"
-                summary = try TranslationMemory.create(at: path) { writer in
-                    sentences = try corpus.generate(units: units, queries: queries) { en, ru in
-                        try writer.add(TranslationUnit(variants: [Variant(language: english, text: en), Variant(language: russian, text: ru)]))
-                    }
-                }
-            }
+            let importSeconds = try time { (sentences, summary) = try corpus.createTM(at: path, units: units, queries: queries) }
             let cpu = CPUTime.now() - cpuBefore
             var usage = rusage()
             getrusage(RUSAGE_SELF.rawValue, &usage)

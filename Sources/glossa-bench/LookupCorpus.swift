@@ -1,5 +1,7 @@
 import GlossaCore
+import GlossaMemory
 import GlossaTestSupport
+import GlossaText
 
 /// The data of the lookup benchmarks: English–Russian message pairs from the machine's gettext
 /// catalogs, shuffled, a tenth held out of the TM for unrelated queries. A TM unit is two or
@@ -31,6 +33,19 @@ struct LookupCorpus {
             try body(en, ru)
         }
         return sentences
+    }
+
+    /// Creates a TM at `path` of `units` en-ru units as `generate` makes them; returns its
+    /// `queries` English texts to look up, and what the import did.
+    func createTM(at path: String, units: Int, queries: Int) throws -> (queries: [String], summary: ImportSummary) {
+        var sentences: [String] = []
+        let english: LanguageTag = "en", russian: LanguageTag = "ru"
+        let summary = try TranslationMemory.create(at: path) { writer in
+            sentences = try generate(units: units, queries: queries) { en, ru in
+                try writer.add(TranslationUnit(variants: [Variant(language: english, text: en), Variant(language: russian, text: ru)]))
+            }
+        }
+        return (sentences, summary)
     }
 
     /// `sentences` with one word each replaced by a word of the TM's.

@@ -27,18 +27,12 @@ struct ServeBenchmark {
         let path = folder.appendingPathComponent("tm.sqlite").path
 
         let corpus = try LookupCorpus()
-        var sentences: [String] = []
-        let english: LanguageTag = "en", russian: LanguageTag = "ru"
-        _ = try TranslationMemory.create(at: path) { writer in
-            sentences = try corpus.generate(units: units, queries: requests) { en, ru in
-                try writer.add(TranslationUnit(variants: [Variant(language: english, text: en), Variant(language: russian, text: ru)]))
-            }
-        }
+        let sentences = try corpus.createTM(at: path, units: units, queries: requests).queries
         var generator = SeededRandom(seed: 3)
         let changed = corpus.oneWordChanged(sentences, using: &generator)
         let phrases = changed.map { "\"" + $0.split(separator: " ").prefix(2).joined(separator: " ") + "\"" }
 
-        let lookup = try TMLookup(memory: TranslationMemory(path: path, access: .readOnly), from: english, to: russian)
+        let lookup = try TMLookup(memory: TranslationMemory(path: path, access: .readOnly), from: "en", to: "ru")
         var inProcess = try latencies(of: changed) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
         inProcess.merge(["benchmark": "serve.lookup.in-process", "units": units]) { $1 }
         report(inProcess)
