@@ -27,7 +27,7 @@ public enum GlossaryFile {
             let result = try TBXReader().read(bytes: bytes, file: path)
             // Real exports are often slightly off the standard: they are used, with a warning
             // per violation.
-            let violations = result.isVersion3 ? try TBXValidator().validate(bytes: bytes, file: path) : []
+            let violations = result.isVersion3 ? try TBXValidator().validate(bytes: bytes, file: path).violations : []
             return Loaded(termbase: result.termbase,
                           warnings: result.warnings + violations.map { "\(path):\($0) (glossa terms validate)" })
         case "csv":
@@ -38,7 +38,7 @@ public enum GlossaryFile {
                 return Loaded(termbase: try GlossaryTable.read(source, dialect: .tsv), warnings: [])
             }
             guard let languages else {
-                throw InputError("no header row naming languages: for an OmegaT glossary say --from and --to", file: path, line: 1)
+                throw InputError("no header row naming languages: for an OmegaT glossary say --from and --to", file: path, line: 1, column: 1)
             }
             return Loaded(termbase: try GlossaryTable.readOmegaT(source, sourceLanguage: languages.source,
                                                                  targetLanguage: languages.target), warnings: [])

@@ -1,8 +1,10 @@
 /// The TBX v3 core structure (ISO 30042:2019) as content models: what `TBXValidator`
 /// checks every TBX file against, written from LTAC's `TBXcoreStructV03.rng`.
 enum TBXStructure {
-    /// The TBX namespace.
+    /// The TBX namespace, as ISO 30042:2019's schemas spell it.
     static let namespace = "urn:iso:std:iso:30042:ed-2"
+    /// Every spelling of it in use: LTAC's later dialect files write the third edition's.
+    static let namespaces: Set<String> = [namespace, "urn:iso:std:iso:30042:ed:3.0"]
 
     /// One step of a content model: one of `names`, between `min` and `max` times.
     struct Particle {

@@ -3,9 +3,11 @@ import GlossaCore
 import GlossaXML
 
 /// Checks a TBX v3 file against the core structure (ISO 30042:2019, as LTAC's RelaxNG
-/// schema defines it) and, for DCA-style files, its dialect's data categories (TBX-Basic or
-/// TBX-Min, as LTAC's Schematron rules define them). Unlike a RelaxNG validator, which stops
-/// at the first error in a subtree, it reports every violation with its line and column.
+/// schema defines it) and its dialect's data categories (TBX-Basic or TBX-Min): in DCA style
+/// (`<termNote type="termType">`) as LTAC's dialect Schematron rules define them, in DCT style
+/// (`<basic:termType>`) as its DCT rules and the modules' grammars and rules do (see
+/// `TBXModules`). Unlike a RelaxNG validator, which stops at the first error in a subtree, it
+/// reports every violation with its line and column.
 ///
 /// Where LTAC's test files and its 2019 schemas disagree, the files win: `usageStatus` is
 /// accepted as a term note in both dialects (values preferred, admitted, notRecommended,
@@ -39,13 +41,21 @@ public struct TBXValidator {
         self.dialect = dialect
     }
 
-    /// The violations in the TBX document `bytes`. Throws `InputError` (file:line:column) when
-    /// it is not well-formed XML; a TBX v2 file (`martif`) is reported as one violation.
-    public func validate(bytes: [UInt8], file: String) throws -> [Violation] {
+    /// What validating a file found.
+    public struct Report: Sendable, Equatable {
+        /// Every violation, in document order.
+        public var violations: [Violation]
+        /// Whether the file is TBX v2 (`martif`), which has no schema here: read, not validated.
+        public var isVersion2: Bool
+    }
+
+    /// Validates the TBX document `bytes`. Throws `InputError` (file:line:column) when it is
+    /// not well-formed XML.
+    public func validate(bytes: [UInt8], file: String) throws -> Report {
         let handler = ValidationHandler(dialect: dialect)
         let parser = XMLStreamParser(kind: .xml, file: file, handler: handler)
         try parser.parse(bytes: bytes)
-        return handler.finish()
+        return Report(violations: handler.finish(), isVersion2: handler.isVersion2)
     }
 }
 
@@ -62,6 +72,8 @@ private final class ValidationHandler: XMLEventHandler {
         var reportedText = false
         var text = ""
         var type: String?
+        /// The DCT-style data category the element is, whose value a picklist may restrict.
+        var category: TBXModules.Category?
     }
 
     private let requested: TBXValidator.Dialect
@@ -73,6 +85,11 @@ private final class ValidationHandler: XMLEventHandler {
     /// Set when the root is a `tbx` without the TBX namespace: reported once, and its
     /// un-namespaced elements are then read as TBX elements rather than as foreign ones.
     private var namespaceMissing = false
+    /// The file's style (`tbx@style`): data categories as typed core elements (dca) or as
+    /// elements of the modules' namespaces (dct).
+    private var isDCT = false
+    /// Whether the root is TBX v2's `martif`: nothing below it is checked.
+    private(set) var isVersion2 = false
 
     init(dialect: TBXValidator.Dialect) {
         requested = dialect
@@ -94,10 +111,14 @@ private final class ValidationHandler: XMLEventHandler {
             report("<tbx> must be in namespace \(TBXStructure.namespace)", line, column)
             namespaceMissing = true
         }
-        let foreign = element.namespaceURI != TBXStructure.namespace && !(namespaceMissing && element.namespaceURI == nil)
+        if isVersion2 || (stack.isEmpty && name == "martif") {
+            isVersion2 = true
+            return
+        }
+        let foreign = !TBXStructure.namespaces.contains(element.namespaceURI ?? "") && !(namespaceMissing && element.namespaceURI == nil)
         if stack.isEmpty {
-            if name == "martif" { report("a TBX v2 file (<martif>): only TBX v3 (<tbx>) is validated", line, column) }
-            else if name != "tbx" { report("the root must be <tbx>", line, column) }
+            if name != "tbx" { report("the root must be <tbx>", line, column) }
+            isDCT = element[attribute: "style"] == "dct"
             if requested == .auto {
                 switch element[attribute: "type"] {
                 case "TBX-Basic": dialect = .basic
@@ -107,7 +128,9 @@ private final class ValidationHandler: XMLEventHandler {
             }
             if let dialect {
                 if element[attribute: "type"] != dialect.name { report("<tbx> type must be '\(dialect.name)'", line, column) }
-                if element[attribute: "style"] != "dca" { report("<tbx> style must be 'dca' for \(dialect.name)", line, column) }
+                if !["dca", "dct"].contains(element[attribute: "style"]) {
+                    report("<tbx> style must be 'dca' or 'dct' for \(dialect.name)", line, column)
+                }
             }
         }
         if var parent = stack.popLast() {
@@ -129,15 +152,22 @@ private final class ValidationHandler: XMLEventHandler {
         if let language = element[attribute: "xml:lang"], !Self.isLanguage(language) {
             report("xml:lang '\(language)' is not a language tag", line, column)
         }
-        if foreign, dialect != nil, !stack.isEmpty {
-            report("<\(element.prefix.map { $0 + ":" } ?? "")\(name)>: DCT-style elements are not allowed in DCA-style \(dialect!.name)", line, column)
+        var category: TBXModules.Category?
+        if foreign, let dialect, !stack.isEmpty {
+            let qualified = "<\(element.prefix.map { $0 + ":" } ?? "")\(name)>"
+            if !isDCT {
+                report("\(qualified): DCT-style elements are not allowed in DCA-style \(dialect.name)", line, column)
+            } else {
+                category = dataCategory(element, qualified: qualified, line, column)
+            }
         }
-        stack.append(Frame(name: name, foreign: foreign, model: model, line: line, column: column, type: element[attribute: "type"]))
+        stack.append(Frame(name: name, foreign: foreign, model: model, line: line, column: column, type: element[attribute: "type"],
+                           category: category))
         if !foreign { checkDialect(element: element, line, column) }
     }
 
     func endElement(_ localName: String, parser: XMLStreamParser) throws {
-        guard let frame = stack.popLast() else { return }
+        guard !isVersion2, let frame = stack.popLast() else { return }
         if let model = frame.model, !frame.reportedText {
             var particle = frame.particle
             var count = frame.count
@@ -150,7 +180,11 @@ private final class ValidationHandler: XMLEventHandler {
                 count = 0
             }
         }
-        if !frame.foreign, let type = frame.type, let picklist = dialect?.picklists[type], frame.name == "termNote" || frame.name == "transac" {
+        if let picklist = frame.category?.picklist, !picklist.contains(frame.text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+            report("\(frame.name) '\(frame.text.trimmingCharacters(in: .whitespacesAndNewlines))' is not allowed in \(dialect!.name) "
+                   + "(allowed: \(picklist.sorted().joined(separator: ", ")))", frame.line, frame.column)
+        }
+        if !frame.foreign, !isDCT, let type = frame.type, let picklist = dialect?.picklists[type], frame.name == "termNote" || frame.name == "transac" {
             let value = frame.text.trimmingCharacters(in: .whitespacesAndNewlines)
             if !picklist.contains(value) {
                 report("\(type) '\(value)' is not allowed in \(dialect!.name) (allowed: \(picklist.sorted().joined(separator: ", ")))",
@@ -160,13 +194,13 @@ private final class ValidationHandler: XMLEventHandler {
     }
 
     func characters(_ text: String, parser: XMLStreamParser) throws {
-        guard var frame = stack.popLast() else { return }
+        guard !isVersion2, var frame = stack.popLast() else { return }
         if let model = frame.model, !model.text, !frame.reportedText, text.contains(where: { !$0.isWhitespace }) {
             let hint = model.particles.contains { $0.names.contains("p") } ? ": wrap it in <p>" : ""
             report("text is not allowed directly in <\(frame.name)>\(hint)", parser.line, parser.column)
             frame.reportedText = true
         }
-        if frame.type != nil { frame.text += text }
+        if frame.type != nil || frame.category?.picklist != nil { frame.text += text }
         stack.append(frame)
     }
 
@@ -204,7 +238,40 @@ private final class ValidationHandler: XMLEventHandler {
                         : "<\(child)> is not allowed in <\(parent.name)>", line, column)
     }
 
-    /// Dialect rules for a data category element: permitted type, level, no termNote outside a termSec.
+    /// A DCT-style data category: an element of a module's namespace, which must be one of the
+    /// module's categories at one of its levels. Returns it, for its picklist to be checked
+    /// once its text is read.
+    private func dataCategory(_ element: XMLElementStart, qualified: String, _ line: Int, _ column: Int) -> TBXModules.Category? {
+        guard let module = TBXModules.namespaces[element.namespaceURI ?? ""] else {
+            report("\(qualified) is in namespace '\(element.namespaceURI ?? "")', which no TBX module of \(dialect!.name) defines", line, column)
+            return nil
+        }
+        guard let category = TBXModules.categories[module]?[element.localName] else {
+            let known = TBXModules.categories[module]!.keys.sorted().joined(separator: ", ")
+            report("\(qualified) is not a data category of the \(module.rawValue) (it has \(known))", line, column)
+            return nil
+        }
+        // Not on the stack yet: the stack is its ancestors.
+        let ancestors = stack.map(\.name)
+        let parent = ancestors.last
+        if category.inTransactionGroup && parent != "transacGrp" {
+            report("\(qualified) may only appear in a <transacGrp>", line, column)
+        } else if let levels = category.levels, let level = Self.level(parent: parent, ancestors: ancestors), !levels.contains(level) {
+            let place = level == parent ? "<\(level)>" : "<\(parent ?? "")> in <\(level)>"
+            report("\(element.localName) may only appear at \(levels.sorted().joined(separator: ", ")) level, not in \(place)", line, column)
+        }
+        return category
+    }
+
+    /// The level an element sits at: its parent, or the parent's parent when the parent is a
+    /// group (`descripGrp`, `termNoteGrp`, …).
+    private static func level(parent: String?, ancestors: [String]) -> String? {
+        guard let parent, parent.hasSuffix("Grp") else { return parent }
+        return ancestors.dropLast().last
+    }
+
+    /// Dialect rules for a data category element: permitted type, level, no termNote outside a
+    /// termSec; in a DCT-style file, no DCA-style data category in the body.
     private func checkDialect(element: XMLElementStart, _ line: Int, _ column: Int) {
         let name = element.localName
         let ancestors = stack.dropLast().map(\.name)
@@ -212,6 +279,13 @@ private final class ValidationHandler: XMLEventHandler {
             report("<termNote> is only allowed in a <termSec>", line, column)
         }
         guard let dialect else { return }
+        if isDCT {
+            if let type = element[attribute: "type"], ancestors.contains("body"), TBXStructure.foreignStandIns.contains(name) {
+                report("<\(name) type=\"\(type)\">: DCA-style elements are not allowed in DCT-style \(dialect.name) (write the category as an element of its module)",
+                       line, column)
+            }
+            return
+        }
         if name == "xref" || name == "ref" || dialect.types[name] != nil || ["adminNote", "descripNote"].contains(name) {
             guard let type = element[attribute: "type"], !type.isEmpty else { return }
             guard let allowed = dialect.types[name], allowed.contains(type) else {

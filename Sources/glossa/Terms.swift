@@ -140,12 +140,17 @@ extension Glossa.Terms {
             discussion: """
             The core structure is ISO 30042:2019 as LTAC's RelaxNG schema defines
             it; the dialect's data categories (permitted types, levels, picklists)
-            as LTAC's Schematron rules define them, for DCA-style files. The
-            dialect is the file's tbx@type unless --dialect says otherwise. Every
-            violation is reported with line:column (a RelaxNG validator stops at
-            the first one in each element).
+            as LTAC's Schematron rules define them: in DCA style (<termNote
+            type="termType">) by the dialect's rules, in DCT style
+            (<basic:termType>) by its DCT rules and the TBX-Min and TBX-Basic
+            modules' grammars and rules. The dialect is the file's tbx@type
+            unless --dialect says otherwise. Every violation is reported with
+            line:column (a RelaxNG validator stops at the first one in each
+            element). A TBX v2 file (<martif>) is read by Glossa but has no
+            schema here: one line says so, and it exits 0.
 
-            Exit codes: 0 valid; 1 violations; 2 not well-formed XML or unreadable.
+            Exit codes: 0 valid (or TBX v2, not validated); 1 violations; 2 not
+            well-formed XML or unreadable.
 
             Examples:
               glossa terms validate glossaries/csto.tbx
@@ -166,7 +171,18 @@ extension Glossa.Terms {
         func run() throws {
             let bytes = Array(try readFile(file))
             let validator = TBXValidator(dialect: TBXValidator.Dialect(rawValue: dialect.rawValue) ?? .auto)
-            let violations = try validator.validate(bytes: bytes, file: file)
+            let report = try validator.validate(bytes: bytes, file: file)
+            let violations = report.violations
+            if report.isVersion2 {
+                let line = "\(file): a TBX v2 file (<martif>): Glossa reads it, but only TBX v3 (<tbx>) is validated"
+                if format == .json {
+                    try printJSON(violations)
+                    Diagnostics.note(line)
+                } else {
+                    print(line)
+                }
+                return
+            }
             switch format {
             case .json: try printJSON(violations)
             case .text:

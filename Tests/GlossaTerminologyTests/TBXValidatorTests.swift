@@ -10,11 +10,11 @@ import Testing
 
     func violations(_ name: String, dialect: TBXValidator.Dialect = .auto) throws -> [TBXValidator.Violation] {
         let url = Self.folder.appendingPathComponent(name)
-        return try TBXValidator(dialect: dialect).validate(bytes: Fixtures.bytes(url), file: name)
+        return try TBXValidator(dialect: dialect).validate(bytes: Fixtures.bytes(url), file: name).violations
     }
 
     func violations(xml: String) throws -> [String] {
-        try TBXValidator().validate(bytes: Array(xml.utf8), file: "t.tbx").map(\.description)
+        try TBXValidator().validate(bytes: Array(xml.utf8), file: "t.tbx").violations.map(\.description)
     }
 
     @Test(arguments: ["core_structure_good.tbx", "min_good.tbx", "basic_good.tbx"])
@@ -24,7 +24,7 @@ import Testing
 
     @Test func bundledGlossaryIsValidTBXBasic() throws {
         let url = Fixtures.repositoryRoot.appendingPathComponent("glossaries/csto.tbx")
-        #expect(try TBXValidator(dialect: .basic).validate(bytes: Fixtures.bytes(url), file: "csto.tbx").isEmpty)
+        #expect(try TBXValidator(dialect: .basic).validate(bytes: Fixtures.bytes(url), file: "csto.tbx").violations.isEmpty)
     }
 
     @Test func coreStructureViolationsEachReported() throws {
@@ -84,11 +84,42 @@ import Testing
         #expect(bare[2].contains("'e n' is not a language tag"))
     }
 
+    @Test func dctStyleFilesFollowTheModulesRules() throws {
+        // Shaped like LTAC's DCT examples: the third edition's namespace, module elements (min:
+        // and basic:, in the 2019 and the later namespaces), usage statuses in a TBX-Min file.
+        for name in ["csto-dct-basic.tbx", "csto-dct-min.tbx"] {
+            #expect(try TBXValidator().validate(bytes: Fixtures.bytes(Fixtures.file("tbx/\(name)")), file: name).violations == [], "\(name)")
+        }
+        let found = try TBXValidator().validate(bytes: Fixtures.bytes(Fixtures.file("tbx/csto-dct-bad.tbx")), file: "bad.tbx").violations
+        let expected: [(Int, String)] = [
+            (7, "context may only appear at termSec level, not in <conceptEntry>"),
+            (9, "subjectField may only appear at conceptEntry level, not in <langSec>"),
+            (12, "termType 'longForm' is not allowed in TBX-Basic"),
+            (13, "<basic:termStatus> is not a data category of the TBX-Basic module"),
+            (14, "<termNote type=\"partOfSpeech\">: DCA-style elements are not allowed in DCT-style TBX-Basic"),
+            (15, "<x:reviewed> is in namespace 'urn:example:tool', which no TBX module of TBX-Basic defines"),
+            (17, "responsibility may only appear at conceptEntry, langSec level, not in <transacGrp> in <termSec>"),
+            (17, "target 'nobody' is neither an id in this file nor an http(s) URI"),
+        ]
+        #expect(found.count == expected.count, "\(found)")
+        for ((line, message), violation) in zip(expected, found) {
+            #expect(violation.line == line && violation.message.hasPrefix(message), "\(violation)")
+        }
+    }
+
+    @Test func aVersionTwoFileIsReadNotValidated() throws {
+        let report = try TBXValidator().validate(bytes: Array("""
+            <martif type="TBX" xml:lang="en"><text><body><termEntry id="1"><langSet xml:lang="en"><tig><term>CSTO</term></tig>
+            </langSet></termEntry></body></text></martif>
+            """.utf8), file: "v2.tbx")
+        #expect(report.isVersion2 && report.violations.isEmpty)
+    }
+
     @Test func exportedTBXIsValidAndBrokenXMLIsAnInputError() throws {
         let termbase = Termbase(name: "t", concepts: [Concept(id: "9 lives", subjectField: "cats", terms: [
             Term("cat & mouse", language: "en", status: .preferred, type: .phrase, partOfSpeech: "properNoun", notes: ["<b>"]),
         ])])
-        #expect(try TBXValidator(dialect: .basic).validate(bytes: Array(TBXWriter.write(termbase).utf8), file: "x").isEmpty)
+        #expect(try TBXValidator(dialect: .basic).validate(bytes: Array(TBXWriter.write(termbase).utf8), file: "x").violations.isEmpty)
         #expect(throws: InputError.self) { try violations("poorly_formed_xml.tbx") }
     }
 }
