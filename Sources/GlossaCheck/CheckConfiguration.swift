@@ -46,12 +46,13 @@ public struct CheckConfiguration: Sendable, Equatable {
         let source = try SourceText(bytes: Array(FileManager.default.contents(atPath: path) ?? Data()), file: path)
         let root: Any?
         do { root = try Yams.load(yaml: source.text) } catch let error as YamlError {
-            throw InputError("not valid YAML: \(error)", file: path)
+            throw yamlError(error, file: path)
         }
         guard let root else { return CheckConfiguration() }
-        guard let map = root as? [String: Any] else { throw InputError("expected a map of settings at the top", file: path, line: 1) }
+        guard let map = root as? [String: Any] else { throw InputError("expected a map of settings at the top", file: path, line: 1, column: 1) }
         func fail(_ message: String, _ key: String) -> InputError {
-            InputError(message, file: path, line: line(of: key, in: source))
+            let place = self.place(of: key, in: source)
+            return InputError(message, file: path, line: place?.line, column: place?.column)
         }
         if let unknown = map.keys.sorted().first(where: { !keys.contains($0) }) {
             throw fail("unknown setting '\(unknown)' (known: \(keys.sorted().joined(separator: ", ")))", unknown)
@@ -104,8 +105,26 @@ public struct CheckConfiguration: Sendable, Equatable {
     }
 
     /// The 1-based line where `key` first appears, for messages.
-    private static func line(of key: String, in source: SourceText) -> Int? {
-        source.lines.firstIndex { $0.drop { $0 == " " }.hasPrefix(key + ":") }.map { $0 + 1 }
+    private static func place(of key: String, in source: SourceText) -> (line: Int, column: Int)? {
+        for (index, line) in source.lines.enumerated() {
+            let indent = line.prefix { $0 == " " }.count
+            if line.dropFirst(indent).hasPrefix(key + ":") { return (index + 1, indent + 1) }
+        }
+        return nil
+    }
+
+    /// A YAML syntax error as one line at the place libyaml names (Yams's own description
+    /// spans several, with the offending line quoted).
+    private static func yamlError(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ": ")
+            return InputError("not valid YAML: \(what)", file: file, line: mark.line, column: mark.column)
+        default:
+            let firstLine = "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+            return InputError("not valid YAML: \(firstLine)", file: file, line: 1, column: 1)
+        }
     }
 
     /// The files under `folder` that the include globs take and the exclude globs leave,

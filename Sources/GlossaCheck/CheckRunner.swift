@@ -59,7 +59,7 @@ public final class CheckRunner {
         case .po:
             let source = try POReader.sourceText(bytes: Self.contents(of: path, name: file), file: file)
             let reader = POReader(origin: ImportOrigin(document: file), sourceLanguage: sourceLanguage ?? "en",
-                                  fallbackLanguage: targetLanguage)
+                                  fallbackLanguage: targetLanguage, fallbackOption: "--to")
             return try checkUnits(file: file) { try reader.read(source, $0) }
         case .table(let dialect):
             let source = try SourceText(bytes: Self.contents(of: path, name: file), file: file)

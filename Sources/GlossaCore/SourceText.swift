@@ -14,7 +14,7 @@ public struct SourceText: Sendable {
     public init(bytes: some Collection<UInt8>, file: String) throws(InputError) {
         // Said plainly: otherwise they fail as invalid UTF-8 somewhere on line 1.
         if let binary = Self.binaryFormat(of: bytes) {
-            throw InputError("\(binary.kind), not a text file: \(binary.advice ?? "save it as text (or HTML, TSV, XLIFF) first")", file: file, line: 1)
+            throw InputError("\(binary.kind), not a text file: \(binary.advice ?? "save it as text (or HTML, TSV, XLIFF) first")", file: file, line: 1, column: 1)
         }
         if let bigEndian = Self.utf16ByteOrder(bytes) {
             self.file = file

@@ -18,6 +18,20 @@ public struct Property: Hashable, Sendable, Codable {
         self.language = language
         self.encoding = encoding
     }
+
+    /// Whether the property records how a unit was handled rather than what it is: the
+    /// attributes of a TMX `tu` or `tuv` other than its id (`tmx:usagecount`, `tmx:creationtool`,
+    /// …), workflow states (XLIFF state, Trados confirmation, memoQ and Phrase status, PO's
+    /// fuzzy flag) and positions (a line number, PO source references). Two units that differ
+    /// only in such properties are the same unit; any other property tells units apart.
+    public var isBookkeeping: Bool {
+        name.hasPrefix("tmx:") || Self.bookkeepingNames.contains(name)
+    }
+
+    private static let bookkeepingNames: Set<String> = [
+        "line", "po:reference", "po:fuzzy", "xliff:state", "xliff:state-qualifier", "xliff:subState", "xliff:approved",
+        "sdl:conf", "mq:status", "m:confirmed",
+    ]
 }
 
 /// A note for people: a translator's comment, a reviewer's remark.
@@ -87,12 +101,17 @@ public struct Variant: Hashable, Sendable, Codable {
 /// A translation unit: the same segment in one or more languages, with where it came from.
 ///
 /// A unit is not a source/target pair: it holds 1…N variants, so one unit serves en→ru,
-/// ru→kk and every other direction between the languages it has.
+/// ru→kk and every other direction between the languages it has. A language may have several
+/// variants (TMX allows `tuv+`): the first is the translation, the others its alternatives.
 public struct TranslationUnit: Hashable, Sendable, Codable {
     /// The id the source format gave the unit (TMX `tuid`, XLIFF id), if any.
     public var externalID: String?
-    /// The language versions; at most one per language.
+    /// The language versions, in the order the source gave them; several in one language are
+    /// a translation and its alternatives.
     public var variants: [Variant]
+    /// The language the unit was translated from (TMX `srclang`, the XLIFF source, the PO
+    /// msgid's), when the source said; nil when it did not or said `*all*`.
+    public var sourceLanguage: LanguageTag?
     /// The document or file the unit came from.
     public var origin: String?
     /// Context that disambiguates the segment (a PO msgctxt, a key, a neighbouring segment).
@@ -106,10 +125,11 @@ public struct TranslationUnit: Hashable, Sendable, Codable {
     /// Free key/value properties of the unit.
     public var properties: [Property]
 
-    public init(externalID: String? = nil, variants: [Variant], origin: String? = nil, context: String? = nil,
-                created: Stamp? = nil, changed: Stamp? = nil, notes: [Note] = [], properties: [Property] = []) {
+    public init(externalID: String? = nil, variants: [Variant], sourceLanguage: LanguageTag? = nil, origin: String? = nil,
+                context: String? = nil, created: Stamp? = nil, changed: Stamp? = nil, notes: [Note] = [], properties: [Property] = []) {
         self.externalID = externalID
         self.variants = variants
+        self.sourceLanguage = sourceLanguage
         self.origin = origin
         self.context = context
         self.created = created
@@ -118,12 +138,12 @@ public struct TranslationUnit: Hashable, Sendable, Codable {
         self.properties = properties
     }
 
-    /// The variant in `language`, if the unit has one.
+    /// The (first) variant in `language`, if the unit has one.
     public func variant(in language: LanguageTag) -> Variant? {
         variants.first { $0.language == language }
     }
 
-    /// The variant `language` covers: the exact tag, else a regional form of a bare
+    /// The (first) variant `language` covers: the exact tag, else a regional form of a bare
     /// language ("en" finds "en-GB").
     public func variant(covering language: LanguageTag) -> Variant? {
         language.bestCovered(in: variants) { $0.language.canonical }.map { variants[$0] }

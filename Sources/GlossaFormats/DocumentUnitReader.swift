@@ -12,7 +12,7 @@ public enum DocumentUnitReader {
         for block in blocks {
             for sentence in block.sentences {
                 try body(TranslationUnit(
-                    variants: [Variant(language: segmenter.language, text: sentence.text)],
+                    variants: [Variant(language: segmenter.language, text: sentence.text)], sourceLanguage: segmenter.language,
                     origin: origin.document, created: origin.created,
                     properties: [Property("line", String(sentence.line))]))
             }

@@ -17,13 +17,18 @@ public struct POReader {
     public var sourceLanguage: LanguageTag
     /// The catalog's language when its header does not say.
     public var fallbackLanguage: LanguageTag?
+    /// The option that sets `fallbackLanguage` in the command reading the catalog: what the
+    /// error for a catalog of unknown language tells the user to give.
+    public var fallbackOption: String
     /// Import fuzzy entries too.
     public var includeFuzzy: Bool
 
-    public init(origin: ImportOrigin, sourceLanguage: LanguageTag, fallbackLanguage: LanguageTag? = nil, includeFuzzy: Bool = false) {
+    public init(origin: ImportOrigin, sourceLanguage: LanguageTag, fallbackLanguage: LanguageTag? = nil,
+                fallbackOption: String = "--lang", includeFuzzy: Bool = false) {
         self.origin = origin
         self.sourceLanguage = sourceLanguage
         self.fallbackLanguage = fallbackLanguage
+        self.fallbackOption = fallbackOption
         self.includeFuzzy = includeFuzzy
     }
 
@@ -79,12 +84,12 @@ public struct POReader {
         let language: LanguageTag
         if let declared = header?.strings[0].flatMap(Self.headerLanguage), !declared.isEmpty {
             do { language = try LanguageTag(declared) } catch {
-                throw InputError("header Language: \(error)", file: source.file, line: header?.line)
+                throw InputError("header Language: \(error)", file: source.file, line: header?.line, column: 1)
             }
         } else if let fallbackLanguage {
             language = fallbackLanguage
         } else {
-            throw InputError("the header names no Language: say --lang L", file: source.file, line: 1)
+            throw InputError("the header names no Language: say \(fallbackOption) L", file: source.file, line: header?.line ?? 1, column: 1)
         }
         for entry in entries where !entry.obsolete && entry.id?.isEmpty == false {
             guard let id = entry.id, let translation = entry.strings[0], !translation.isEmpty else { continue }
@@ -104,7 +109,7 @@ public struct POReader {
             if !otherFlags.isEmpty { properties.append(Property("po:flags", otherFlags.joined(separator: ", "))) }
             if fuzzy { properties.append(Property("po:fuzzy", "yes")) }
             try body(TranslationUnit(
-                variants: [Variant(language: sourceLanguage, text: id), target], origin: origin.document,
+                variants: [Variant(language: sourceLanguage, text: id), target], sourceLanguage: sourceLanguage, origin: origin.document,
                 context: entry.context, created: origin.created,
                 notes: (entry.comments + entry.extracted).map { Note($0) }, properties: properties), entry.line)
         }
@@ -129,8 +134,10 @@ public struct POReader {
         func finishEntry() throws {
             // What msgfmt refuses too: half an entry is a damaged file, not an untranslated message.
             if sawKeyword && !entry.obsolete {
-                if entry.id == nil { throw InputError("\(entry.context == nil ? "msgstr" : "msgctxt") with no msgid", file: source.file, line: entry.line) }
-                if entry.strings.isEmpty { throw InputError("msgid with no msgstr", file: source.file, line: entry.line) }
+                if entry.id == nil {
+                    throw InputError("\(entry.context == nil ? "msgstr" : "msgctxt") with no msgid", file: source.file, line: entry.line, column: 1)
+                }
+                if entry.strings.isEmpty { throw InputError("msgid with no msgstr", file: source.file, line: entry.line, column: 1) }
             }
             if sawKeyword { entries.append(entry) }
             entry = Entry()

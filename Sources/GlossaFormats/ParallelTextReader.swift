@@ -21,7 +21,9 @@ public enum ParallelTextReader {
                 return text.allSatisfy(\.isWhitespace) ? nil : Variant(language: column.language, text: text)
             }
             if variants.isEmpty { continue }
-            try body(TranslationUnit(variants: variants, origin: origin.document, context: nil, created: origin.created,
+            // The first file's language is the source, when that line has text in it.
+            let source = variants.first?.language == columns[0].language ? columns[0].language : nil
+            try body(TranslationUnit(variants: variants, sourceLanguage: source, origin: origin.document, context: nil, created: origin.created,
                                      properties: [Property("line", String(index + 1))]))
         }
     }

@@ -62,8 +62,12 @@ public struct TMXReader {
         /// outside segments; attributes of `tmx`, `body`, `seg`, `note` and `prop` other than
         /// those it keeps; the header's user-defined characters, `ude`), as `file:line: message`, once per kind with where it first was and
         /// how many more followed. Unknown attributes of `tu` and `tuv` are kept as
-        /// properties, and elements inside segments as markup.
+        /// properties, and elements inside segments as markup. Then the ill-paired inline codes,
+        /// each as `file:line:column: message`, the first `TMXHandler.codeWarningLimit` of them.
         public var warnings: [String]
+        /// Inline codes not paired as TMX requires (an `ept` before or without its `bpt`, two
+        /// `bpt` with one `i`, a `bpt` never closed): stored as written, and counted here.
+        public var illPairedCodes: Int
     }
 
     /// Streams the units of the TMX file at `path` to `body`. Throws `InputError` with
@@ -74,7 +78,7 @@ public struct TMXReader {
         let parser = XMLStreamParser(kind: .xml, file: name ?? path, handler: handler)
         try parser.parse(file: path)
         try handler.finish(parser: parser)
-        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.ignored.warnings(file: handler.file))
+        return handler.result
     }
 
     /// Streams the units of a TMX document held in memory.
@@ -83,7 +87,7 @@ public struct TMXReader {
         let parser = XMLStreamParser(kind: .xml, file: file, handler: handler)
         try parser.parse(bytes: bytes)
         try handler.finish(parser: parser)
-        return Result(header: handler.header, skipped: handler.skipped, warnings: handler.ignored.warnings(file: handler.file))
+        return handler.result
     }
 }
 
@@ -120,6 +124,24 @@ private final class TMXHandler: XMLEventHandler {
     /// What is left out: a tool's extension may repeat in every unit of a million, so each
     /// kind is kept once, with its first line and count.
     var ignored = IgnoredMarkup()
+    /// Ill-paired inline codes: how many, and the warnings of the first few.
+    private var illPairedCodes = 0
+    private var codeWarnings: [String] = []
+    /// Warnings past this many ill-paired codes would flood the terminal: they are counted only.
+    static let codeWarningLimit = 20
+    /// The header's `srclang`, unless it is `*all*` or no language: every unit's source
+    /// language unless the unit says otherwise.
+    private var headerSourceLanguage: LanguageTag?
+
+    /// What `TMXReader.read` returns.
+    var result: TMXReader.Result {
+        let more = illPairedCodes - codeWarnings.count
+        return TMXReader.Result(
+            header: header, skipped: skipped,
+            warnings: ignored.warnings(file: file) + codeWarnings
+                + (more > 0 ? ["\(file): \(more) more ill-paired inline codes, stored as written"] : []),
+            illPairedCodes: illPairedCodes)
+    }
 
     private var sawRoot = false
     private static let structure: Set<String> = ["tmx", "header", "body", "tu", "tuv", "seg", "note", "prop", "ude", "map"]
@@ -130,8 +152,9 @@ private final class TMXHandler: XMLEventHandler {
         if case .some = unit { return true }
         return false
     }
-    private var unitLine = 0
-    private var unitProblem: String?
+    private var unitLine = 0, unitColumn = 0
+    /// The first thing wrong with the open unit, and where it is.
+    private var unitProblem: (reason: String, line: Int, column: Int)?
     private var variant: PendingVariant?
     /// Text of the note or prop being read, with where it goes.
     private var annotation: (kind: String, name: String, language: String?, encoding: String?, text: String)?
@@ -152,6 +175,8 @@ private final class TMXHandler: XMLEventHandler {
         var codeDepth = 0
         var depth = 0
         var ordinal = 0
+        /// The `i` of each `bpt` open at the segment's top level, with where it was.
+        var openPairs: [(i: String, line: Int, column: Int)] = []
     }
 
     init(reader: TMXReader, file: String, body: @escaping UnitHandler) {
@@ -167,6 +192,7 @@ private final class TMXHandler: XMLEventHandler {
             if builder.markup == nil { builder.markup = XMLEscape.text(builder.text) }
             builder.markup! += TMXInline.startTag(element)
             if TMXInline.codes.contains(element.localName) {
+                if builder.codeDepth == 0 { checkPairing(element, in: builder, parser) }
                 if builder.codeDepth == 0 {
                     builder.ordinal += 1
                     builder.text += TMXInline.placeholder(for: element, ordinal: builder.ordinal)
@@ -185,19 +211,28 @@ private final class TMXHandler: XMLEventHandler {
             ignored.recordAttributes(of: element, keeping: [], line: parser.line)
         case "header":
             header.orderedAttributes = element.attributes.map { Property($0.name, $0.value) }
+            headerSourceLanguage = element[attribute: "srclang"].flatMap { try? LanguageTag($0) }
         case "ude":
             // A document's own character mappings: the TM has no place for them, so say so.
             ignored.record("user-defined characters <ude name=\"\(element[attribute: "name"] ?? "")\"> of the header", line: parser.line)
         case "tu":
             unitIndex += 1
             unitLine = parser.line
+            unitColumn = parser.column
             unitProblem = nil
-            let mapped = stamps(element.attributes)
+            var mapped = stamps(element.attributes)
             var variants: [Variant] = []
             variants.reserveCapacity(2)  // most units are a source and one translation: one allocation
-            unit = TranslationUnit(externalID: mapped.externalID, variants: variants, origin: reader.origin.document,
-                                   created: mapped.created ?? reader.origin.created, changed: mapped.changed,
-                                   properties: mapped.extra)
+            // The unit's own srclang is its source language, and no longer a property to keep;
+            // `*all*` or a tag that is no language stays one, as written.
+            var sourceLanguage = headerSourceLanguage
+            if let index = mapped.extra.firstIndex(where: { $0.name == "tmx:srclang" }) {
+                sourceLanguage = try? LanguageTag(mapped.extra[index].value)
+                if sourceLanguage != nil { mapped.extra.remove(at: index) }
+            }
+            unit = TranslationUnit(externalID: mapped.externalID, variants: variants, sourceLanguage: sourceLanguage,
+                                   origin: reader.origin.document, created: mapped.created ?? reader.origin.created,
+                                   changed: mapped.changed, properties: mapped.extra)
         case "tuv":
             guard inUnit else { throw structure("tuv outside a tu", parser) }
             let raw = element[attribute: "xml:lang"] ?? element[attribute: "lang"]
@@ -244,6 +279,9 @@ private final class TMXHandler: XMLEventHandler {
                 return
             }
             // </seg>
+            for open in builder.openPairs {
+                illPaired("bpt i=\"\(open.i)\" has no ept in its seg", line: open.line, column: open.column)
+            }
             variant?.variant?.text = builder.text
             variant?.variant?.markup = builder.markup
             variant?.sawSegment = true
@@ -268,18 +306,22 @@ private final class TMXHandler: XMLEventHandler {
         case "tuv":
             // Taken, not copied: a copy would retain every string of the variant.
             if let pending = variant.take(), let finished = pending.variant {
-                if !pending.sawSegment { problem("tuv without seg", parser) }
-                else if unit?.variants.contains(where: { $0.language == finished.language }) == true {
-                    problem("two tuv in \(finished.language)", parser)
-                } else {
-                    unit?.variants.append(finished)
-                }
+                // A second tuv in a language is an alternative translation (TMX allows tuv+).
+                if !pending.sawSegment { problem("tuv without seg", parser) } else { unit?.variants.append(finished) }
             }
         case "tu":
-            guard let finished = unit.take() else { return }
-            if unitProblem == nil && finished.variants.isEmpty { unitProblem = "tu without tuv" }
-            if let reason = unitProblem {
-                guard reader.skipInvalid else { throw InputError("tu \(unitIndex): \(reason)", file: file, line: unitLine) }
+            guard var finished = unit.take() else { return }
+            // A source language the unit has no text in is none of its own.
+            if let source = finished.sourceLanguage, source.bestCovered(in: finished.variants, tag: { $0.language.canonical }) == nil {
+                finished.sourceLanguage = nil
+            }
+            if unitProblem == nil && finished.variants.isEmpty { unitProblem = ("tu without tuv", unitLine, unitColumn) }
+            if let problem = unitProblem {
+                guard reader.skipInvalid else {
+                    throw InputError("tu \(unitIndex): \(problem.reason)", file: file, line: problem.line, column: problem.column)
+                }
+                // The unit's own line heads the report; a later line is worth naming.
+                let reason = problem.line == unitLine ? problem.reason : "\(problem.reason) (line \(problem.line))"
                 skipped.append(SkippedUnit(index: unitIndex, line: unitLine, reason: reason))
                 return
             }
@@ -302,7 +344,7 @@ private final class TMXHandler: XMLEventHandler {
     }
 
     func finish(parser: XMLStreamParser) throws {
-        guard sawRoot else { throw InputError("not a TMX file (no <tmx> root element)", file: file, line: 1) }
+        guard sawRoot else { throw InputError("not a TMX file (no <tmx> root element)", file: file, line: 1, column: 1) }
     }
 
     // MARK: Mapping attributes and props onto the model
@@ -347,9 +389,31 @@ private final class TMXHandler: XMLEventHandler {
         }
     }
 
+    /// Checks a top-level `bpt` or `ept` of a segment against the codes before it: an `ept`
+    /// closes the open `bpt` with its `i`, and a `bpt` may not reuse an open one's.
+    private func checkPairing(_ element: XMLElementStart, in builder: SegmentBuilder, _ parser: XMLStreamParser) {
+        guard element.localName == "bpt" || element.localName == "ept" else { return }
+        let i = element[attribute: "i"] ?? ""
+        let open = builder.openPairs.lastIndex { $0.i == i }
+        if element.localName == "bpt" {
+            if open != nil { illPaired("a second bpt i=\"\(i)\" while the first is open", line: parser.line, column: parser.column) }
+            builder.openPairs.append((i, parser.line, parser.column))
+        } else if let open {
+            builder.openPairs.remove(at: open)
+        } else {
+            illPaired("ept i=\"\(i)\" has no bpt before it in its seg", line: parser.line, column: parser.column)
+        }
+    }
+
+    private func illPaired(_ what: String, line: Int, column: Int) {
+        illPairedCodes += 1
+        if codeWarnings.count < Self.codeWarningLimit {
+            codeWarnings.append("\(file):\(line):\(column): \(what); stored as written")
+        }
+    }
+
     private func problem(_ reason: String, _ parser: XMLStreamParser) {
-        // The unit's own line heads the report; a later line is worth naming.
-        if unitProblem == nil { unitProblem = parser.line == unitLine ? reason : "\(reason) (line \(parser.line))" }
+        if unitProblem == nil { unitProblem = (reason, parser.line, parser.column) }
     }
 
     private func structure(_ reason: String, _ parser: XMLStreamParser) -> InputError {

@@ -22,7 +22,8 @@ public final class TMXWriter {
     public struct Options: Sendable {
         /// Inline level.
         public var level: Level = .inline
-        /// The source language (`srclang`); nil writes `*all*`.
+        /// The header's source language (`srclang`), and the source of units that record none;
+        /// nil writes `*all*`. A unit whose recorded source differs says so in its own `srclang`.
         public var sourceLanguage: LanguageTag?
         /// Only these languages; nil for all.
         public var languages: [LanguageTag]?
@@ -75,8 +76,8 @@ public final class TMXWriter {
         try flushIfNeeded()
     }
 
-    /// Writes one unit (its variants in the chosen languages, source language first); a unit
-    /// left with no variant is skipped. Returns whether it was written.
+    /// Writes one unit (its variants in the chosen languages in the order stored, its source
+    /// language's first); a unit left with no variant is skipped. Returns whether it was written.
     @discardableResult
     public func write(_ unit: TranslationUnit) throws -> Bool {
         var variants = unit.variants
@@ -91,13 +92,20 @@ public final class TMXWriter {
             dates = out.dates
             replacedCharacters += out.replaced
         }
-        if let source = options.sourceLanguage, let index = source.bestCovered(in: variants, tag: { $0.language.canonical }) {
-            variants.insert(variants.remove(at: index), at: 0)
+        var ownSource: LanguageTag?
+        if let source = unit.sourceLanguage ?? options.sourceLanguage,
+           let index = source.bestCovered(in: variants, tag: { $0.language.canonical }) {
+            if index > 0 { variants.insert(variants.remove(at: index), at: 0) }
+            if source != options.sourceLanguage { ownSource = source }
         }
-        let (attributes, props) = Self.split(unit.properties, allowed: Self.unitAttributes, created: unit.created, changed: unit.changed)
+        // The recorded source language is the unit's srclang; a kept srclang property (a value
+        // that was no language tag) would repeat the attribute.
+        let properties = ownSource == nil ? unit.properties : unit.properties.filter { $0.name != "tmx:srclang" }
+        let (attributes, props) = Self.split(properties, allowed: Self.unitAttributes, created: unit.created, changed: unit.changed)
 
         out.append("<tu")
         if let id = unit.externalID { out.attribute("tuid", id) }
+        if let ownSource { out.attribute("srclang", ownSource.canonical) }
         out.stamp(unit.created, date: "creationdate", id: "creationid")
         out.stamp(unit.changed, date: "changedate", id: "changeid")
         for property in attributes { out.attribute(String(property.name.dropFirst(4)), property.value) }

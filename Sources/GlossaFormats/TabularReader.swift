@@ -33,12 +33,19 @@ public enum TabularReader {
     public static func read(_ source: SourceText, dialect: Dialect, origin: ImportOrigin,
                             _ body: UnitHandler) throws {
         var rows = RowIterator(source: source, dialect: dialect)
-        guard let header = try rows.next() else { throw InputError("empty file: expected a header row naming languages (en, ru, …)", file: source.file, line: 1) }
+        guard let header = try rows.next() else {
+            throw InputError("empty file: expected a header row naming languages (en, ru, …)", file: source.file, line: 1, column: 1)
+        }
         let columns = try parseHeader(header.cells, source: source, line: header.line)
+        // The first language column holds the source, as in a CAT tool's bilingual table.
+        let sourceLanguage = columns.lazy.compactMap { column -> LanguageTag? in
+            if case .language(let tag) = column { return tag }
+            return nil
+        }.first
         while let row = try rows.next() {
             guard row.cells.count == columns.count else {
                 throw InputError("expected \(columns.count) cells (\(header.cells.joined(separator: ", "))), found \(row.cells.count)",
-                                 file: source.file, line: row.line)
+                                 file: source.file, line: row.line, column: RowIterator.column(after: min(columns.count, row.cells.count), of: row.cells))
             }
             var unit = TranslationUnit(variants: [], origin: origin.document, created: origin.created)
             for (column, cell) in zip(columns, row.cells) where !cell.isEmpty {
@@ -49,6 +56,7 @@ public enum TabularReader {
                 case .note: unit.notes.append(Note(cell))
                 }
             }
+            if unit.variants.first?.language == sourceLanguage { unit.sourceLanguage = sourceLanguage }
             if !unit.variants.isEmpty { try body(unit, row.line) }
         }
     }
@@ -141,6 +149,13 @@ package struct RowIterator {
         return cells
     }
 
+    /// The column where cell `index` of a row of `cells` begins (one past the row's end when it
+    /// has no such cell): where a row with too many or too few cells goes wrong. Counted as the
+    /// cells were written unquoted, one separator apart.
+    package static func column(after index: Int, of cells: [String]) -> Int {
+        cells.prefix(index).reduce(1) { $0 + $1.unicodeScalars.count + 1 } - (index >= cells.count ? 1 : 0)
+    }
+
     /// True when the line holds only spaces and tabs.
     private static func isBlank(_ line: Substring) -> Bool {
         var bytes = line
@@ -180,7 +195,7 @@ package struct RowIterator {
             }
             guard inQuotes else { break }
             guard index < lines.count else {
-                throw InputError("unterminated quoted cell", file: source.file, line: line)
+                throw InputError("unterminated quoted cell", file: source.file, line: line, column: 1)
             }
             cell += "\n"
             text = lines[index]

@@ -23,6 +23,7 @@ extension TMXWriter: UnitFileWriter {
 
 extension TSVWriter: UnitFileWriter {
     public var alterations: [String] {
-        alteredCells == 0 ? [] : ["\(alteredCells) cells had tabs or line breaks, written as spaces"]
+        (alteredCells == 0 ? [] : ["\(alteredCells) cells had tabs or line breaks, written as spaces"])
+            + (alternativesLeftOut == 0 ? [] : ["\(alternativesLeftOut) alternative translations left out (a TSV cell holds one; export TMX to keep them)"])
     }
 }

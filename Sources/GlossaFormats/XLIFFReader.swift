@@ -83,7 +83,11 @@ private final class XLIFFHandler: XMLEventHandler {
     let body: UnitHandler
 
     private var version = ""
+    /// XLIFF's namespace, but for the version at its end.
+    static let namespacePrefix = "urn:oasis:names:tc:xliff:document:"
     private var sourceLanguage: LanguageTag?
+    /// Where the element that should name the source language is (`file` in 1.x, the root in 2.0).
+    private var languagePlace = (line: 1, column: 1)
     private var targetLanguage: LanguageTag?
     private var original: String?
     /// The unit being read: id, properties, notes, and its texts.
@@ -163,10 +167,16 @@ private final class XLIFFHandler: XMLEventHandler {
         }
         switch name {
         case "xliff":
-            version = element[attribute: "version"] ?? ""
+            // XLIFF 1.1 and 1.2 require the attribute, but files without it still say their
+            // version in their namespace (urn:oasis:names:tc:xliff:document:1.2).
+            version = element[attribute: "version"]
+                ?? element.namespaceURI.flatMap { $0.hasPrefix(Self.namespacePrefix) ? String($0.dropFirst(Self.namespacePrefix.count)) : nil }
+                ?? ""
+            languagePlace = (parser.line, parser.column)
             if let language = element[attribute: "srcLang"] { sourceLanguage = try tag(language, parser) }
             if let language = element[attribute: "trgLang"] { targetLanguage = try tag(language, parser) }
         case "file":
+            languagePlace = (parser.line, parser.column)
             if let language = element[attribute: "source-language"] { sourceLanguage = try tag(language, parser) }
             if let language = element[attribute: "target-language"] { targetLanguage = try tag(language, parser) }
             original = element[attribute: "original"]
@@ -297,7 +307,7 @@ private final class XLIFFHandler: XMLEventHandler {
     }
 
     func finish() throws {
-        guard !version.isEmpty else { throw InputError("not an XLIFF file (no <xliff> root with a version)", file: file, line: 1) }
+        guard !version.isEmpty else { throw InputError("not an XLIFF file (no <xliff> root with a version)", file: file, line: 1, column: 1) }
     }
 
     /// Appends character data to the segment `mrk` being read, else to the collected text.
@@ -306,7 +316,9 @@ private final class XLIFFHandler: XMLEventHandler {
     }
 
     private func emit(id: String, source: XLIFFInlineText?, target: XLIFFInlineText?, extra: [Property], parser: XMLStreamParser) throws {
-        guard let sourceLanguage else { throw InputError("no source language (srcLang or source-language)", file: file, line: parser.line) }
+        guard let sourceLanguage else {
+            throw InputError("no source language (srcLang or source-language)", file: file, line: languagePlace.line, column: languagePlace.column)
+        }
         var unitProperties = properties + extra
         var variants: [Variant] = []
         if let source, !source.text.isEmpty {
@@ -321,7 +333,8 @@ private final class XLIFFHandler: XMLEventHandler {
         }
         guard !variants.isEmpty else { return }
         if let original { unitProperties.append(Property("xliff:original", original)) }
-        try body(TranslationUnit(externalID: id.isEmpty ? nil : id, variants: variants, origin: reader.origin.document,
+        try body(TranslationUnit(externalID: id.isEmpty ? nil : id, variants: variants, sourceLanguage: sourceLanguage,
+                                 origin: reader.origin.document,
                                  created: reader.origin.created, notes: notes, properties: unitProperties), unitLine)
     }
 

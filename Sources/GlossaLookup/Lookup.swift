@@ -46,6 +46,9 @@ public struct LookupMatch: Sendable, Equatable, Encodable {
     public let targetMarkup: String?
     /// The words of `source` that differ from the query.
     public let diff: [TextSpan]
+    /// Whether `target` is an alternative translation: the unit's second or later variant in
+    /// the target language (TMX allows several), listed after its first.
+    public let alternative: Bool
     @NullWhenAbsent public var origin: String?
     @NullWhenAbsent public var created: String?
     @NullWhenAbsent public var createdBy: String?
@@ -54,7 +57,7 @@ public struct LookupMatch: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case score, base, penalties, unit, externalID = "id", source, sourceLanguage = "source_lang", target
-        case targetLanguage = "target_lang", diff, origin, created, createdBy = "created_by", changed, changedBy = "changed_by"
+        case targetLanguage = "target_lang", diff, alternative, origin, created, createdBy = "created_by", changed, changedBy = "changed_by"
     }
 }
 
@@ -78,7 +81,8 @@ public final class TMLookup {
     }
 
     /// Matches for `text` scoring at least `minimum`, best first (equal scores: most recently
-    /// created or changed first), at most `maximum`, only from units with a translation. A
+    /// created or changed first), at most `maximum`, only from units with a translation; a unit
+    /// with alternative translations gives a match for each, its first translation first. A
     /// blank query has none (a TM may hold blank segments: a TMX keeps its empty `seg`s).
     public func matches(for text: String, minimum: Int = 75, maximum: Int = 5) throws -> [LookupMatch] {
         guard maximum > 0, !text.normalizedForLookup().isEmpty else { return [] }
@@ -93,13 +97,15 @@ public final class TMLookup {
         var matches: [LookupMatch] = []
         var seenUnits = Set<Int64>()
         for (scored, unit) in ranked where seenUnits.insert(unit.id).inserted {
-            guard let target = translation(in: unit) else { continue }
-            matches.append(LookupMatch(
-                score: scored.score.score, base: scored.score.base, penalties: scored.score.penalties, unit: unit.id,
-                externalID: unit.externalID, source: scored.text, sourceLanguage: scored.language, target: target.text,
-                targetLanguage: target.language, targetMarkup: target.markup, diff: TextSpan.spans(in: scored.text, utf8: scored.score.differences),
-                origin: unit.origin, created: unit.created, createdBy: unit.createdBy, changed: unit.changed, changedBy: unit.changedBy))
-            if matches.count == maximum { break }
+            for (index, target) in translations(in: unit).enumerated() {
+                matches.append(LookupMatch(
+                    score: scored.score.score, base: scored.score.base, penalties: scored.score.penalties, unit: unit.id,
+                    externalID: unit.externalID, source: scored.text, sourceLanguage: scored.language, target: target.text,
+                    targetLanguage: target.language, targetMarkup: target.markup,
+                    diff: TextSpan.spans(in: scored.text, utf8: scored.score.differences), alternative: index > 0,
+                    origin: unit.origin, created: unit.created, createdBy: unit.createdBy, changed: unit.changed, changedBy: unit.changedBy))
+                if matches.count == maximum { return matches }
+            }
         }
         return matches
     }
@@ -110,9 +116,9 @@ public final class TMLookup {
         try matches(for: text, minimum: minimum, maximum: 1).first?.score
     }
 
-    /// The unit's variant in `to` that is not in `from`.
-    private func translation(in unit: IndexReader.UnitRecord) -> IndexReader.UnitRecord.Variant? {
-        unit.translation(into: to) { !from.covers($0.language) }
+    /// The unit's variants in `to` that are not in `from`: its translation and alternatives.
+    private func translations(in unit: IndexReader.UnitRecord) -> [IndexReader.UnitRecord.Variant] {
+        unit.translations(into: to) { !from.covers($0.language) }
     }
 
     /// A variant that reached the threshold, before its unit is read.
@@ -158,7 +164,14 @@ extension IndexReader.UnitRecord {
     /// regional form of it, among those `allowed`. A blank variant is no translation (an
     /// untranslated TMX `seg` is empty).
     func translation(into language: LanguageTag, where allowed: (Variant) -> Bool) -> Variant? {
+        translations(into: language, where: allowed).first
+    }
+
+    /// The unit's translation into `language` followed by its alternatives: its variants in
+    /// the tag `translation(into:where:)` picks, in the order stored.
+    func translations(into language: LanguageTag, where allowed: (Variant) -> Bool) -> [Variant] {
         let candidates = variants.filter { !$0.text.allSatisfy(\.isWhitespace) && allowed($0) }
-        return language.bestCovered(in: candidates) { $0.language }.map { candidates[$0] }
+        guard let best = language.bestCovered(in: candidates, tag: { $0.language }) else { return [] }
+        return candidates.filter { $0.language == candidates[best].language }
     }
 }

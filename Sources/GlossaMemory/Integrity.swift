@@ -3,7 +3,7 @@ import GlossaText
 
 extension TranslationMemory {
     /// Checks the TM file: SQLite's own page-level check and foreign keys, then Glossa's
-    /// invariants (every unit has a variant and at most one per language, every lookup key and hash matches its text,
+    /// invariants (every unit has a variant, every lookup key and hash matches its text, every unit's content key its content,
     /// every language tag is canonical, the search indexes agree with the texts, except for
     /// variants a deferred import left unindexed). Returns one line per problem; empty means sound.
     public func checkIntegrity() throws -> [String] {
@@ -19,8 +19,14 @@ extension TranslationMemory {
         let empty = try connection.prepare("SELECT id FROM unit WHERE NOT EXISTS (SELECT 1 FROM variant WHERE unit_id = unit.id)")
         while try empty.step() { problems.append("unit \(empty.int64(0)) has no variant") }
 
-        let doubled = try connection.prepare("SELECT unit_id, lang FROM variant GROUP BY unit_id, lang HAVING count(*) > 1")
-        while try doubled.step() { problems.append("unit \(doubled.int64(0)) has two variants in \(doubled.string(1) ?? "?")") }
+        let keys = try connection.prepare("SELECT id, content_key FROM unit ORDER BY id")
+        try forEachUnit { id, unit in
+            guard try keys.step() else { return }
+            let stored = keys.withBlob(1) { Array($0) }
+            if keys.int64(0) == id, !unit.variants.isEmpty, stored != ContentKey(of: unit).bytes {
+                problems.append("unit \(id): content key does not match its texts, codes, id and properties")
+            }
+        }
 
         var tagChecked: [String: Bool] = [:]
         var search = try SearchIndexCheck(connection: connection)

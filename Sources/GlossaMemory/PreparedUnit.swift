@@ -28,8 +28,12 @@ struct PreparedUnit: Sendable {
         let author: String?
     }
 
-    let contentKey: StableHash
+    let contentKey: ContentKey
+    /// Whether the writer must look in the TM for a unit of the same text (one the key set in
+    /// memory did not see): what counts a unit kept apart by its id or properties.
+    var probeSameText = true
     let externalID: String?
+    let sourceLanguage: String?
     let origin: String?
     let context: String?
     let created: PreparedStamp?
@@ -53,31 +57,22 @@ struct UnitPreparer {
         self.vocabulary = vocabulary
     }
 
-    /// The variants of `unit` by language; throws `InputError` for a unit with no variant or
-    /// two in one language.
-    static func variantsInOrder(of unit: TranslationUnit) throws -> [Variant] {
+    /// Checks that `unit` can be stored: throws `InputError` for a unit with no variant.
+    static func validate(_ unit: TranslationUnit) throws {
         guard !unit.variants.isEmpty else { throw InputError("a translation unit needs at least one variant") }
-        var sorted = unit.variants
-        // Most units come in order (en before ru): no sort, no copy.
-        if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.language < $1.language }) {
-            sorted.sort { $0.language < $1.language }
-            for (left, right) in zip(sorted, sorted.dropFirst()) where left.language == right.language {
-                throw InputError("a unit has two variants in \(left.language)")
-            }
-        }
-        return sorted
     }
 
-    /// Prepares `unit`; throws as `variantsInOrder(of:)` does.
+    /// Prepares `unit`, its variants in the order it has them; throws as `validate` does.
     mutating func prepare(_ unit: TranslationUnit) throws -> PreparedUnit {
-        let sorted = try Self.variantsInOrder(of: unit)
-        keyBytes.removeAll(keepingCapacity: true)
+        try Self.validate(unit)
         var variants: [PreparedUnit.PreparedVariant] = []
-        variants.reserveCapacity(sorted.count)
-        for variant in sorted {
+        variants.reserveCapacity(unit.variants.count)
+        var identities: [StableHash] = []
+        identities.reserveCapacity(unit.variants.count)
+        for variant in unit.variants {
             let lookup = variant.text.lookupFormIfDifferent()
             let hash = ExactKey.hash(lookup ?? variant.text, language: variant.language.canonical, scratch: &hashBytes)
-            hash.append(to: &keyBytes)
+            identities.append(ContentKey.identity(of: hash, markup: variant.markup, scratch: &hashBytes))
             variants.append(PreparedUnit.PreparedVariant(
                 language: variant.language.canonical, text: variant.text, markup: variant.markup, lookup: lookup, hash: hash.int64,
                 search: try vocabulary?.tokens(ofNFC: lookup ?? variant.text, language: variant.language.canonical),
@@ -85,7 +80,8 @@ struct UnitPreparer {
                 notes: variant.notes, properties: variant.properties))
         }
         return PreparedUnit(
-            contentKey: StableHash(keyBytes), externalID: unit.externalID, origin: unit.origin, context: unit.context,
+            contentKey: ContentKey(variants: &identities, unit: unit, scratch: &keyBytes), externalID: unit.externalID,
+            sourceLanguage: unit.sourceLanguage?.canonical, origin: unit.origin, context: unit.context,
             created: stamp(unit.created), changed: stamp(unit.changed), variants: variants,
             notes: unit.notes, properties: unit.properties)
     }

@@ -110,7 +110,14 @@ enum Schema {
         """
         -- Fuzzy-search words write the apostrophes ’ and ʼ as ' (MatchTokenizer.word): a TM
         -- holding either is re-indexed on migration (see apostropheFoldingVersion).
+        """,
         """
+        ALTER TABLE unit ADD COLUMN source_lang TEXT;     -- the language the unit was translated from; NULL when not known
+        ALTER TABLE note ADD COLUMN variant_id INTEGER;   -- the variant a note is on: a language may have several; NULL on
+        ALTER TABLE prop ADD COLUMN variant_id INTEGER;   -- the unit, or (before schema 8) on the first variant in lang
+        -- A unit's content_key covers its inline codes, id, context and properties (ContentKey):
+        -- the keys of a TM from before are computed again on migration (see identityVersion).
+        """,
     ]
 
     /// The first version with the search index: a TM migrated from before it has the index
@@ -120,6 +127,10 @@ enum Schema {
     /// The first version whose fuzzy-search words fold ’ and ʼ into ': a TM migrated from
     /// before it, with text holding either, has its search indexes built again.
     static let apostropheFoldingVersion: Int64 = 7
+
+    /// The first version whose content keys cover inline codes, ids and properties (see
+    /// `ContentKey`): a TM migrated from before it has its units keyed again.
+    static let identityVersion: Int64 = 8
 
     /// The version this build creates and reads.
     static var currentVersion: Int64 { Int64(migrations.count) }

@@ -31,20 +31,16 @@ extension TranslationMemory {
     /// quarter of the reading thread's time, and it was the slower one).
     /// Units, variants, notes and properties are four ordered scans merged by unit id.
     public func forEachBatch(_ filter: UnitFilter = UnitFilter(), size: Int = 256, _ body: (StoredUnits) throws -> Void) throws {
-        var conditions: [String] = []
-        if filter.since != nil { conditions.append("max(coalesce(created_at, ''), coalesce(changed_at, '')) >= ?1") }
-        if filter.origin != nil { conditions.append("origin = ?2") }
-        let units = try connection.prepare("""
-            SELECT id, external_id, origin, context, created_at, created_by, changed_at, changed_by FROM unit
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")) ORDER BY id
+        let units = try prepareSelecting(filter, """
+            SELECT id, external_id, origin, context, created_at, created_by, changed_at, changed_by, source_lang FROM unit
+            WHERE %@ ORDER BY id
             """)
-        if let since = filter.since { units.bind(1, Timestamp.format(since)) }
-        if let origin = filter.origin { units.bind(2, origin) }
         let variants = try connection.prepare("""
-            SELECT unit_id, lang, text, markup, created_at, created_by, changed_at, changed_by FROM variant ORDER BY unit_id, id
+            SELECT unit_id, lang, text, markup, created_at, created_by, changed_at, changed_by, id FROM variant ORDER BY unit_id, id
             """)
-        let notes = try connection.prepare("SELECT unit_id, lang, text, xml_lang, o_encoding FROM note ORDER BY unit_id, id")
-        let properties = try connection.prepare("SELECT unit_id, lang, name, value, xml_lang, o_encoding FROM prop ORDER BY unit_id, id")
+        let notes = try connection.prepare("SELECT unit_id, lang, text, xml_lang, o_encoding, variant_id FROM note ORDER BY unit_id, id")
+        let properties = try connection.prepare(
+            "SELECT unit_id, lang, name, value, xml_lang, o_encoding, variant_id FROM prop ORDER BY unit_id, id")
         // A TM repeats a few languages and, per imported file, the same stamps millions of
         // times: each is parsed once, and recognized again by its bytes, with no string built.
         var tags = TagCache()
@@ -57,23 +53,24 @@ extension TranslationMemory {
             let id = units.int64(0)
             var unit = StoredUnits.UnitRow(
                 id: id, externalID: batch.field(units, 1), origin: batch.field(units, 2), context: batch.field(units, 3),
-                created: batch.stamp(units, 4, &dates), changed: batch.stamp(units, 6, &dates), variants: batch.variantRows.count)
+                created: batch.stamp(units, 4, &dates), changed: batch.stamp(units, 6, &dates),
+                sourceLanguage: units.isNull(8) ? nil : try tags.tag(in: units, 8), variants: batch.variantRows.count)
             try variantCursor.rows(for: id) { row in
                 batch.variantRows.append(StoredUnits.VariantRow(
-                    language: try tags.tag(in: row, 1), text: batch.field(row, 2), markup: batch.field(row, 3),
+                    id: row.int64(8), language: try tags.tag(in: row, 1), text: batch.field(row, 2), markup: batch.field(row, 3),
                     created: batch.stamp(row, 4, &dates), changed: batch.stamp(row, 6, &dates)))
             }
             unit.notes = batch.annotationRows.count
             try noteCursor.rows(for: id) { row in
                 batch.annotationRows.append(StoredUnits.AnnotationRow(
-                    variantLanguage: batch.field(row, 1), name: nil, text: batch.field(row, 2), language: batch.field(row, 3),
-                    encoding: batch.field(row, 4)))
+                    variantLanguage: batch.field(row, 1), variantID: row.isNull(5) ? nil : row.int64(5), name: nil,
+                    text: batch.field(row, 2), language: batch.field(row, 3), encoding: batch.field(row, 4)))
             }
             unit.properties = batch.annotationRows.count
             try propertyCursor.rows(for: id) { row in
                 batch.annotationRows.append(StoredUnits.AnnotationRow(
-                    variantLanguage: batch.field(row, 1), name: batch.field(row, 2), text: batch.field(row, 3), language: batch.field(row, 4),
-                    encoding: batch.field(row, 5)))
+                    variantLanguage: batch.field(row, 1), variantID: row.isNull(6) ? nil : row.int64(6), name: batch.field(row, 2),
+                    text: batch.field(row, 3), language: batch.field(row, 4), encoding: batch.field(row, 5)))
             }
             batch.unitRows.append(unit)
             if batch.unitRows.count == size {
@@ -95,6 +92,7 @@ public struct StoredUnits: Sendable {
         let id: Int64
         let externalID: Field, origin: Field, context: Field
         let created: (date: Date, author: Field)?, changed: (date: Date, author: Field)?
+        let sourceLanguage: LanguageTag?
         /// Where its variants, notes and properties start in their arrays (each ends where
         /// the next starts, or the next unit's).
         let variants: Int
@@ -102,14 +100,18 @@ public struct StoredUnits: Sendable {
     }
 
     struct VariantRow: Sendable {
+        let id: Int64
         let language: LanguageTag
         let text: Field, markup: Field
         let created: (date: Date, author: Field)?, changed: (date: Date, author: Field)?
     }
 
-    /// A note (no name) or a property, on the unit or on its variant in `variantLanguage`.
+    /// A note (no name) or a property, on the unit or on its variant `variantID` (before schema
+    /// 8, its first variant in `variantLanguage`).
     struct AnnotationRow: Sendable {
-        let variantLanguage: Field, name: Field, text: Field, language: Field, encoding: Field
+        let variantLanguage: Field
+        let variantID: Int64?
+        let name: Field, text: Field, language: Field, encoding: Field
     }
 
     private var bytes: [UInt8] = []
@@ -146,9 +148,10 @@ public struct StoredUnits: Sendable {
                 let stored = unitRows[index]
                 let next = index + 1 < unitRows.count ? unitRows[index + 1] : nil
                 var unit = TranslationUnit(
-                    externalID: string(stored.externalID), variants: [], origin: string(stored.origin), context: string(stored.context),
-                    created: stamp(stored.created), changed: stamp(stored.changed))
-                unit.variants = variantRows[stored.variants..<(next?.variants ?? variantRows.count)].map { variant in
+                    externalID: string(stored.externalID), variants: [], sourceLanguage: stored.sourceLanguage, origin: string(stored.origin),
+                    context: string(stored.context), created: stamp(stored.created), changed: stamp(stored.changed))
+                let variantRange = stored.variants..<(next?.variants ?? variantRows.count)
+                unit.variants = variantRows[variantRange].map { variant in
                     Variant(language: variant.language, text: string(variant.text) ?? "", markup: string(variant.markup),
                             created: stamp(variant.created), changed: stamp(variant.changed))
                 }
@@ -157,7 +160,9 @@ public struct StoredUnits: Sendable {
                     let annotation = annotationRows[position]
                     let isNote = position < stored.properties
                     // Annotations of a language no variant has stay on the unit.
-                    let variant = string(annotation.variantLanguage).flatMap { language in
+                    let variant = annotation.variantID.flatMap { id in
+                        variantRows[variantRange].firstIndex { $0.id == id }.map { $0 - variantRange.lowerBound }
+                    } ?? string(annotation.variantLanguage).flatMap { language in
                         unit.variants.firstIndex { $0.language.canonical == language }
                     }
                     if isNote {
@@ -232,6 +237,29 @@ private struct MergeCursor {
             try body(statement)
             hasRow = try statement.step()
         }
+    }
+}
+
+extension TranslationMemory {
+    /// The source languages recorded on the units matching `filter`, nil for units that record
+    /// none, up to two of them: what an export's header can say (one language for every unit,
+    /// or not).
+    public func sourceLanguages(_ filter: UnitFilter = UnitFilter()) throws -> [LanguageTag?] {
+        let statement = try prepareSelecting(filter, "SELECT DISTINCT source_lang FROM unit WHERE %@ LIMIT 2")
+        var languages: [LanguageTag?] = []
+        while try statement.step() { languages.append(try statement.string(0).map { try LanguageTag($0) }) }
+        return languages
+    }
+
+    /// `sql` with its `%@` made the conditions of `filter`, bound.
+    private func prepareSelecting(_ filter: UnitFilter, _ sql: String) throws -> SQLiteStatement {
+        var conditions = ["1"]
+        if filter.since != nil { conditions.append("max(coalesce(created_at, ''), coalesce(changed_at, '')) >= ?1") }
+        if filter.origin != nil { conditions.append("origin = ?2") }
+        let statement = try connection.prepare(sql.replacingOccurrences(of: "%@", with: conditions.joined(separator: " AND ")))
+        if let since = filter.since { statement.bind(1, Timestamp.format(since)) }
+        if let origin = filter.origin { statement.bind(2, origin) }
+        return statement
     }
 }
 

@@ -17,7 +17,7 @@ public final class TranslationMemory {
         case readOnly
         /// Read and write; the file must exist.
         case readWrite
-        /// Read and write, creating the file (and its folders) when missing.
+        /// Read and write, creating the file when missing (its folder must exist).
         case create
     }
 
@@ -63,14 +63,19 @@ public final class TranslationMemory {
         return applicationID == Schema.applicationID && version < Schema.currentVersion
     }
 
-    /// Creates the folder that will hold `path` and checks that it is writable.
+    /// Checks that the folder that will hold `path` exists and is writable. Only the file is
+    /// created: a mistyped folder (or a URL taken for a path) must not become a tree of
+    /// folders with an empty TM at its end.
     static func prepareFolder(for path: String) throws(MemoryError) {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw MemoryError(path: path, reason: .unwritable("cannot create folder \(folder)"))
+        if path.contains("://") {
+            throw MemoryError(path: path, reason: .unwritable("a URL, not a file path: a TM is an SQLite file"))
         }
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) else {
+            throw MemoryError(path: path, reason: .unwritable("there is no folder \(folder) (Glossa creates the TM file, not its folders)"))
+        }
+        guard isFolder.boolValue else { throw MemoryError(path: path, reason: .unwritable("\(folder) is not a folder")) }
         guard FileManager.default.isWritableFile(atPath: folder) else {
             throw MemoryError(path: path, reason: .unwritable("folder \(folder) is not writable"))
         }
@@ -105,6 +110,7 @@ public final class TranslationMemory {
                         try SearchIndex.rebuild(connection)
                     }
                 }
+                if version > 0 && version < Schema.identityVersion { try rekeyUnits() }
                 try connection.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = \(Schema.currentVersion)")
             }
         }
@@ -119,6 +125,9 @@ extension TranslationMemory {
         public var units: Int
         /// Variants per language tag.
         public var languages: [String: Int]
+        /// Of those, the alternatives per language tag: variants after their unit's first in
+        /// that language (languages with none are left out).
+        public var alternatives: [String: Int]
         /// Schema version of the file.
         public var schemaVersion: Int
         /// Size of the database file in bytes (without the WAL).
@@ -129,11 +138,16 @@ extension TranslationMemory {
     public func statistics() throws -> Statistics {
         let units = try connection.scalar("SELECT count(*) FROM unit")
         var languages: [String: Int] = [:]
-        let statement = try connection.prepare("SELECT lang, count(*) FROM variant GROUP BY lang ORDER BY lang")
-        while try statement.step() { languages[statement.string(0) ?? ""] = Int(statement.int64(1)) }
+        var alternatives: [String: Int] = [:]
+        let statement = try connection.prepare(
+            "SELECT lang, count(*), count(*) - count(DISTINCT unit_id) FROM variant GROUP BY lang ORDER BY lang")
+        while try statement.step() {
+            languages[statement.string(0) ?? ""] = Int(statement.int64(1))
+            if statement.int64(2) > 0 { alternatives[statement.string(0) ?? ""] = Int(statement.int64(2)) }
+        }
         let pages = try connection.scalar("PRAGMA page_count")
         let pageSize = try connection.scalar("PRAGMA page_size")
-        return Statistics(units: Int(units), languages: languages, schemaVersion: Int(schemaVersion), bytes: Int(pages * pageSize))
+        return Statistics(units: Int(units), languages: languages, alternatives: alternatives, schemaVersion: Int(schemaVersion), bytes: Int(pages * pageSize))
     }
 
     /// Whether the TM holds text in `language`, or, when it is a bare language ("en"), in a

@@ -7,30 +7,46 @@ final class UnitInserter {
     private let insertVariant: SQLiteStatement
     private let insertNote: SQLiteStatement
     private let insertProperty: SQLiteStatement
+    private let findSameText: SQLiteStatement
     private let insertFullText: (Int64, SearchTokens) throws -> Void
     private let insertPostings: ([PostingChunk]) throws -> Void
-    /// Units inserted, and units the unique index turned away as duplicates.
+    /// Units inserted, units the unique index turned away as duplicates, and units inserted
+    /// beside a stored one of the same text (see `ContentKey`).
     private(set) var added = 0
     private(set) var duplicates = 0
+    private(set) var keptApart = 0
 
     init(connection: SQLiteConnection) throws {
         self.connection = connection
         insertUnit = try connection.prepare("""
-            INSERT OR IGNORE INTO unit (content_key, external_id, origin, context, created_at, created_by, changed_at, changed_by)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+            INSERT OR IGNORE INTO unit (content_key, external_id, origin, context, created_at, created_by, changed_at, changed_by,
+                                        source_lang)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
             """)
+        findSameText = try connection.prepare("SELECT EXISTS (SELECT 1 FROM unit WHERE content_key BETWEEN ?1 AND ?2)")
         insertVariant = try connection.prepare("""
             INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by, markup, tokens, id)
             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             """)
         insertFullText = try SearchTokens.fullTextInserter(on: connection)
         insertPostings = try PostingChunk.inserter(on: connection)
-        insertNote = try connection.prepare("INSERT INTO note (unit_id, lang, text, xml_lang, o_encoding) VALUES (?1, ?2, ?3, ?4, ?5)")
+        insertNote = try connection.prepare(
+            "INSERT INTO note (unit_id, lang, text, xml_lang, o_encoding, variant_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
         insertProperty = try connection.prepare(
-            "INSERT INTO prop (unit_id, lang, name, value, xml_lang, o_encoding) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+            "INSERT INTO prop (unit_id, lang, name, value, xml_lang, o_encoding, variant_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
     }
 
     func insert(_ unit: PreparedUnit) throws {
+        // Asked before the insert, which would find the unit itself.
+        var sameText = false
+        if unit.probeSameText {
+            let range = unit.contentKey.sameTextRange
+            findSameText.reset()
+            findSameText.bind(1, range.lower)
+            findSameText.bind(2, range.upper)
+            try findSameText.step()
+            sameText = findSameText.int64(0) == 1
+        }
         insertUnit.rewind()
         insertUnit.bind(1, unit.contentKey.bytes)
         insertUnit.bind(2, unit.externalID)
@@ -38,11 +54,13 @@ final class UnitInserter {
         insertUnit.bind(4, unit.context)
         bind(unit.created, to: insertUnit, at: 5)
         bind(unit.changed, to: insertUnit, at: 7)
+        insertUnit.bind(9, unit.sourceLanguage)
         try insertUnit.step()
         guard connection.changes > 0 else {
             duplicates += 1
             return
         }
+        if sameText { keptApart += 1 }
         let unitID = connection.lastInsertRowID
         for variant in unit.variants {
             insertVariant.rewind()
@@ -58,9 +76,9 @@ final class UnitInserter {
             insertVariant.bind(12, variant.id)
             try insertVariant.step()
             if let search = variant.search { try insertFullText(variant.id, search) }
-            try addNotes(variant.notes, properties: variant.properties, unit: unitID, language: variant.language)
+            try addNotes(variant.notes, properties: variant.properties, unit: unitID, variant: (variant.id, variant.language))
         }
-        try addNotes(unit.notes, properties: unit.properties, unit: unitID, language: nil)
+        try addNotes(unit.notes, properties: unit.properties, unit: unitID, variant: nil)
         added += 1
     }
 
@@ -74,24 +92,27 @@ final class UnitInserter {
         try insertPostings(chunks)
     }
 
-    private func addNotes(_ notes: [Note], properties: [Property], unit: Int64, language: String?) throws {
+    /// Stores notes and properties of the unit (`variant` nil) or of one of its variants.
+    private func addNotes(_ notes: [Note], properties: [Property], unit: Int64, variant: (id: Int64, language: String)?) throws {
         for note in notes {
             insertNote.rewind()
             insertNote.bind(1, unit)
-            insertNote.bind(2, language)
+            insertNote.bind(2, variant?.language)
             insertNote.bind(3, note.text)
             insertNote.bind(4, note.language)
             insertNote.bind(5, note.encoding)
+            insertNote.bind(6, variant?.id)
             try insertNote.step()
         }
         for property in properties {
             insertProperty.rewind()
             insertProperty.bind(1, unit)
-            insertProperty.bind(2, language)
+            insertProperty.bind(2, variant?.language)
             insertProperty.bind(3, property.name)
             insertProperty.bind(4, property.value)
             insertProperty.bind(5, property.language)
             insertProperty.bind(6, property.encoding)
+            insertProperty.bind(7, variant?.id)
             try insertProperty.step()
         }
     }

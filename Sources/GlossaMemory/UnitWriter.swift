@@ -8,13 +8,17 @@ public struct ImportSummary: Codable, Equatable, Sendable {
     public var read = 0
     /// Units added to the TM.
     public var added = 0
-    /// Units skipped because the TM already held the same content.
+    /// Units skipped because the TM already held the same unit (see `ContentKey`).
     public var duplicates = 0
+    /// Units added although the TM held one of the same texts and codes, since their id,
+    /// context or properties differ: kept as units of their own, not merged or dropped.
+    public var keptApart = 0
 
-    public init(read: Int = 0, added: Int = 0, duplicates: Int = 0) {
+    public init(read: Int = 0, added: Int = 0, duplicates: Int = 0, keptApart: Int = 0) {
         self.read = read
         self.added = added
         self.duplicates = duplicates
+        self.keptApart = keptApart
     }
 }
 
@@ -202,11 +206,11 @@ public final class UnitWriter {
         }
     }
 
-    /// Adds one unit. A unit must have at least one variant and at most one per language.
+    /// Adds one unit. A unit must have at least one variant.
     public func add(_ unit: TranslationUnit) throws {
         read += 1
         if prepareOnWriter {
-            _ = try UnitPreparer.variantsInOrder(of: unit)
+            try UnitPreparer.validate(unit)
             try send(.unit(unit))
             return
         }
@@ -252,7 +256,8 @@ public final class UnitWriter {
         if !batch.isEmpty { try? pipeline.send(batch) }
         batch = []
         try pipeline.close()
-        return ImportSummary(read: read, added: inserter.added, duplicates: inserter.duplicates + ingest.duplicates)
+        return ImportSummary(read: read, added: inserter.added, duplicates: inserter.duplicates + ingest.duplicates,
+                             keptApart: inserter.keptApart + ingest.keptApart)
     }
 }
 
@@ -261,8 +266,10 @@ public final class UnitWriter {
 /// Used by one thread at a time.
 final class UnitIngest {
     private(set) var preparer: UnitPreparer
-    /// Content keys written so far, while the unique index is not there to catch duplicates.
+    /// Content keys written so far, while the unique index is not there to catch duplicates,
+    /// and the text parts of those keys, which tell a unit kept apart by its id or properties.
     private var writtenKeys: StableHashSet?
+    private var writtenTexts: StableHashSet?
     private let keysInMemory: Int
     /// Called once, on this object's thread, when `writtenKeys` is full and dropped: the unique
     /// index must then exist before the next unit is inserted.
@@ -270,10 +277,12 @@ final class UnitIngest {
     private(set) var nextVariantID: Int64
     /// Units dropped as duplicates of earlier ones in this write.
     private(set) var duplicates = 0
+    /// Units of the same text as an earlier one of this write, kept for their id or properties.
+    private(set) var keptApart = 0
     var postings = PostingAccumulator()
 
-    /// How many content keys a bulk write holds in memory at most: 2^20 keys take a table
-    /// of 2^21 slots, 32 MB, and a million-unit import needs no index built mid-way.
+    /// How many content keys a bulk write holds in memory at most: 2^20 keys take two tables
+    /// (keys, texts) of 2^21 slots, 32 MB each, and a million-unit import needs no index built mid-way.
     static let keysInMemory = 1 << 20
 
     /// An ingest that catches duplicates in memory for `keysInMemory` units (nil: never).
@@ -282,6 +291,7 @@ final class UnitIngest {
         nextVariantID = firstVariantID
         self.keysInMemory = keysInMemory ?? 0
         writtenKeys = keysInMemory.map { StableHashSet(capacity: min(1 << 16, $0)) }
+        writtenTexts = writtenKeys
     }
 
     /// `unit` prepared, with ids, or nil when it repeats a unit of this write.
@@ -289,11 +299,16 @@ final class UnitIngest {
         var prepared = try preparer.prepare(unit)
         if let count = writtenKeys?.count, count >= keysInMemory {
             writtenKeys = nil
+            writtenTexts = nil
             try onKeySetFull()
         }
-        if writtenKeys?.insert(prepared.contentKey) == false {
-            duplicates += 1
-            return nil
+        if writtenKeys != nil {
+            if writtenKeys!.insert(prepared.contentKey.combined) == false {
+                duplicates += 1
+                return nil
+            }
+            if writtenTexts!.insert(prepared.contentKey.text) == false { keptApart += 1 }
+            prepared.probeSameText = false
         }
         for index in prepared.variants.indices {
             prepared.variants[index].id = nextVariantID

@@ -11,8 +11,9 @@ public struct SRXRule: Sendable, Equatable {
     public var before: String
     /// The ICU regular expression that must match just after the position.
     public var after: String
-    /// The line of the rule in its file, for error messages.
+    /// Where the rule is in its file (the end of its start tag), for error messages.
     public var line: Int
+    public var column: Int
 }
 
 /// An SRX 2.0 rule file (the segmentation rules OmegaT, Okapi and Trados exchange): named
@@ -45,10 +46,10 @@ public struct SRXDocument: Sendable {
     }
 
     private init(collector: SRXCollector, file: String) throws(InputError) {
-        guard collector.sawRoot else { throw InputError("not an SRX file (no <srx> root element)", file: file) }
+        guard collector.sawRoot else { throw InputError("not an SRX file (no <srx> root element)", file: file, line: 1, column: 1) }
         for entry in collector.map where collector.rules[entry.ruleName] == nil {
             throw InputError("languagemap names languagerule '\(entry.ruleName)', which the file does not define",
-                             file: file, line: entry.line)
+                             file: file, line: entry.line, column: entry.column)
         }
         self.file = file
         self.cascade = collector.cascade
@@ -79,7 +80,7 @@ private final class SRXCollector: XMLEventHandler {
     var sawRoot = false
     var cascade = true
     var rules: [String: [SRXRule]] = [:]
-    var map: [(pattern: String, ruleName: String, line: Int)] = []
+    var map: [(pattern: String, ruleName: String, line: Int, column: Int)] = []
     private var currentRuleName: String?
     private var currentRule: SRXRule?
     private var text: String?
@@ -92,21 +93,21 @@ private final class SRXCollector: XMLEventHandler {
             cascade = (element[attribute: "cascade"] ?? "yes").lowercased() == "yes"
         case "languagerule":
             guard let name = element[attribute: "languagerulename"] else {
-                throw InputError("languagerule without languagerulename", file: parser.file, line: parser.line)
+                throw InputError("languagerule without languagerulename", file: parser.file, line: parser.line, column: parser.column)
             }
             currentRuleName = name
             rules[name, default: []] = rules[name] ?? []
         case "rule":
             let isBreak = (element[attribute: "break"] ?? "yes").lowercased() != "no"
-            currentRule = SRXRule(isBreak: isBreak, before: "", after: "", line: parser.line)
+            currentRule = SRXRule(isBreak: isBreak, before: "", after: "", line: parser.line, column: parser.column)
         case "beforebreak", "afterbreak":
             text = ""
         case "languagemap":
             guard let pattern = element[attribute: "languagepattern"],
                   let name = element[attribute: "languagerulename"] else {
-                throw InputError("languagemap needs languagepattern and languagerulename", file: parser.file, line: parser.line)
+                throw InputError("languagemap needs languagepattern and languagerulename", file: parser.file, line: parser.line, column: parser.column)
             }
-            map.append((pattern, name, parser.line))
+            map.append((pattern, name, parser.line, parser.column))
         default:
             break
         }

@@ -31,7 +31,7 @@ public final class SentenceSegmenter {
                                         before: rule.before.isEmpty ? nil : try ICURegex(rule.before),
                                         after: rule.after.isEmpty ? nil : try ICURegex(rule.after))
                 } catch {
-                    throw InputError("\(error)", file: srx.file, line: rule.line)
+                    throw InputError("\(error)", file: srx.file, line: rule.line, column: rule.column)
                 }
             })
         } else {

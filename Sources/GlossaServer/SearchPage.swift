@@ -126,6 +126,7 @@ enum SearchPage {
         item.dataset.score = match.score;
         const head = element("div", "meta");
         head.append(element("span", "score", match.score + "%"), "unit " + match.unit);
+        if (match.alternative) head.append(" · alternative translation");
         if (match.penalties.length > 0) head.append(" (−" + match.penalties.join(", ") + ")");
         if (match.origin) head.append(" · " + match.origin);
         const date = match.changed || match.created;

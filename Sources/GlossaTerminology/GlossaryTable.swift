@@ -22,17 +22,18 @@ public enum GlossaryTable {
     public static func read(_ source: SourceText, dialect: TabularReader.Dialect) throws -> Termbase {
         var rows = RowIterator(source: source, dialect: dialect)
         guard let header = try rows.next() else {
-            throw InputError("empty glossary: expected a header row naming languages (en, ru, …)", file: source.file, line: 1)
+            throw InputError("empty glossary: expected a header row naming languages (en, ru, …)", file: source.file, line: 1, column: 1)
         }
         let columns = try parseHeader(header.cells, file: source.file, line: header.line)
         guard columns.contains(where: { if case .term = $0 { true } else { false } }) else {
-            throw InputError("the header names no language column (en, ru, …)", file: source.file, line: header.line)
+            throw InputError("the header names no language column (en, ru, …)", file: source.file, line: header.line, column: 1)
         }
         var termbase = Termbase(name: source.file)
         var conceptIndex: [String: Int] = [:]
         while let row = try rows.next() {
             guard row.cells.count <= columns.count else {
-                throw InputError("expected at most \(columns.count) cells, found \(row.cells.count)", file: source.file, line: row.line)
+                throw InputError("expected at most \(columns.count) cells, found \(row.cells.count)", file: source.file, line: row.line,
+                                 column: RowIterator.column(after: columns.count, of: row.cells))
             }
             let (conceptID, concept) = try concept(from: row, columns: columns, file: source.file)
             guard !concept.terms.isEmpty else { continue }

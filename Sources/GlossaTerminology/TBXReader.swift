@@ -143,7 +143,7 @@ private final class TBXHandler: XMLEventHandler {
     }
 
     func finish() throws -> TBXReader.Result {
-        guard root != nil else { throw InputError("not a TBX file: no root element", file: file, line: 1) }
+        guard root != nil else { throw InputError("not a TBX file: no root element", file: file, line: 1, column: 1) }
         return TBXReader.Result(termbase: termbase, warnings: warnings, isVersion3: root == "tbx")
     }
 

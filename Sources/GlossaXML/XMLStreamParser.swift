@@ -126,7 +126,7 @@ public final class XMLStreamParser {
             if count == 0 && ferror(stream) != 0 { throw InputError("read error", file: file) }
             // Said plainly: libxml2 would call a compressed TMX an empty document.
             if first, let binary = SourceText.binaryFormat(of: buffer[..<count]) {
-                throw InputError("\(binary.kind), not an XML file" + (binary.advice.map { ": \($0)" } ?? ""), file: file, line: 1)
+                throw InputError("\(binary.kind), not an XML file" + (binary.advice.map { ": \($0)" } ?? ""), file: file, line: 1, column: 1)
             }
             first = false
             let final = count < chunkSize

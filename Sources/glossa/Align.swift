@@ -91,7 +91,7 @@ extension Glossa {
             let units = accepted.map { bead in
                 TranslationUnit(variants: [Variant(language: sourceLanguage, text: bead.sourceText),
                                            Variant(language: targetLanguage, text: bead.targetText)],
-                                origin: (source as NSString).lastPathComponent, created: Stamp(date: Date()))
+                                sourceLanguage: sourceLanguage, origin: (source as NSString).lastPathComponent, created: Stamp(date: Date()))
             }
             if let out { try write(out, beads: beads, units: units, languages: [sourceLanguage, targetLanguage]) }
             if let review { try writeReview(review, rejected) }

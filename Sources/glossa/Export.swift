@@ -36,7 +36,7 @@ extension Glossa {
         @Option(help: ArgumentHelp("The file to write (.tmx or .tsv); - writes TMX to standard output.", valueName: "file"))
         var out: String
 
-        @Option(help: ArgumentHelp("Only these languages (en also takes en-GB); the first is the source language (srclang).", valueName: "en,ru"))
+        @Option(help: ArgumentHelp("Only these languages (en also takes en-GB); the first is the source of units that record none.", valueName: "en,ru"))
         var langs: String?
 
         @Option(help: ArgumentHelp("Only units created or changed on or after this date (YYYY-MM-DD).", valueName: "date"))
@@ -71,7 +71,8 @@ extension Glossa {
                     writer = TSVWriter(output: handle, languages: columns)
                 } else {
                     let tmx = TMXWriter(output: handle, options: TMXWriter.Options(
-                        level: TMXWriter.Level(rawValue: level) ?? .inline, sourceLanguage: languages?.first, languages: languages))
+                        level: TMXWriter.Level(rawValue: level) ?? .inline,
+                        sourceLanguage: try headerSourceLanguage(memory, filter, languages: languages), languages: languages))
                     try tmx.writeHeader()
                     writer = tmx
                 }
@@ -102,6 +103,16 @@ extension Glossa {
             if out != "-" { print("\(out): \(written) units written") }
         }
     }
+}
+
+/// The export header's `srclang`: the source language every exported unit records, when
+/// they all record the same one (and it is exported), else the first of `--langs`, else none
+/// (`*all*`, each unit naming its own).
+private func headerSourceLanguage(_ memory: TranslationMemory, _ filter: TranslationMemory.UnitFilter,
+                                  languages: [LanguageTag]?) throws -> LanguageTag? {
+    let recorded = try memory.sourceLanguages(filter)
+    if recorded.count == 1, let common = recorded[0], languages?.contains(where: { $0.covers(common) }) ?? true { return common }
+    return languages?.first
 }
 
 /// Writes a file through a temporary sibling moved into place on success, so a failed or

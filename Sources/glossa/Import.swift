@@ -37,9 +37,16 @@ extension Glossa {
             "Unicode Text").
 
             The whole command is one transaction: on any error nothing is
-            imported and the TM stays as it was. A unit whose texts (after NFC
-            and white-space folding) equal those of a stored unit is skipped
-            and counted as a duplicate: importing a file twice adds nothing.
+            imported and the TM stays as it was. A unit equal to a stored one
+            is skipped and counted as a duplicate, so importing a file twice
+            adds nothing: equal texts (after NFC and white-space folding) with
+            equal inline codes, language by language, and the same id, context
+            and properties (usage counts, workflow states and positions aside).
+            A unit of the same texts and codes with another id, context or
+            properties is added beside the stored one and counted as kept
+            apart. Several TMX tuv in one language are a translation and its
+            alternatives, all kept. Inline codes not paired as TMX requires are
+            stored as written, with a warning each and a count.
 
             Every import also builds the search indexes (fuzzy and concordance)
             of what it adds. --defer-index leaves them out, for bulk loads;
@@ -91,7 +98,7 @@ extension Glossa {
         @Option(help: "Language of PO msgids.")
         var sourceLang: String = "en"
 
-        @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N, \"skipped\": […], \"unconfirmed\": N}).")
+        @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N, \"keptApart\": N, \"skipped\": […], \"unconfirmed\": N, \"illPairedCodes\": N, \"warnings\": […]}).")
         var format: OutputFormat = .text
 
         /// What the command prints: the TM's counts and the TMX units left out.
@@ -99,10 +106,14 @@ extension Glossa {
             let read: Int
             let added: Int
             let duplicates: Int
+            /// Units of the same texts as a stored unit, added beside it for their id or properties.
+            let keptApart: Int
             let skipped: [Skipped]
             /// Translations the files mark as not confirmed (fuzzy PO entries, XLIFF targets in
             /// state new or initial, …), left out without `--include-fuzzy`.
             let unconfirmed: Int
+            /// TMX inline codes not paired as the standard requires, stored as written.
+            let illPairedCodes: Int
             let warnings: [String]
 
             struct Skipped: Encodable {
@@ -135,6 +146,7 @@ extension Glossa {
             defer { progress.finish() }
             var skipped: [Report.Skipped] = []
             var unconfirmed = 0
+            var illPairedCodes = 0
             var warnings: [String] = []
             let load = { (writer: UnitWriter) throws in
                 func add(_ unit: TranslationUnit, line _: Int = 0) throws {
@@ -155,6 +167,7 @@ extension Glossa {
                     writer.add(result.header.document(origin: reader.origin.document))
                     skipped += result.skipped.map { Report.Skipped(file: file, index: $0.index, line: $0.line, reason: $0.reason) }
                     warnings += result.warnings
+                    illPairedCodes += result.illPairedCodes
                 }
                 for (file, bytes) in inputs where plan.tabular.contains(file) {
                     let source = try SourceText(bytes: bytes, file: file)
@@ -180,7 +193,8 @@ extension Glossa {
                 : try createTM(at: path, deferSearchIndex: deferIndex, load)
             progress.finish()  // clear the counter before the summary goes to the terminal
             let report = Report(read: summary.read + skipped.count, added: summary.added, duplicates: summary.duplicates,
-                                skipped: skipped, unconfirmed: unconfirmed, warnings: warnings)
+                                keptApart: summary.keptApart, skipped: skipped, unconfirmed: unconfirmed,
+                                illPairedCodes: illPairedCodes, warnings: warnings)
             switch format {
             case .json: try printJSON(report)
             case .text:
@@ -190,7 +204,10 @@ extension Glossa {
                 }
                 let invalid = skipped.isEmpty ? "" : ", \(skipped.count) invalid skipped"
                 let leftOut = unconfirmed == 0 ? "" : ", \(unconfirmed) unconfirmed translations left out (--include-fuzzy takes them)"
-                print("\(path): \(report.read) units read, \(report.added) added, \(report.duplicates) duplicates skipped\(invalid)\(leftOut)")
+                let apart = report.keptApart == 0 ? "" : " (\(report.keptApart) of them beside a unit of the same text, kept apart by id or properties)"
+                let codes = illPairedCodes == 0 ? "" : ", \(illPairedCodes) ill-paired inline codes stored as written"
+                print("\(path): \(report.read) units read, \(report.added) added\(apart), \(report.duplicates) duplicates skipped"
+                      + invalid + leftOut + codes)
             }
         }
 

@@ -111,7 +111,8 @@ extension Glossa {
                 let date = (match.changed ?? match.created).map { "  " + $0.prefix(10) } ?? ""
                 let origin = match.origin.map { "  " + $0 } ?? ""
                 let penalties = match.penalties.isEmpty ? "" : "  (−\(match.penalties.map(\.rawValue).joined(separator: ", ")))"
-                print("\(match.score)%  unit \(match.unit)\(origin)\(date)\(penalties)")
+                let alternative = match.alternative ? "  alternative translation" : ""
+                print("\(match.score)%  unit \(match.unit)\(alternative)\(origin)\(date)\(penalties)")
                 print(segmentLines(match.sourceLanguage, marked(match.source, match.diff, color: color, bracketsWithoutColor: false)))
                 print(segmentLines(match.targetLanguage, match.target))
                 if !color && !match.diff.isEmpty { print("      differs: \(match.diff.map(\.text).joined(separator: ", "))") }

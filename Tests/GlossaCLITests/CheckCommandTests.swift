@@ -68,7 +68,16 @@ import Testing
         #expect(tmx.status == 2 && tmx.stderr.hasPrefix("glossa: error: bad.tmx:1:"))
         try write("en\tru\nCSTO\tОДКБ\textra\n", to: "bad.tsv")
         let tsv = try glossa("check", "bad.tsv", "--glossary", glossary)
-        #expect(tsv.status == 2 && tsv.stderr.contains("bad.tsv:2: expected 2 cells"))
+        #expect(tsv.status == 2 && tsv.stderr.contains("bad.tsv:2:11: expected 2 cells"))
+    }
+
+    @Test func aCatalogOfUnknownLanguageAsksForTheOptionCheckHas() throws {
+        try write("msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n\nmsgid \"CSTO\"\nmsgstr \"ОДКБ\"\n", to: "news.po")
+        let unknown = try glossa("check", "news.po", "--glossary", glossary)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "glossa: error: news.po:1:1: the header names no Language: say --to L\n")
+        let told = try glossa("check", "news.po", "--glossary", glossary, "--to", "ru")
+        #expect(told.status == 0, "\(told.stderr)")
     }
 
     @Test func bilingualFilesReportUnitAndLine() throws {
@@ -201,7 +210,7 @@ import Testing
         try write("glossaries: [x.tbx]\nrulez: {}\n", to: ".glossa.yml")
         let typo = try glossa("check", "doc.md")
         #expect(typo.status == 2)
-        #expect(typo.stderr.contains(".glossa.yml:2: unknown setting 'rulez'"))
+        #expect(typo.stderr.contains(".glossa.yml:2:1: unknown setting 'rulez'"))
     }
 
     @Test func checksTheBundledTMByDefault() throws {
@@ -253,5 +262,26 @@ import Testing
         let lenient = try glossa("check", "a.txt", "--glossary", tbx.appendingPathComponent("basic_bad.tbx").path)
         #expect(lenient.status == 0)
         #expect(lenient.stderr.contains("basic_bad.tbx:69:36: partOfSpeech 'nominal' is not allowed"))
+    }
+
+    @Test func dctStyleGlossariesValidateAndCheckWithoutWarnings() throws {
+        for name in ["csto-dct-basic.tbx", "csto-dct-min.tbx"] {
+            let path = Fixtures.file("tbx/\(name)").path
+            let valid = try glossa("terms", "validate", path)
+            #expect(valid.status == 0 && valid.stdout == "\(path): valid\n", "\(valid.stdout)")
+            try write("The Collective Security Treaty Organisation and the CSTO Secretariat.\n", to: "news.txt")
+            let check = try glossa("check", "news.txt", "--glossary", path, "--format", "json")
+            #expect(check.stderr.isEmpty, "\(check.stderr)")
+        }
+        let basic = try glossa("check", "news.txt", "--glossary", Fixtures.file("tbx/csto-dct-basic.tbx").path, "--format", "json")
+        #expect(try findings(basic.stdout).map { $0["rule"] as? String } == ["deprecated-term"])
+        // A TBX v2 file is read, not validated: one line, exit 0.
+        try write("""
+            <martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader>
+            <text><body><termEntry id="c1"><langSet xml:lang="en"><tig><term>CSTO</term></tig></langSet></termEntry></body></text></martif>
+            """, to: "v2.tbx")
+        let v2 = try glossa("terms", "validate", "v2.tbx")
+        #expect(v2.status == 0)
+        #expect(v2.stdout == "v2.tbx: a TBX v2 file (<martif>): Glossa reads it, but only TBX v3 (<tbx>) is validated\n")
     }
 }

@@ -125,10 +125,10 @@ import Testing
         #expect(throws: InputError("escaped bytes that are not UTF-8", file: "t.po", line: 5, column: 8)) {
             _ = try read(header + "msgid \"Open\"\nmsgstr \"\\320\"\n")
         }
-        #expect(throws: InputError("msgstr with no msgid", file: "t.po", line: 4)) {
+        #expect(throws: InputError("msgstr with no msgid", file: "t.po", line: 4, column: 1)) {
             _ = try read(header + "msgstr \"Открыть\"\n")
         }
-        #expect(throws: InputError("msgid with no msgstr", file: "t.po", line: 4)) {
+        #expect(throws: InputError("msgid with no msgstr", file: "t.po", line: 4, column: 1)) {
             _ = try read(header + "msgid \"Open\"\n\nmsgid \"Close\"\nmsgstr \"Закрыть\"\n")
         }
         // An obsolete entry may be partial: it is history, and skipped.

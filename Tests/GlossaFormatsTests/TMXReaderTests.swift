@@ -175,18 +175,20 @@ import Testing
           <tuv xml:lang="EN"><seg>b</seg></tuv></tu>
         <tu></tu>
         <tu><tuv xml:lang="ru"><seg>хорошо</seg></tuv></tu>
-        <tu><tuv xml:lang="en"><seg>One</seg><seg>Two</seg></tuv></tu>
+        <tu><tuv xml:lang="en"><seg>One</seg>
+          <seg>Two</seg></tuv></tu>
         </body></tmx>
         """
-        #expect(throws: InputError("tu 2: tuv without xml:lang", file: "test.tmx", line: 3)) { _ = try units(xml) }
+        // The error points at the tuv at fault (the end of its start tag), not at the unit.
+        #expect(throws: InputError("tu 2: tuv without xml:lang", file: "test.tmx", line: 3, column: 9)) { _ = try units(xml) }
         let (read, result) = try units(xml, skipInvalid: true)
-        #expect(read.map { $0.variants[0].text } == ["good", "хорошо"])
-        #expect(result.skipped.map(\.index) == [2, 3, 4, 5, 7])
-        #expect(result.skipped.map(\.line) == [3, 4, 5, 7, 9])
-        #expect(result.skipped[4].reason == "two seg in one tuv")
+        // Two tuv in one language are a translation and its alternative, not an invalid unit.
+        #expect(read.map { $0.variants.map(\.text) } == [["good"], ["a", "b"], ["хорошо"]])
+        #expect(result.skipped.map(\.index) == [2, 3, 5, 7])
+        #expect(result.skipped.map(\.line) == [3, 4, 7, 9])
         // A problem on a later line than the unit's start says where.
-        #expect(result.skipped[2].reason == "two tuv in en (line 6)")
-        #expect(result.skipped[3].reason == "tu without tuv")
+        #expect(result.skipped[3].reason == "two seg in one tuv (line 10)")
+        #expect(result.skipped[2].reason == "tu without tuv")
     }
 
     @Test func entitiesAreBoundedAndNeverFetched() throws {
@@ -261,5 +263,47 @@ import Testing
             """)
         #expect(result.header.attributes["srclang"] == "*all*")
         #expect(read[0].variants.map(\.language.canonical) == ["en-GB", "kk", "hy"])
+    }
+
+    @Test func eachUnitRecordsItsSourceLanguage() throws {
+        let (read, _) = try units("""
+            <tmx version="1.4"><header srclang="EN-us"/><body>
+            <tu><tuv xml:lang="ru"><seg>Спасибо.</seg></tuv><tuv xml:lang="en-US"><seg>Thank you.</seg></tuv></tu>
+            <tu srclang="ru"><tuv xml:lang="en-US"><seg>Hello.</seg></tuv><tuv xml:lang="ru"><seg>Привет.</seg></tuv></tu>
+            <tu srclang="*all*"><tuv xml:lang="en-US"><seg>Yes.</seg></tuv></tu>
+            <tu><tuv xml:lang="kk"><seg>Иә.</seg></tuv></tu>
+            </body></tmx>
+            """)
+        // The header's, the unit's own, none for *all* (kept as written), none where the unit
+        // has no text in the header's language.
+        #expect(read.map(\.sourceLanguage) == ["en-US", "ru", nil, nil])
+        #expect(read[1].properties.isEmpty)
+        #expect(read[2].properties == [Property("tmx:srclang", "*all*")])
+        // The order of the variants is the file's.
+        #expect(read[0].variants.map(\.language.canonical) == ["ru", "en-US"])
+    }
+
+    @Test func illPairedCodesAreStoredAsWrittenWithAWarningEach() throws {
+        let (read, result) = try units("""
+            <tmx version="1.4"><header/><body>
+            <tu><tuv xml:lang="en"><seg><ept i="1">&lt;/b&gt;</ept>a<bpt i="1">&lt;b&gt;</bpt>b<bpt i="2"/>c<bpt i="2"/>d<ept i="2"/></seg></tuv></tu>
+            <tu><tuv xml:lang="en"><seg><bpt i="1">&lt;b&gt;</bpt>fine<ept i="1">&lt;/b&gt;</ept> <ph x="1"/></seg></tuv></tu>
+            </body></tmx>
+            """)
+        #expect(read.count == 2)
+        #expect(read[0].variants[0].markup?.hasPrefix("<ept i=\"1\">&lt;/b&gt;</ept>a<bpt") == true)
+        // The one ept i="2" closes the later bpt i="2": the first stays open.
+        #expect(result.illPairedCodes == 4)
+        #expect(result.warnings == [
+            "test.tmx:2:39: ept i=\"1\" has no bpt before it in its seg; stored as written",
+            "test.tmx:2:107: a second bpt i=\"2\" while the first is open; stored as written",
+            "test.tmx:2:67: bpt i=\"1\" has no ept in its seg; stored as written",
+            "test.tmx:2:94: bpt i=\"2\" has no ept in its seg; stored as written",
+        ])
+        // Past twenty, they are counted in one line.
+        let many = String(repeating: "<ept i=\"9\"/>", count: 25)
+        let (_, flood) = try units("<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>\(many)</seg></tuv></tu></body></tmx>")
+        #expect(flood.illPairedCodes == 25 && flood.warnings.count == 21)
+        #expect(flood.warnings.last == "test.tmx: 5 more ill-paired inline codes, stored as written")
     }
 }

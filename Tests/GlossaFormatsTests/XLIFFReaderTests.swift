@@ -242,4 +242,37 @@ import Testing
             try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array("<xliff version=\"1.2\"><file source-language=\"english!\"/></xliff>".utf8), file: "x.xlf") { _, _ in }
         }
     }
+
+    /// Units of an XLIFF document held in memory.
+    func units(_ xml: String) throws -> [TranslationUnit] {
+        var units: [TranslationUnit] = []
+        try XLIFFReader(origin: ImportOrigin(document: "x")).read(bytes: Array(xml.utf8), file: "x.xlf") { unit, _ in units.append(unit) }
+        return units
+    }
+
+    @Test func aVersionMissingIsTakenFromTheNamespace() throws {
+        // XLIFF 1.2 requires version; tools that leave it out still name the version in the namespace.
+        let units = try units("""
+            <xliff xmlns="urn:oasis:names:tc:xliff:document:1.2">
+            <file source-language="en" target-language="ru" datatype="plaintext" original="news">
+            <body><trans-unit id="1"><source>Thank you.</source><target>Спасибо.</target></trans-unit></body></file></xliff>
+            """)
+        #expect(units.map { $0.variants.map(\.text) } == [["Thank you.", "Спасибо."]])
+        #expect(units.first?.sourceLanguage == "en")
+        // With neither version nor namespace it is no XLIFF Glossa can read.
+        #expect(throws: InputError("not an XLIFF file (no <xliff> root with a version)", file: "x.xlf", line: 1, column: 1)) {
+            _ = try self.units("<xliff><file source-language=\"en\"/></xliff>")
+        }
+    }
+
+    @Test func aMissingSourceLanguageIsReportedWhereTheFileBegins() throws {
+        #expect(throws: InputError("no source language (srcLang or source-language)", file: "x.xlf", line: 2, column: 27)) {
+            _ = try self.units("""
+                <xliff version="1.2">
+                <file datatype="plaintext"><body>
+                <trans-unit id="1"><source>Thank you.</source></trans-unit>
+                </body></file></xliff>
+                """)
+        }
+    }
 }

@@ -56,14 +56,40 @@ import Testing
             let memory = try TranslationMemory(path: file, access: .create)
             _ = try memory.add([TranslationUnit(variants: [Variant(language: "en", text: "In the Organization’s area of responsibility"),
                                                            Variant(language: "ru", text: "В зоне ответственности Организации")])])
-            try memory.connection.execute("UPDATE search_token SET token = 'organization’s' WHERE token = 'organization''s'; PRAGMA user_version = 6")
+            try memory.connection.execute("UPDATE search_token SET token = 'organization’s' WHERE token = 'organization''s'")
+            try downgrade(memory, to: 6)
         }
         let migrated = try TranslationMemory(path: file, access: .readOnly)
-        #expect(migrated.schemaVersion == 7)
+        #expect(migrated.schemaVersion == Schema.currentVersion)
         #expect(try migrated.checkIntegrity().isEmpty)
         #expect(try migrated.connection.scalar("SELECT count(*) FROM search_token WHERE token = 'organization''s'") == 1)
         #expect(try migrated.connection.scalar("SELECT count(*) FROM search_token WHERE token = 'organization’s'") == 0)
         #expect(try migrated.connection.scalar("SELECT count(*) FROM concordance WHERE concordance MATCH 'responsibility'") == 1)
+    }
+
+    /// Makes `memory` a TM of schema `version` (6 or 7), as a Glossa of that time wrote it: without
+    /// schema 8's columns, its content keys the hash of its texts alone.
+    private func downgrade(_ memory: TranslationMemory, to version: Int) throws {
+        try memory.connection.execute("""
+            ALTER TABLE unit DROP COLUMN source_lang; ALTER TABLE note DROP COLUMN variant_id; ALTER TABLE prop DROP COLUMN variant_id;
+            UPDATE unit SET content_key = randomblob(16); PRAGMA user_version = \(version)
+            """)
+    }
+
+    @Test func aTMKeyedBeforeCodesAndIDsCountedIsKeyedAgain() throws {
+        // Schema 8 keys a unit by its codes, id and properties too. A schema 7 TM opened for
+        // writing gets its units keyed again, so that importing them again adds nothing.
+        let file = path()
+        let units = try gtkUnits()
+        do {
+            let memory = try TranslationMemory(path: file, access: .create)
+            _ = try memory.add(units)
+            try downgrade(memory, to: 7)
+        }
+        let migrated = try TranslationMemory(path: file, access: .readWrite)
+        #expect(migrated.schemaVersion == Schema.currentVersion)
+        #expect(try migrated.checkIntegrity().isEmpty)
+        #expect(try migrated.add(units) == ImportSummary(read: 27, added: 0, duplicates: 27))
     }
 
     @Test func whichLanguagesTheTMHoldsTextIn() throws {
@@ -103,9 +129,9 @@ import Testing
             }
         }
         #expect(try memory.statistics().units == 5)
-        // Two variants in one language is bad input, and also rolls everything back.
-        let twice = TranslationUnit(variants: [Variant(language: "en", text: "a"), Variant(language: "en", text: "b")])
-        #expect(throws: InputError.self) { _ = try memory.add(try gtkUnits() + [twice]) }
+        // A unit without a variant is bad input, and also rolls everything back.
+        let empty = TranslationUnit(variants: [])
+        #expect(throws: InputError.self) { _ = try memory.add(try gtkUnits() + [empty]) }
         #expect(try memory.statistics().units == 5)
         #expect(try memory.checkIntegrity().isEmpty)
     }
@@ -121,12 +147,12 @@ import Testing
             for unit in units + units + [spaced] { try writer.add(unit) }
         }
         #expect(summary == ImportSummary(read: 55, added: 27, duplicates: 28))
-        let twice = TranslationUnit(variants: [Variant(language: "en", text: "a"), Variant(language: "en", text: "b")])
+        let empty = TranslationUnit(variants: [])
         var failedInAdd = false
         #expect(throws: InputError.self) {
             _ = try memory.write(deferSearchIndex: true) { writer in
                 try writer.add(TranslationUnit(variants: [Variant(language: "en", text: "kept only if all goes well")]))
-                do { try writer.add(twice) } catch {
+                do { try writer.add(empty) } catch {
                     failedInAdd = true
                     throw error
                 }
@@ -207,6 +233,10 @@ import Testing
 
     @Test func createBuildsANewTMAsideAndMovesItIntoPlace() throws {
         let target = path("new/csto.sqlite")
+        // Only the file is made: a missing folder is a mistyped path, not one to create.
+        #expect(throws: MemoryError.self) { _ = try TranslationMemory.create(at: target) { _ in } }
+        #expect(!FileManager.default.fileExists(atPath: path("new")))
+        try FileManager.default.createDirectory(atPath: path("new"), withIntermediateDirectories: false)
         let summary = try TranslationMemory.create(at: target) { writer in
             for unit in try gtkUnits() + gtkUnits() { try writer.add(unit) }
         }
@@ -231,9 +261,8 @@ import Testing
                 throw Stop()
             }
         }
-        let twice = TranslationUnit(variants: [Variant(language: "en", text: "a"), Variant(language: "en", text: "b")])
         #expect(throws: InputError.self) {
-            _ = try TranslationMemory.create(at: path("failed.sqlite")) { try $0.add(twice) }
+            _ = try TranslationMemory.create(at: path("failed.sqlite")) { try $0.add(TranslationUnit(variants: [])) }
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
         // An existing file is never replaced.
@@ -431,8 +460,10 @@ import Testing
         let problems = try memory.checkIntegrity()
         // The retagged variant breaks three rules: its hash covers the language, 'EN' is not
         // canonical, and its search tokens belong to the "en" vocabulary. The edited text no
-        // longer matches its hash, its search tokens, or the full-text index.
-        #expect(problems.count == 7, "\(problems)")
+        // longer matches its hash, its search tokens, or the full-text index, and its unit's content
+        // key no longer matches its texts.
+        #expect(problems.count == 8, "\(problems)")
+        #expect(problems.contains { $0 == "unit 3: content key does not match its texts, codes, id and properties" })
         #expect(problems.contains { $0.contains("unit 1 [EN]: exact-match hash") })
         #expect(problems.contains { $0.contains("unit 1 [EN]: fuzzy-search tokens") })
         #expect(problems.contains { $0.contains("unit 3 [kk]: exact-match hash") })

@@ -50,6 +50,25 @@ public enum CommandRunner {
     }
 }
 
+extension CommandRunner {
+    /// Runs a Python 3 `script` with `arguments` (what another implementation, such as
+    /// translate-toolkit, makes of Glossa's files).
+    public static func python(_ script: String, arguments: [String]) throws -> CommandResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script] + arguments
+        let stdout = Pipe(), stderr = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
+        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+                             stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
+
 /// A temporary folder to run `glossa` in, with the files a test writes there.
 public struct Workspace: Sendable {
     /// The folder.
