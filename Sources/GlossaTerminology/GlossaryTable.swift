@@ -171,13 +171,14 @@ public enum GlossaryTable {
         func edit(_ language: LanguageTag, _ change: (inout Term) -> Void) {
             change(&terms[language, default: Term("", language: language, line: row.line)])
         }
-        for (column, raw) in zip(columns, row.cells) {
+        for (index, (column, raw)) in zip(columns, row.cells).enumerated() {
             let value = raw.trimmingSpaces
             guard !value.isEmpty else { continue }
+            let place = (file: file, line: row.line, column: RowIterator.column(after: index, of: row.cells))
             switch column {
             case .concept: conceptID = value; concept.id = value
-            case .status: status = try Self.status(value, file: file, line: row.line)
-            case .type: type = try Self.type(value, file: file, line: row.line)
+            case .status: status = try Self.status(value, at: place)
+            case .type: type = try Self.type(value, at: place)
             case .partOfSpeech: partOfSpeech = value
             case .caseSensitive: caseSensitive = ["yes", "true", "1", "y"].contains(value.lowercased())
             case .note: concept.notes.append(value)
@@ -187,10 +188,10 @@ public enum GlossaryTable {
                 edit(language) { $0.text = value }
                 order.append(language)
             case .languageStatus(let language):
-                let own = try Self.status(value, file: file, line: row.line)
+                let own = try Self.status(value, at: place)
                 edit(language) { $0.status = own }
             case .languageType(let language):
-                let own = try Self.type(value, file: file, line: row.line)
+                let own = try Self.type(value, at: place)
                 edit(language) { $0.type = own }
             case .languageNote(let language):
                 edit(language) { $0.notes.append(value) }
@@ -207,17 +208,18 @@ public enum GlossaryTable {
         return (conceptID, concept)
     }
 
-    private static func status(_ value: String, file: String, line: Int) throws -> TermStatus {
+    private static func status(_ value: String, at place: (file: String, line: Int, column: Int)) throws -> TermStatus {
         guard let status = TermStatus(spelling: value) else {
-            throw InputError("unknown status '\(value)' (preferred, admitted, deprecated, superseded)", file: file, line: line)
+            throw InputError("unknown status '\(value)' (preferred, admitted, deprecated, superseded)",
+                             file: place.file, line: place.line, column: place.column)
         }
         return status
     }
 
-    private static func type(_ value: String, file: String, line: Int) throws -> TermType {
+    private static func type(_ value: String, at place: (file: String, line: Int, column: Int)) throws -> TermType {
         guard let type = TermType(spelling: value) else {
             throw InputError("unknown term type '\(value)' (\(TermType.allCases.map(\.rawValue).joined(separator: ", ")))",
-                             file: file, line: line)
+                             file: place.file, line: place.line, column: place.column)
         }
         return type
     }

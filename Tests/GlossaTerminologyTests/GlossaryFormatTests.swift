@@ -148,7 +148,7 @@ import Testing
             }
         }
         let bad = "en\tru\tstatus\nCSTO\tОДКБ\tpreferred\nOrganisation\t\tsometimes\n"
-        #expect(throws: InputError("unknown status 'sometimes' (preferred, admitted, deprecated, superseded)", file: "g.tsv", line: 3)) {
+        #expect(throws: InputError("unknown status 'sometimes' (preferred, admitted, deprecated, superseded)", file: "g.tsv", line: 3, column: 15)) {
             try GlossaryTable.read(SourceText(text: bad, file: "g.tsv"), dialect: .tsv)
         }
     }
