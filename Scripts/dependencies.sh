@@ -24,7 +24,7 @@ glossa_ensure_packages() {
     ((${#missing[@]})) || return 0
     echo "glossa: installing ${missing[*]} with apt-get" >&2
     glossa_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    glossa_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+    glossa_as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
 # Installs the Python modules named (module:package) that cannot be imported yet, saying which.
