@@ -75,7 +75,8 @@ struct UnitPreparer {
             identities.append(ContentKey.identity(of: hash, markup: variant.markup, scratch: &hashBytes))
             variants.append(PreparedUnit.PreparedVariant(
                 language: variant.language.canonical, text: variant.text, markup: variant.markup, lookup: lookup, hash: hash.int64,
-                search: try vocabulary?.tokens(ofNFC: lookup ?? variant.text, language: variant.language.canonical),
+                search: try vocabulary?.tokens(ofNFC: lookup ?? variant.text, stored: lookup == nil ? nil : variant.text,
+                                               language: variant.language.canonical),
                 created: stamp(variant.created), changed: stamp(variant.changed),
                 notes: variant.notes, properties: variant.properties))
         }

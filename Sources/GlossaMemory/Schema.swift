@@ -117,6 +117,8 @@ enum Schema {
         ALTER TABLE prop ADD COLUMN variant_id INTEGER;   -- the unit, or (before schema 8) on the first variant in lang
         -- A unit's content_key covers its inline codes, id, context and properties (ContentKey):
         -- the keys of a TM from before are computed again on migration (see identityVersion).
+        -- Its full-text entries are cut from the stored text, and @ is a letter to the word cut:
+        -- a TM holding either kind of text has its search indexes built again.
         """,
     ]
 

@@ -26,7 +26,7 @@ extension SearchIndex {
         try fillingFullText(connection) {
             do {
                 let page = try (reader ?? connection).prepare(
-                    "SELECT id, lang, coalesce(normalized, text) FROM variant WHERE id >= ?1 AND tokens IS NULL ORDER BY id LIMIT 4096")
+                    "SELECT id, lang, coalesce(normalized, text), iif(normalized IS NULL, NULL, text) FROM variant WHERE id >= ?1 AND tokens IS NULL ORDER BY id LIMIT 4096")
                 var next = first, done = 0
                 while true {
                     page.reset()
@@ -34,7 +34,7 @@ extension SearchIndex {
                     var batch: [IndexUpdateWriter.Item] = []
                     while try page.step() {
                         let id = page.int64(0)
-                        let tokens = try vocabulary.tokens(ofNFC: page.string(2) ?? "", language: page.string(1) ?? "")
+                        let tokens = try vocabulary.tokens(ofNFC: page.string(2) ?? "", stored: page.string(3), language: page.string(1) ?? "")
                         postings.add(variant: id, tokens)
                         batch.append(.variant(id: id, tokens: tokens))
                         next = id + 1

@@ -55,8 +55,12 @@ struct SearchVocabulary {
     }
 
     /// The index entry for `text` (in NFC, as lookup forms are) in `language` (a canonical
-    /// tag), counting its tokens.
-    mutating func tokens(ofNFC text: String, language: String) throws -> SearchTokens {
+    /// tag), counting its tokens. `stored` is the text as the variant stores it, when it is not
+    /// `text` itself: its full-text entry is cut from that, since FTS5 cuts the stored text for
+    /// its highlights and its integrity check, and folding white space can join or part words
+    /// (U+202F, the narrow no-break space between thousands, joins digits as ICU cuts them,
+    /// and a space parts them).
+    mutating func tokens(ofNFC text: String, stored: String? = nil, language: String) throws -> SearchTokens {
         // The table is moved out while in use, so the loop below works on a local value.
         var table: WordTable
         if let index = tables.firstIndex(where: { $0.language == language }) {
@@ -76,19 +80,17 @@ struct SearchVocabulary {
         scratch.removeAll(keepingCapacity: true)
         formRanges.removeAll(keepingCapacity: true)
         table.tokenizer.forEachWord(ofNFC: text) { bytes, isNumber, inCode in
-            let key = IntegerTable.key(of: bytes)
-            let index: Int
-            if let cached = table.cache.value(for: key) {
-                index = Int(cached)
-            } else {
-                index = self.learn(bytes, isNumber: isNumber, in: &table)
-                table.cache.set(Int32(index), for: key)
-            }
-            let word = table.words[index]
-            formRanges.append((word.start, word.end))
+            let word = table.words[self.index(of: bytes, isNumber: isNumber, in: &table)]
+            if stored == nil { formRanges.append((word.start, word.end)) }
             guard !inCode else { return }
             VarInt.append(UInt64(word.id), to: &encoded)
             scratch.append(word.id)
+        }
+        if let stored {
+            table.tokenizer.forEachWord(ofNFC: stored) { bytes, isNumber, _ in
+                let word = table.words[self.index(of: bytes, isNumber: isNumber, in: &table)]
+                formRanges.append((word.start, word.end))
+            }
         }
         // Each id once, in first-seen order: a stamp per token id marks those this text has
         // given already (cheaper than sorting the ids).
@@ -132,6 +134,15 @@ struct SearchVocabulary {
                 count = position
             }
         }
+    }
+
+    /// The index in `table.words` of the word written as `bytes`, learned if it is new.
+    private mutating func index(of bytes: UnsafeBufferPointer<UInt8>, isNumber: Bool, in table: inout WordTable) -> Int {
+        let key = IntegerTable.key(of: bytes)
+        if let cached = table.cache.value(for: key) { return Int(cached) }
+        let index = learn(bytes, isNumber: isNumber, in: &table)
+        table.cache.set(Int32(index), for: key)
+        return index
     }
 
     /// Folds a word seen for the first time (as written) and records it; returns its index.

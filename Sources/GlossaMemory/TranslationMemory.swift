@@ -110,7 +110,15 @@ public final class TranslationMemory {
                         try SearchIndex.rebuild(connection)
                     }
                 }
-                if version > 0 && version < Schema.identityVersion { try rekeyUnits() }
+                if version > 0 && version < Schema.identityVersion {
+                    try rekeyUnits()
+                    // Indexed before @ was a letter to the word cut, or with the full text cut
+                    // from the lookup form: those texts' entries disagree with ICU's cut.
+                    if version >= Schema.searchIndexVersion, try connection.scalar(
+                        "SELECT EXISTS (SELECT 1 FROM variant WHERE tokens IS NOT NULL AND (normalized IS NOT NULL OR instr(text, '@')))") == 1 {
+                        try SearchIndex.rebuild(connection)
+                    }
+                }
                 try connection.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = \(Schema.currentVersion)")
             }
         }

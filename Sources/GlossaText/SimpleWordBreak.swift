@@ -5,7 +5,7 @@
 /// fraction of ICU's cost per word (ICU was a fifth of an import's tokenizing thread).
 ///
 /// Anything the short rule may get wrong is left to ICU: other scripts, combining marks and
-/// format characters, `_`, letters next to digits, and the characters that can join two
+/// format characters, `_` and `@`, letters next to digits, and the characters that can join two
 /// words into one ("can't", "U.S.", "1,000", "a:b"). ICU gets only the stretch around such a
 /// place, from space to space (see `boundaries(in:into:icu:)`), not the whole text: a segment
 /// with one "can't" in twenty words is still mostly the simple rule's. `SimpleWordBreakTests`
@@ -148,7 +148,9 @@ enum SimpleWordBreak {
         if (byte | 0x20) &- UInt8(ascii: "a") < 26 { return .letter }
         if byte &- UInt8(ascii: "0") < 10 { return .digit }
         if byte == 0x20 { return .space }
-        if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "_") { return .unknown }
+        // ICU counts @ among the letters (its word rules keep e-mail addresses whole), which the
+        // simple rule does not: ICU decides around it.
+        if byte < 0x20 || byte == 0x7F || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "@") { return .unknown }
         // ' , . : ; as bits of a mask over the code points below 64.
         let joiners: UInt64 = 1 << 0x27 | 1 << 0x2C | 1 << 0x2E | 1 << 0x3A | 1 << 0x3B
         return byte < 64 && joiners & (1 << UInt64(byte)) != 0 ? .joiner : .other

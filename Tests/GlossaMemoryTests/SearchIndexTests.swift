@@ -37,6 +37,31 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true])
+    func theIndexesAgreeWithAnyText(deferred: Bool) throws {
+        // Random text of every script and character class, its lookup form often not the text
+        // itself (runs of spaces, tabs, U+202F between thousands), in every language Glossa
+        // claims: the full-text index FTS5 checks against the stored text, the fuzzy tokens
+        // against the lookup form, and concordance finds an @ (a letter to ICU).
+        var random = SeededRandom(seed: 19)
+        let languages: [LanguageTag] = ["en", "ru", "hy", "be", "kk", "ky", "tg"]
+        let units = (0..<600).map { index in
+            TranslationUnit(variants: languages.shuffled(using: &random).prefix(2).map { language in
+                Variant(language: language, text: TextSamples.randomText(using: &random) + (index % 3 == 0 ? "  \t10\u{202F}000 " : ""))
+            })
+        } + [TranslationUnit(variants: [Variant(language: "en", text: "write to a @ b now"), Variant(language: "ru", text: "Цена 10\u{202F}000 рублей")])]
+        let memory = try TranslationMemory(path: folder.appendingPathComponent("any.sqlite").path, access: .create)
+        _ = try memory.write(deferSearchIndex: deferred) { writer in for unit in units { try writer.add(unit) } }
+        if deferred { _ = try memory.updateSearchIndex() }
+        #expect(try memory.checkIntegrity() == [])
+        // The last unit is the newest: first among the hits.
+        #expect(try memory.concordance("\"@\"", language: "en", limit: 5, offset: 0).first?.text == "write to a @ b now")
+        // FTS5 highlights the token it matched: the number, not the word after it.
+        let number = try memory.concordance("\"10\u{202F}000\"", language: "ru", limit: 5, offset: 0)
+        #expect(number.first?.text == "Цена 10\u{202F}000 рублей")
+        #expect(!number.isEmpty && number.allSatisfy { String(decoding: Array($0.text.utf8)[$0.highlights[0]], as: UTF8.self) == "10\u{202F}000" })
+    }
+
     @Test func aDeferredImportOfDuplicatesOnlyLeavesNothingUnindexedAndTheFullTextCheckOn() throws {
         let memory = try gtkMemory()
         let url = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")

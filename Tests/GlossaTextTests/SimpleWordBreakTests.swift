@@ -74,6 +74,22 @@ import Testing
         }
     }
 
+    @Test func agreesWithICUAroundEveryClassOfCharacter() throws {
+        var random = SeededRandom(seed: 2026)
+        for locale in ["en", "ru", "kk", "be", "hy", "ky", "tg", "sv", "th", "zh"] {
+            let iterator = try BreakIterator(.word, locale: locale)
+            for _ in 0..<3000 {
+                agrees(TextSamples.randomText(using: &random), iterator)
+            }
+            // Each character between two words and beside one, alone.
+            for character in TextSamples.everyClass {
+                for text in ["a\(character)b", "a \(character) b", "10\(character)000", "я\(character)я", character] {
+                    agrees(text, iterator)
+                }
+            }
+        }
+    }
+
     @Test func wordsNumbersAndPiecesAsICUReportsThem() throws {
         var boundaries: [BreakIterator.Boundary] = []
         var text = "Москва, 2025 — CSTO «ОДКБ»"
