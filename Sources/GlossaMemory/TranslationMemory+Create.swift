@@ -42,4 +42,28 @@ extension TranslationMemory {
         let temporary = path + ".glossa-new-\(getpid())"
         return ["", "-wal", "-shm", "-journal"].map { temporary + $0 }
     }
+
+    /// Removes the files a `create(at:)` for `path` left behind in a process that no longer
+    /// runs (killed with SIGKILL, or by a power cut, before it could clean up: a million-unit
+    /// import leaves hundreds of megabytes) and returns their paths. Those of a running
+    /// process, this one included, are its work in progress and are left alone.
+    public static func removeAbandonedFiles(for path: String) -> [String] {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        let prefix = url.lastPathComponent + ".glossa-new-"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
+        var removed: [String] = []
+        for name in names.sorted() where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix(while: \.isNumber)), !isRunning(pid) else { continue }
+            let file = (folder as NSString).appendingPathComponent(name)
+            if (try? FileManager.default.removeItem(atPath: file)) != nil { removed.append(file) }
+        }
+        return removed
+    }
+
+    /// Whether a process `pid` runs (signal 0 checks without sending; EPERM: it runs as
+    /// another user).
+    private static func isRunning(_ pid: Int32) -> Bool {
+        pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
+    }
 }

@@ -188,6 +188,7 @@ extension Glossa {
             }
             // A new TM is built aside and moved into place; an existing one takes one transaction.
             let path = try tm.pathBuildingDefault()
+            removeAbandonedFiles(for: path)
             let summary = FileManager.default.fileExists(atPath: path)
                 ? try TranslationMemory(path: path, access: .readWrite).write(deferSearchIndex: deferIndex, load)
                 : try createTM(at: path, deferSearchIndex: deferIndex, load)

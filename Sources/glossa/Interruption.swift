@@ -26,6 +26,13 @@ func removingOnInterruption<T>(_ files: [String], outcome: String, _ body: () th
     return try body()
 }
 
+/// Removes what earlier imports into `path` that were killed left behind, saying so.
+func removeAbandonedFiles(for path: String) {
+    let removed = TranslationMemory.removeAbandonedFiles(for: path)
+    guard !removed.isEmpty else { return }
+    Diagnostics.note("removed \(removed.count) files an import killed before it finished left behind (\(removed.joined(separator: ", ")))")
+}
+
 /// `TranslationMemory.create`, its temporary files removed if the process is interrupted.
 func createTM(at path: String, deferSearchIndex: Bool = false, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
     try removingOnInterruption(TranslationMemory.temporaryFiles(for: path), outcome: "\(path) was not created") {

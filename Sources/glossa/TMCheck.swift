@@ -18,7 +18,9 @@ extension Glossa {
                 own: every unit has a variant, every exact-match key and hash
                 agrees with its text, every language tag is canonical. Prints
                 each problem on a line; exit 0 when the TM is sound, 1 when
-                problems were found, 2 when the file is not a usable TM.
+                problems were found, 2 when the file is not a usable TM. Files a
+                killed import left beside the TM (NAME.glossa-new-PID) are
+                removed first, and named.
 
                 Examples:
                   glossa tm check
@@ -37,6 +39,7 @@ extension Glossa {
             }
 
             func run() throws {
+                removeAbandonedFiles(for: try tm.pathBuildingDefault())
                 let memory = try tm.open(.readOnly)
                 let problems = try memory.checkIntegrity()
                 switch format {
