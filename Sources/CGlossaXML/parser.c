@@ -25,6 +25,8 @@ struct CGlossaXML_Parser {
     int errorCode;
     int32_t errorLine;
     int32_t errorColumn;
+    // Whether the error is bytes the document's encoding cannot hold, not its markup.
+    int encodingError;
     int stopped;
 };
 
@@ -40,10 +42,14 @@ static xmlParserInputPtr refuseExternalEntity(const char *url, const char *id, x
     return NULL;
 }
 
+// libxml2's messages may run on over several lines ("Bytes: 0xE9 0x3C …"): a diagnostic is
+// one line, so only the first is kept.
 static void recordError(CGlossaXML_Parser *parser, int code, const char *message, int line, int column) {
     if (parser->errorMessage != NULL) return;
     parser->errorCode = code;
     parser->errorMessage = strdup(message);
+    char *newline = strchr(parser->errorMessage, '\n');
+    if (newline != NULL) *newline = '\0';
     size_t length = strlen(parser->errorMessage);
     while (length > 0 && (parser->errorMessage[length - 1] == '\n' || parser->errorMessage[length - 1] == ' '))
         parser->errorMessage[--length] = '\0';
@@ -51,10 +57,55 @@ static void recordError(CGlossaXML_Parser *parser, int code, const char *message
     parser->errorColumn = column;
 }
 
+// Records bytes the encoding cannot hold, as one line saying which, at the parser's place.
+static void recordEncodingError(CGlossaXML_Parser *parser, int code, const char *what) {
+    if (parser->errorMessage != NULL) return;
+    recordError(parser, code, what, CGlossaXML_parserLine(parser), CGlossaXML_parserColumn(parser));
+    parser->encodingError = 1;
+}
+
 static void onStructuredError(void *userData, xmlErrorPtr error) {
     CGlossaXML_Parser *parser = fromContext(userData);
     if (error == NULL || error->level < XML_ERR_FATAL) return;
-    recordError(parser, error->code, error->message ? error->message : "malformed document", error->line, error->int2);
+    const char *message = error->message ? error->message : "malformed document";
+    // "Input is not proper UTF-8, indicate encoding !\nBytes: 0xE9 0x3C …": name the byte.
+    const char *bytes = strstr(message, "Bytes: ");
+    if (strncmp(message, "Input is not proper UTF-8", 25) == 0 && bytes != NULL) {
+        char what[160];
+        snprintf(what, sizeof what, "invalid UTF-8 (byte %.4s): the file is not in the encoding it declares "
+                 "(UTF-8 unless its XML declaration names another)", bytes + 7);
+        recordError(parser, error->code, what, error->line, error->int2);
+        parser->encodingError = 1;
+        return;
+    }
+    recordError(parser, error->code, message, error->line, error->int2);
+}
+
+// Errors libxml2 raises outside the parser context (its decoders converting UTF-16 or a legacy
+// charset): without this handler they went to standard error as they were, several raw lines.
+static void onGlobalError(void *userData, xmlErrorPtr error) {
+    CGlossaXML_Parser *parser = userData;
+    if (parser == NULL || error == NULL || error->level < XML_ERR_ERROR) return;
+    if (error->domain == XML_FROM_I18N || error->domain == XML_FROM_IO) {
+        char what[200], encoding[48] = "the file's encoding";
+        xmlParserInputPtr input = parser->context->input;
+        if (input && input->buf && input->buf->encoder && input->buf->encoder->name)
+            snprintf(encoding, sizeof encoding, "%.40s", input->buf->encoder->name);
+        const char *message = error->message ? error->message : "conversion failed";
+        const char *bytes = strstr(message, "bytes ");
+        // The decoder converts ahead of the parser: the place is where the parser had got to.
+        if (bytes != NULL) snprintf(what, sizeof what, "bytes not valid in %s at or after this point (%.40s)", encoding, bytes);
+        else snprintf(what, sizeof what, "bytes not valid in %s at or after this point", encoding);
+        char *newline = strchr(what, '\n');
+        if (newline != NULL) *newline = '\0';
+        // snprintf may have cut "…)" off with the line: close what it opened.
+        if (bytes != NULL && what[strlen(what) - 1] != ')' && strlen(what) + 1 < sizeof what) strcat(what, ")");
+        recordEncodingError(parser, error->code, what);
+    }
+}
+
+static void ignoreGenericError(void *context, const char *message, ...) {
+    (void)context; (void)message;
 }
 
 static void failAndStop(CGlossaXML_Parser *parser, const char *message) {
@@ -186,9 +237,14 @@ void CGlossaXML_parserFree(CGlossaXML_Parser *parser) {
 int32_t CGlossaXML_parserPush(CGlossaXML_Parser *parser, const char *chunk, int32_t length, int32_t terminate) {
     if (parser->stopped || parser->errorMessage != NULL) return 1;
     parser->bytesPushed += (size_t)length;
+    // The handlers are the calling thread's: set for this chunk, and taken back after it.
+    xmlSetStructuredErrorFunc(parser, onGlobalError);
+    xmlSetGenericErrorFunc(NULL, ignoreGenericError);
     int code = parser->kind == CGlossaXML_html
         ? htmlParseChunk(parser->context, chunk, length, terminate)
         : xmlParseChunk(parser->context, chunk, length, terminate);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, NULL);
     if (parser->kind == CGlossaXML_xml && parser->errorMessage == NULL &&
         (code != 0 || !parser->context->wellFormed)) {
         xmlErrorPtr last = xmlCtxtGetLastError(parser->context);
@@ -202,7 +258,7 @@ int32_t CGlossaXML_parserPush(CGlossaXML_Parser *parser, const char *chunk, int3
     // innermost name may be a tag cut in two).
     xmlParserInputPtr input = parser->context->input;
     int consumed = input && input->cur && input->end && input->cur >= input->end;
-    if (terminate && parser->errorMessage && parser->errorCode != XML_ERR_TAG_NAME_MISMATCH
+    if (terminate && parser->errorMessage && !parser->encodingError && parser->errorCode != XML_ERR_TAG_NAME_MISMATCH
         && (consumed || parser->errorCode == XML_ERR_DOCUMENT_END)
         && parser->context->nameNr > 0 && parser->context->nameTab[0]) {
         char message[160];
@@ -231,3 +287,4 @@ int32_t CGlossaXML_parserColumn(CGlossaXML_Parser *parser) {
 const char *CGlossaXML_parserErrorMessage(CGlossaXML_Parser *parser) { return parser->errorMessage; }
 int32_t CGlossaXML_parserErrorLine(CGlossaXML_Parser *parser) { return parser->errorLine; }
 int32_t CGlossaXML_parserErrorColumn(CGlossaXML_Parser *parser) { return parser->errorColumn; }
+int32_t CGlossaXML_parserErrorIsEncoding(CGlossaXML_Parser *parser) { return parser->encodingError; }

@@ -22,6 +22,13 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         var place = [file, line.map(String.init), line == nil ? nil : column.map(String.init)]
             .compactMap { $0 }.joined(separator: ":")
         if !place.isEmpty { place += ": " }
-        return place + message
+        return place + Self.oneLine(message)
+    }
+
+    /// `text` with its line breaks written as `\n`: a message quoting what the file holds
+    /// (a header cell with a line break in it) must still be one line.
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return text }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).joined(separator: "\\n")
     }
 }

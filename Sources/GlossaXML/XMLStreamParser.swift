@@ -107,7 +107,8 @@ public final class XMLStreamParser {
                                            Int32(bytes.count), final ? 1 : 0)
         if let handlerError { throw handlerError }
         if failed != 0, let message = CGlossaXML_parserErrorMessage(handle) {
-            throw InputError("not well-formed XML: \(String(cString: message))", file: file,
+            let encoding = CGlossaXML_parserErrorIsEncoding(handle) != 0
+            throw InputError((encoding ? "" : "not well-formed XML: ") + String(cString: message), file: file,
                              line: Int(CGlossaXML_parserErrorLine(handle)),
                              column: max(1, Int(CGlossaXML_parserErrorColumn(handle))))
         }

@@ -110,6 +110,42 @@ import Testing
         #expect(try temporaryFiles().isEmpty)
     }
 
+    /// UTF-16LE bytes of `text`.
+    static func utf16(_ text: String) -> [UInt8] {
+        text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    }
+
+    /// Files whose bytes or cells libxml2 and the readers once reported over several lines,
+    /// or with libxml2's own unprefixed lines: invalid UTF-8, a lone UTF-16 surrogate, a byte
+    /// windows-1251 does not have, a header cell with a quoted line break.
+    static let brokenFiles: [(name: String, bytes: [UInt8], message: String)] = {
+        let unit = "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"en\"><seg>"
+        let end = "</seg></tuv></tu></body></tmx>\n"
+        let utf8: [UInt8] = Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + unit + "caf").utf8) + [0xE9] + Array((" <b>" + end).utf8)
+        var utf16: [UInt8] = [0xFF, 0xFE] + Self.utf16("<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n" + unit + "a")
+        utf16 += [0x00, 0xD8] + Self.utf16("b" + end)
+        let cp1251: [UInt8] = Array(("<?xml version=\"1.0\" encoding=\"windows-1251\"?>\n" + unit).utf8) + [0x98] + Array(end.utf8)
+        return [
+            ("utf8.tmx", utf8, "utf8.tmx:2:66: invalid UTF-8 (byte 0xE9): the file is not in the encoding it declares"),
+            ("utf16.tmx", utf16, "utf16.tmx:1:40: bytes not valid in UTF-16LE at or after this point (bytes 0x00 0xD8"),
+            ("cp1251.tmx", cp1251, "cp1251.tmx:1:44: bytes not valid in windows-1251 at or after this point (bytes 0x98"),
+            ("header.csv", Array("\"en\nx\",ru\nCSTO,ОДКБ\n".utf8), "header.csv:1:1: header: 'en\\nx' is not a language tag"),
+        ]
+    }()
+
+    @Test(arguments: Self.brokenFiles.indices)
+    func inputErrorsAreOneLineSayingWhereAndWhy(index: Int) throws {
+        let (name, bytes, message) = Self.brokenFiles[index]
+        #expect(try glossa("import", Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path, "--tm", "t.sqlite").status == 0)
+        let before = fileBytes("t.sqlite")
+        try Data(bytes).write(to: folder.appendingPathComponent(name))
+        let result = try glossa("import", name, "--tm", "t.sqlite")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("glossa: error: \(message)"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n", omittingEmptySubsequences: false).count == 2, "\(result.stderr)")
+        #expect(fileBytes("t.sqlite") == before)
+    }
+
     @Test func importsLineAlignedFilesAndDocuments() throws {
         try write("Dear colleagues,\nThank you for your attention.\n", to: "speech.en.txt")
         try write("Уважаемые коллеги!\nБлагодарю за внимание.\n", to: "speech.ru.txt")

@@ -59,6 +59,8 @@ int32_t CGlossaXML_parserColumn(CGlossaXML_Parser *parser);
 const char *CGlossaXML_parserErrorMessage(CGlossaXML_Parser *parser);
 int32_t CGlossaXML_parserErrorLine(CGlossaXML_Parser *parser);
 int32_t CGlossaXML_parserErrorColumn(CGlossaXML_Parser *parser);
+/// Whether the error is bytes the document's encoding cannot hold (not its markup).
+int32_t CGlossaXML_parserErrorIsEncoding(CGlossaXML_Parser *parser);
 
 #ifdef __cplusplus
 }
