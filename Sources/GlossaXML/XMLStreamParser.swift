@@ -53,6 +53,14 @@ public final class XMLStreamParser {
     private var handle: OpaquePointer?
     private let handler: any XMLEventHandler
     private var handlerError: (any Error)?
+    /// How many elements are open.
+    private var depth = 0
+
+    /// How deep elements may nest before the document is refused. The files Glossa reads nest a
+    /// few dozen levels at most (XLIFF's inline codes, TBX's groups); a hundred thousand levels
+    /// is a broken export or an attack, and readers that do work per open element would take
+    /// quadratic time over it.
+    public static let maximumDepth = 1_000
 
     /// A parser that reports to `handler`.
     public init(kind: Kind, file: String, handler: any XMLEventHandler) {
@@ -73,10 +81,19 @@ public final class XMLStreamParser {
             let element = XMLElementStart(
                 localName: String(cString: localName!), prefix: prefix.map { String(cString: $0) },
                 namespaceURI: uri.map { String(cString: $0) }, attributes: pairs)
+            parser.depth += 1
+            if parser.depth > XMLStreamParser.maximumDepth {
+                parser.deliver { _ in
+                    throw InputError("elements nested more than \(XMLStreamParser.maximumDepth) deep (<\(element.localName)> here): no TMX, XLIFF or TBX file nests so",
+                                     file: parser.file, line: parser.line, column: parser.column)
+                }
+                return
+            }
             parser.deliver { try $0.startElement(element, parser: parser) }
         }
         callbacks.endElement = { context, localName in
             let parser = Unmanaged<XMLStreamParser>.fromOpaque(context!).takeUnretainedValue()
+            parser.depth -= 1
             let name = String(cString: localName!)
             parser.deliver { try $0.endElement(name, parser: parser) }
         }

@@ -250,6 +250,27 @@ import Testing
         return units
     }
 
+    @Test func nestingIsBoundedWithAClearError() throws {
+        func nested(_ depth: Int) -> String {
+            """
+            <xliff version="1.2"><file source-language="en" target-language="ru" datatype="plaintext" original="x"><body>
+            <trans-unit id="1"><source>\(String(repeating: "<g id=\"1\">", count: depth))CSTO\(String(repeating: "</g>", count: depth))</source></trans-unit>
+            </body></file></xliff>
+            """
+        }
+        // A hundred thousand levels took quadratic time; now the first level past the limit stops the read.
+        let start = Date()
+        do {
+            _ = try units(nested(100_000))
+            Issue.record("100,000 nested codes read")
+        } catch let error as InputError {
+            #expect(error.message == "elements nested more than 1000 deep (<g> here): no TMX, XLIFF or TBX file nests so")
+            #expect(error.file == "x.xlf" && error.line == 2)
+        }
+        #expect(Date().timeIntervalSince(start) < 2)
+        #expect(try units(nested(900)).count == 1)
+    }
+
     @Test func aVersionMissingIsTakenFromTheNamespace() throws {
         // XLIFF 1.2 requires version; tools that leave it out still name the version in the namespace.
         let units = try units("""

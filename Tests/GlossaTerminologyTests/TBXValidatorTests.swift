@@ -107,6 +107,15 @@ import Testing
         }
     }
 
+    @Test func nestingIsBoundedWithAClearError() throws {
+        let deep = "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\"><text><body>"
+            + String(repeating: "<note>", count: 100_000)
+        let start = Date()
+        #expect(throws: InputError.self) { _ = try TBXValidator().validate(bytes: Array(deep.utf8), file: "deep.tbx") }
+        #expect(throws: InputError.self) { _ = try TBXReader().read(bytes: Array(deep.utf8), file: "deep.tbx") }
+        #expect(Date().timeIntervalSince(start) < 2)
+    }
+
     @Test func aVersionTwoFileIsReadNotValidated() throws {
         let report = try TBXValidator().validate(bytes: Array("""
             <martif type="TBX" xml:lang="en"><text><body><termEntry id="1"><langSet xml:lang="en"><tig><term>CSTO</term></tig>
