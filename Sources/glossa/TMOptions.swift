@@ -8,7 +8,7 @@ import GlossaText
 /// The `--tm` option every TM command shares, and how the TM path is chosen.
 struct TMOptions: ParsableArguments {
     @Option(name: .customLong("tm"), help: ArgumentHelp(
-        "The translation memory file.", discussion: "Default: $GLOSSA_TM, else tm/glossa.sqlite.", valueName: "path"))
+        "The translation memory file.", discussion: "Default: $GLOSSA_TM, else tm/glossa.sqlite. Its folder must exist: only the file is created.", valueName: "path"))
     var path: String?
 
     /// The bundled default, relative to the current folder.
