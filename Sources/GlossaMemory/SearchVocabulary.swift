@@ -31,8 +31,12 @@ struct SearchVocabulary {
     private var firstNewID: UInt32 = 1
     /// Per token id, variants added in this write that hold it (ids are dense).
     private var added: [Int32] = []
-    /// One table per language tag met (an import has a handful).
+    /// One table per language tag met (an import has a handful), most recently used last, at
+    /// most `tablesKept`: a file with ten thousand language tags (one TMX unit held as many,
+    /// each `en-x-…`) made a table each, 1.4 GB; past the limit the least recently used goes,
+    /// and with it only its cache (token ids live in `ids`).
     private var tables: [WordTable] = []
+    private static let tablesKept = 32
     private var newWords: [UInt32: Key] = [:]
     private var scratch: [UInt32] = []
     /// Where each word of the text being cut has its folded form in its table's `forms`.
@@ -68,7 +72,10 @@ struct SearchVocabulary {
         } else {
             table = try WordTable(language: language)
         }
-        defer { tables.append(table) }
+        defer {
+            tables.append(table)
+            if tables.count > Self.tablesKept { tables.removeFirst() }
+        }
         // Emptied between texts only: the ranges gathered below point into `table.forms`.
         if table.cache.count >= Self.cacheLimit {
             table.cache.removeAll()

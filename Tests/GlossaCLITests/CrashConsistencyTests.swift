@@ -4,7 +4,8 @@ import Testing
 
 /// kill -9 at several points of an import and of `tm index`: the TM afterwards is whole and as
 /// it was (or holds the whole import, when the process finished first), and what a killed
-/// import into a new TM left behind is removed by the next command, which says so.
+/// import into a new TM left behind is removed by the next command, which says so. And a file
+/// built to exhaust memory imports within bounds.
 @Suite struct CrashConsistencyTests {
     let workspace: Workspace
     var folder: URL { workspace.folder }
@@ -86,6 +87,26 @@ import Testing
             if !wasKilled { break }
         }
         #expect(kills > 0)
+    }
+
+    @Test func aUnitInTenThousandLanguagesImportsInBoundedMemory() throws {
+        // A word table per language tag met took 1.4 GB for one unit in 10,000 tags (en-x-…).
+        let variants = (0..<10_000).map { "<tuv xml:lang=\"en-x-v\($0)\"><seg>Variant \($0) of the CSTO text</seg></tuv>" }.joined()
+        try workspace.write("<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu>\(variants)</tu></body></tmx>", to: "wide.tmx")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%M", CommandRunner.glossa.path, "import", "wide.tmx", "--tm", "t.sqlite"]
+        process.currentDirectoryURL = folder
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(said)")
+        let kilobytes = Int(said.split(separator: "\n").last ?? "") ?? .max
+        #expect(kilobytes < 300_000, "peak RSS \(kilobytes) KB")
+        #expect(try glossa("tm", "check", "--tm", "t.sqlite").status == 0)
     }
 
     @Test func aKilledIndexingLeavesTheTMWholeAndIndexableAgain() throws {
