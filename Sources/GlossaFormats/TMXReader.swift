@@ -192,8 +192,8 @@ private final class TMXHandler: XMLEventHandler {
             if builder.markup == nil { builder.markup = XMLEscape.text(builder.text) }
             builder.markup! += TMXInline.startTag(element)
             if TMXInline.codes.contains(element.localName) {
-                if builder.codeDepth == 0 { checkPairing(element, in: builder, parser) }
                 if builder.codeDepth == 0 {
+                    checkPairing(element, in: builder, parser)
                     builder.ordinal += 1
                     builder.text += TMXInline.placeholder(for: element, ordinal: builder.ordinal)
                 }

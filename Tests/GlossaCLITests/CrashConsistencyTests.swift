@@ -93,18 +93,10 @@ import Testing
         // A word table per language tag met took 1.4 GB for one unit in 10,000 tags (en-x-…).
         let variants = (0..<10_000).map { "<tuv xml:lang=\"en-x-v\($0)\"><seg>Variant \($0) of the CSTO text</seg></tuv>" }.joined()
         try workspace.write("<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu>\(variants)</tu></body></tmx>", to: "wide.tmx")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%M", CommandRunner.glossa.path, "import", "wide.tmx", "--tm", "t.sqlite"]
-        process.currentDirectoryURL = folder
-        let errors = Pipe()
-        process.standardError = errors
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(said)")
-        let kilobytes = Int(said.split(separator: "\n").last ?? "") ?? .max
+        let measured = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/time"),
+                                             ["-f", "%M", CommandRunner.glossa.path, "import", "wide.tmx", "--tm", "t.sqlite"], in: folder)
+        #expect(measured.status == 0, "\(measured.stderr)")
+        let kilobytes = Int(measured.stderr.split(separator: "\n").last ?? "") ?? .max
         #expect(kilobytes < 300_000, "peak RSS \(kilobytes) KB")
         #expect(try glossa("tm", "check", "--tm", "t.sqlite").status == 0)
     }

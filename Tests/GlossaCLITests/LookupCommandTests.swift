@@ -209,18 +209,11 @@ import Testing
         let plain = try glossa("lookup", "--batch", "queries.txt")
         #expect(plain.status == 0 && plain.stderr.isEmpty && plain.stdout.split(separator: "\n").count == 300)
         // Under script(1) standard error is a pseudo-terminal (standard output goes to a file).
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        process.arguments = ["-qec", "\(CommandRunner.glossa.path) lookup --batch queries.txt --tm tm.sqlite > out.jsonl", "/dev/null"]
-        process.currentDirectoryURL = workspace.folder
-        let terminal = Pipe()
-        process.standardOutput = terminal
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let shown = String(decoding: terminal.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        #expect(shown.contains("looking up: 100 segments"))
+        let terminal = try CommandRunner.run(
+            executable: URL(fileURLWithPath: "/usr/bin/script"),
+            ["-qec", "\(CommandRunner.glossa.path) lookup --batch queries.txt --tm tm.sqlite > out.jsonl", "/dev/null"], in: workspace.folder)
+        #expect(terminal.status == 0)
+        #expect(terminal.stdout.contains("looking up: 100 segments"))
         let written = try String(contentsOf: workspace.folder.appendingPathComponent("out.jsonl"), encoding: .utf8)
         #expect(written.split(separator: "\n").count == 300 && !written.contains("looking up"))
     }

@@ -25,15 +25,23 @@ public enum CommandRunner {
     /// and GLOSSA_TM removed unless given) and `input` on standard input.
     public static func run(_ arguments: [String], in folder: URL, environment: [String: String] = [:],
                            input: String = "") throws -> CommandResult {
-        let process = Process()
-        process.executableURL = glossa
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
         var env = ProcessInfo.processInfo.environment
         env["GLOSSA_TM"] = nil
         env["NO_COLOR"] = "1"
         env.merge(environment) { $1 }
-        process.environment = env
+        return try run(executable: glossa, arguments, in: folder, environment: env, input: input)
+    }
+
+    /// Runs any program (`python3` through `/usr/bin/env`, GNU `time`, `script`) with
+    /// `arguments` in `folder` (nil: the current one), with `environment` when given (else this
+    /// process's), `input` on standard input.
+    public static func run(executable: URL, _ arguments: [String], in folder: URL? = nil, environment: [String: String]? = nil,
+                           input: String = "") throws -> CommandResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        if let folder { process.currentDirectoryURL = folder }
+        if let environment { process.environment = environment }
         let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
@@ -54,18 +62,7 @@ extension CommandRunner {
     /// Runs a Python 3 `script` with `arguments` (what another implementation, such as
     /// translate-toolkit, makes of Glossa's files).
     public static func python(_ script: String, arguments: [String]) throws -> CommandResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let stdout = Pipe(), stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        let outData = stdout.fileHandleForReading.readDataToEndOfFile()
-        let errData = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CommandResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+        try run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script] + arguments)
     }
 }
 
