@@ -16,11 +16,14 @@ public final class CheckRunner {
     public let sourceLanguage: LanguageTag?
     /// The target language: given, or else every other language of each unit.
     public let targetLanguage: LanguageTag?
+    /// How large a unit of a bilingual file may be.
+    public let limits: UnitLimits
 
-    public init(checker: TermChecker, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?) {
+    public init(checker: TermChecker, sourceLanguage: LanguageTag?, targetLanguage: LanguageTag?, limits: UnitLimits = .standard) {
         self.checker = checker
         self.sourceLanguage = sourceLanguage
         self.targetLanguage = targetLanguage
+        self.limits = limits
     }
 
     /// What kind of input a path is, from its extension.
@@ -45,25 +48,25 @@ public final class CheckRunner {
     /// Checks the file at `path` (named `name` in findings).
     public func check(file path: String, name: String? = nil) throws -> [Finding] {
         let file = name ?? path
+        let origin = ImportOrigin(document: file, limits: limits)
         switch InputKind(path: path) {
         case .document(let format):
             return try checkDocument(bytes: Self.contents(of: path, name: file), file: file, format: format)
         case .tmx:
             return try checkUnits(file: file) { handler in
-                _ = try TMXReader(origin: ImportOrigin(document: file)).read(file: path, name: file, handler)
+                _ = try TMXReader(origin: origin).read(file: path, name: file, handler)
             }
         case .xliff:
             return try checkUnits(file: file) { handler in
-                try XLIFFReader(origin: ImportOrigin(document: file)).read(file: path, name: file, handler)
+                try XLIFFReader(origin: origin).read(file: path, name: file, handler)
             }
         case .po:
             let source = try POReader.sourceText(bytes: Self.contents(of: path, name: file), file: file)
-            let reader = POReader(origin: ImportOrigin(document: file), sourceLanguage: sourceLanguage ?? "en",
+            let reader = POReader(origin: origin, sourceLanguage: sourceLanguage ?? "en",
                                   fallbackLanguage: targetLanguage, fallbackOption: "--to")
             return try checkUnits(file: file) { try reader.read(source, $0) }
         case .table(let dialect):
-            let source = try SourceText(bytes: Self.contents(of: path, name: file), file: file)
-            return try checkUnits(file: file) { try TabularReader.read(source, dialect: dialect, origin: ImportOrigin(document: file), $0) }
+            return try checkUnits(file: file) { try TabularReader.read(file: path, name: file, dialect: dialect, origin: origin, $0) }
         }
     }
 

@@ -115,7 +115,7 @@ public struct SourceText: Sendable {
     }
 
     /// The offset of the first byte that is not valid UTF-8, or nil.
-    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {

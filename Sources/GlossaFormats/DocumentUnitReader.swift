@@ -11,10 +11,12 @@ public enum DocumentUnitReader {
         let blocks = try DocumentSegmenter(segmenter: segmenter).segment(bytes: bytes, file: file, format: format)
         for block in blocks {
             for sentence in block.sentences {
-                try body(TranslationUnit(
+                let unit = TranslationUnit(
                     variants: [Variant(language: segmenter.language, text: sentence.text)], sourceLanguage: segmenter.language,
                     origin: origin.document, created: origin.created,
-                    properties: [Property("line", String(sentence.line))]))
+                    properties: [Property("line", String(sentence.line))])
+                try origin.limits.check(unit, file: file, line: sentence.line, column: 1)
+                try body(unit)
             }
         }
     }

@@ -1,15 +1,19 @@
 import GlossaCore
 
-/// What an importer stamps on every unit it reads: where it came from and when.
+/// What an importer applies to every unit it reads: where it came from, when, and how large
+/// it may be.
 public struct ImportOrigin: Sendable {
     /// The origin document recorded on each unit (the file name as given).
     public var document: String
     /// Creation stamp for units whose source carries none.
     public var created: Stamp?
+    /// How large one unit may be; a reader stops at the first unit past them.
+    public var limits: UnitLimits
 
-    public init(document: String, created: Stamp? = nil) {
+    public init(document: String, created: Stamp? = nil, limits: UnitLimits = .standard) {
         self.document = document
         self.created = created
+        self.limits = limits
     }
 }
 

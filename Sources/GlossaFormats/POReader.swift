@@ -50,12 +50,12 @@ public struct POReader {
     /// (`Content-Type: text/plain; charset=KOI8-R`), as msgfmt reads it: older catalogs are in
     /// KOI8-R, windows-1251, ISO-8859-x. UTF-8 (and UTF-16 with a BOM) when it declares none,
     /// or UTF-8, or the template's placeholder `CHARSET`.
-    public static func sourceText(bytes: [UInt8], file: String) throws -> SourceText {
+    public static func sourceText(bytes: some Collection<UInt8>, file: String) throws -> SourceText {
         guard let charset = declaredCharset(bytes), !["utf-8", "utf8", "charset"].contains(charset.lowercased()) else {
             return try SourceText(bytes: bytes, file: file)
         }
         do {
-            return try SourceText(bytes: LegacyCharset.utf8(bytes, from: charset), file: file)
+            return try SourceText(bytes: LegacyCharset.utf8(Array(bytes), from: charset), file: file)
         } catch let error as TextError {
             throw InputError("the header declares charset=\(charset): \(error)", file: file)
         }
@@ -63,8 +63,8 @@ public struct POReader {
 
     /// The `charset=` of the header, looked for in the file's first bytes (a header opens the
     /// file, and its field names are ASCII in every set a catalog may be in).
-    static func declaredCharset(_ bytes: [UInt8]) -> String? {
-        let head = bytes.prefix(8192)
+    static func declaredCharset(_ bytes: some Collection<UInt8>) -> String? {
+        let head = Array(bytes.prefix(8192))[...]
         let key = Array("charset=".utf8)
         guard let start = head.indices.first(where: { head[$0...].starts(with: key) }) else { return nil }
         let name = head[(start + key.count)...].prefix { byte in
@@ -79,7 +79,7 @@ public struct POReader {
     @discardableResult
     public func read(_ source: SourceText, _ body: UnitHandler) throws -> Int {
         var leftOut = 0
-        let entries = try Self.entries(source)
+        let entries = try Self.entries(source, limits: origin.limits)
         let header = entries.first { $0.id == "" && $0.context == nil }
         let language: LanguageTag
         if let declared = header?.strings[0].flatMap(Self.headerLanguage), !declared.isEmpty {
@@ -108,10 +108,12 @@ public struct POReader {
             let otherFlags = entry.flags.filter { $0 != "fuzzy" }
             if !otherFlags.isEmpty { properties.append(Property("po:flags", otherFlags.joined(separator: ", "))) }
             if fuzzy { properties.append(Property("po:fuzzy", "yes")) }
-            try body(TranslationUnit(
+            let unit = TranslationUnit(
                 variants: [Variant(language: sourceLanguage, text: id), target], sourceLanguage: sourceLanguage, origin: origin.document,
                 context: entry.context, created: origin.created,
-                notes: (entry.comments + entry.extracted).map { Note($0) }, properties: properties), entry.line)
+                notes: (entry.comments + entry.extracted).map { Note($0) }, properties: properties)
+            try origin.limits.check(unit, file: source.file, line: entry.line, column: 1)
+            try body(unit, entry.line)
         }
         return leftOut
     }
@@ -125,7 +127,7 @@ public struct POReader {
     }
 
     /// Splits the file into entries.
-    static func entries(_ source: SourceText) throws -> [Entry] {
+    static func entries(_ source: SourceText, limits: UnitLimits = .standard) throws -> [Entry] {
         var entries: [Entry] = []
         var entry = Entry()
         var field: (keyword: String, index: Int)?
@@ -147,12 +149,12 @@ public struct POReader {
 
         for (offset, rawLine) in source.lines.enumerated() {
             let lineNumber = offset + 1
-            var line = Substring(rawLine.trimmingCharacters(in: " \t"))
+            var line = rawLine.trimmedSlice(of: " \t")
             if line.isEmpty { try finishEntry(); continue }
             if line.hasPrefix("#~") {
                 if sawKeyword && !entry.obsolete { try finishEntry() }
                 entry.obsolete = true
-                line = Substring(line.dropFirst(2).trimmingCharacters(in: " "))
+                line = line.dropFirst(2).trimmedSlice(of: " ")
                 if line.isEmpty || line.hasPrefix("#") { continue }
             } else if line.hasPrefix("#") {
                 // A comment after the strings starts the next entry.
@@ -171,7 +173,8 @@ public struct POReader {
                 guard let current = field else {
                     throw InputError("a string with no keyword before it", file: source.file, line: lineNumber, column: 1)
                 }
-                append(try unquote(line, file: source.file, line: lineNumber), to: &entry, field: current)
+                try append(try unquote(line, file: source.file, line: lineNumber), to: &entry, field: current, limits: limits,
+                           file: source.file, line: lineNumber)
                 continue
             }
             let keyword = line.prefix { !$0.isWhitespace && $0 != "\"" }
@@ -200,19 +203,25 @@ public struct POReader {
             case "msgid_plural": entry.plural = ""
             default: entry.strings[parsed.1] = ""
             }
-            append(try unquote(rest, file: source.file, line: lineNumber, column: keyword.count + 2), to: &entry, field: parsed)
+            try append(try unquote(rest, file: source.file, line: lineNumber, column: keyword.count + 2), to: &entry, field: parsed,
+                       limits: limits, file: source.file, line: lineNumber)
         }
         try finishEntry()
         return entries
     }
 
-    private static func append(_ text: String, to entry: inout Entry, field: (keyword: String, index: Int)) {
+    /// Appends a string's text to its field of the entry: a field past the segment limit
+    /// stops the file at the line that took it there.
+    private static func append(_ text: String, to entry: inout Entry, field: (keyword: String, index: Int),
+                               limits: UnitLimits, file: String, line: Int) throws {
+        let joined: String
         switch field.keyword {
-        case "msgctxt": entry.context = (entry.context ?? "") + text
-        case "msgid": entry.id = (entry.id ?? "") + text
-        case "msgid_plural": entry.plural = (entry.plural ?? "") + text
-        default: entry.strings[field.index] = (entry.strings[field.index] ?? "") + text
+        case "msgctxt": joined = (entry.context ?? "") + text; entry.context = joined
+        case "msgid": joined = (entry.id ?? "") + text; entry.id = joined
+        case "msgid_plural": joined = (entry.plural ?? "") + text; entry.plural = joined
+        default: joined = (entry.strings[field.index] ?? "") + text; entry.strings[field.index] = joined
         }
+        try limits.checkText(byteCount: joined.utf8.count, file: file, line: line, column: 1)
     }
 
     /// The content of a C-style quoted string, escapes resolved as gettext resolves them:
@@ -220,7 +229,15 @@ public struct POReader {
     /// bytes, which must form UTF-8. Any other escape is an error, as msgfmt makes it: `\q`
     /// standing for "q" would import a typo as text.
     static func unquote(_ quoted: Substring, file: String, line: Int, column: Int = 1) throws -> String {
-        let bytes = Array(quoted.utf8)
+        // The line's own bytes where they are contiguous (always, for text read from a file):
+        // a copy would double what a megabyte-long msgid costs.
+        if let text = try quoted.utf8.withContiguousStorageIfAvailable({ try unquote(bytes: $0, file: file, line: line, column: column) }) {
+            return text
+        }
+        return try Array(quoted.utf8).withUnsafeBufferPointer { try unquote(bytes: $0, file: file, line: line, column: column) }
+    }
+
+    private static func unquote(bytes: UnsafeBufferPointer<UInt8>, file: String, line: Int, column: Int) throws -> String {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count)
         var index = 1
@@ -281,14 +298,17 @@ public struct POReader {
 }
 
 private extension StringProtocol {
-    /// The text without the ASCII characters of `set` at either end. Looks at the end bytes only:
-    /// trimming through reversed Characters walked every grapheme of the line, 80% of the time
-    /// a catalog with a megabyte-long msgid took.
-    func trimmingCharacters(in set: String) -> String {
+    /// The text without the ASCII characters of `set` at either end, as a slice of it: no copy
+    /// of a megabyte-long line. Looks at the end bytes only: trimming through reversed
+    /// Characters walked every grapheme of the line, 80% of the time such a catalog took.
+    func trimmedSlice(of set: String) -> Substring {
         let text = Substring(self), bytes = Set(set.utf8), utf8 = text.utf8
         var start = utf8.startIndex, end = utf8.endIndex
         while start < end, bytes.contains(utf8[start]) { start = utf8.index(after: start) }
         while end > start, bytes.contains(utf8[utf8.index(before: end)]) { end = utf8.index(before: end) }
-        return String(text[start..<end])
+        return text[start..<end]
     }
+
+    /// The text without the ASCII characters of `set` at either end.
+    func trimmingCharacters(in set: String) -> String { String(trimmedSlice(of: set)) }
 }

@@ -23,8 +23,10 @@ public enum ParallelTextReader {
             if variants.isEmpty { continue }
             // The first file's language is the source, when that line has text in it.
             let source = variants.first?.language == columns[0].language ? columns[0].language : nil
-            try body(TranslationUnit(variants: variants, sourceLanguage: source, origin: origin.document, context: nil, created: origin.created,
-                                     properties: [Property("line", String(index + 1))]))
+            let unit = TranslationUnit(variants: variants, sourceLanguage: source, origin: origin.document, context: nil, created: origin.created,
+                                       properties: [Property("line", String(index + 1))])
+            try origin.limits.check(unit, file: first.file, line: index + 1, column: 1)
+            try body(unit)
         }
     }
 

@@ -177,6 +177,8 @@ private final class TMXHandler: XMLEventHandler {
         var ordinal = 0
         /// The `i` of each `bpt` open at the segment's top level, with where it was.
         var openPairs: [(i: String, line: Int, column: Int)] = []
+        /// Set once the text passed the segment limit: nothing more is gathered.
+        var overLimit = false
     }
 
     init(reader: TMXReader, file: String, body: @escaping UnitHandler) {
@@ -235,6 +237,12 @@ private final class TMXHandler: XMLEventHandler {
                                    changed: mapped.changed, properties: mapped.extra)
         case "tuv":
             guard inUnit else { throw structure("tuv outside a tu", parser) }
+            // Past the limit the unit is invalid and its variants are no longer gathered.
+            do { try reader.origin.limits.checkVariants(count: (unit?.variants.count ?? 0) + 1, file: file, line: parser.line, column: parser.column) } catch {
+                problem(error.message, parser)
+                variant = PendingVariant(variant: nil)
+                return
+            }
             let raw = element[attribute: "xml:lang"] ?? element[attribute: "lang"]
             guard let raw else {
                 problem("tuv without xml:lang", parser)
@@ -336,11 +344,29 @@ private final class TMXHandler: XMLEventHandler {
 
     func characters(_ text: String, parser: XMLStreamParser) throws {
         if let builder = segment {
+            guard !builder.overLimit else { return }
             if builder.markup != nil { builder.markup! += XMLEscape.text(text) }
             if builder.codeDepth == 0 { builder.text += text }
-        } else if annotation != nil {
+            if try !withinLimit(max(builder.text.utf8.count, builder.markup?.utf8.count ?? 0), parser) {
+                builder.overLimit = true
+                (builder.text, builder.markup) = ("", nil)
+            }
+        } else if let gathered = annotation?.text.utf8.count {
+            guard try withinLimit(gathered + text.utf8.count, parser) else { return }
             annotation?.text += text
         }
+    }
+
+    /// Whether a text of `byteCount` bytes is within the segment limit. One past it makes the
+    /// unit invalid (a header's text stops the file), and its text is gathered no further:
+    /// a 50 MB text node costs no more than the limit.
+    private func withinLimit(_ byteCount: Int, _ parser: XMLStreamParser) throws -> Bool {
+        do { try reader.origin.limits.checkText(byteCount: byteCount, file: file, line: parser.line, column: parser.column) } catch {
+            guard inUnit else { throw error }
+            problem(error.message, parser)
+            return false
+        }
+        return true
     }
 
     func finish(parser: XMLStreamParser) throws {

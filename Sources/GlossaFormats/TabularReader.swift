@@ -32,23 +32,40 @@ public enum TabularReader {
     /// cells, or an unterminated quote.
     public static func read(_ source: SourceText, dialect: Dialect, origin: ImportOrigin,
                             _ body: UnitHandler) throws {
-        var rows = RowIterator(source: source, dialect: dialect)
+        try read(lines: SourceTextLines(source), dialect: dialect, origin: origin, body)
+    }
+
+    /// Streams the units of the file at `path` ("-" for standard input) to `body`, in memory
+    /// bounded by the longest row; `name` is the file as messages give it.
+    public static func read(file path: String, name: String? = nil, dialect: Dialect, origin: ImportOrigin,
+                            _ body: UnitHandler) throws {
+        try read(lines: StreamedTextLines(path: path, name: name), dialect: dialect, origin: origin, body)
+    }
+
+    /// Reads the units of a table's lines.
+    public static func read(lines: some TextLines, dialect: Dialect, origin: ImportOrigin, _ body: UnitHandler) throws {
+        var rows = RowIterator(lines: lines, dialect: dialect)
+        let file = lines.file
         guard let header = try rows.next() else {
-            throw InputError("empty file: expected a header row naming languages (en, ru, …)", file: source.file, line: 1, column: 1)
+            throw InputError("empty file: expected a header row naming languages (en, ru, …)", file: file, line: 1, column: 1)
         }
-        let columns = try parseHeader(header.cells, source: source, line: header.line)
-        // The first language column holds the source, as in a CAT tool's bilingual table.
-        let sourceLanguage = columns.lazy.compactMap { column -> LanguageTag? in
+        let columns = try parseHeader(header.cells, file: file, line: header.line)
+        let languages = columns.compactMap { column -> LanguageTag? in
             if case .language(let tag) = column { return tag }
             return nil
-        }.first
+        }
+        try origin.limits.checkVariants(count: languages.count, file: file, line: header.line, column: 1)
+        // The first language column holds the source, as in a CAT tool's bilingual table.
+        let sourceLanguage = languages.first
         while let row = try rows.next() {
             guard row.cells.count == columns.count else {
                 throw InputError("expected \(columns.count) cells (\(header.cells.joined(separator: ", "))), found \(row.cells.count)",
-                                 file: source.file, line: row.line, column: RowIterator.column(after: min(columns.count, row.cells.count), of: row.cells))
+                                 file: file, line: row.line, column: RowIterator.column(after: min(columns.count, row.cells.count), of: row.cells))
             }
             var unit = TranslationUnit(variants: [], origin: origin.document, created: origin.created)
-            for (column, cell) in zip(columns, row.cells) where !cell.isEmpty {
+            for (index, (column, cell)) in zip(columns, row.cells).enumerated() where !cell.isEmpty {
+                try origin.limits.checkText(byteCount: cell.utf8.count, file: file, line: row.line,
+                                            column: RowIterator.column(after: index, of: row.cells))
                 switch column {
                 case .language(let tag): unit.variants.append(Variant(language: tag, text: cell))
                 case .id: unit.externalID = cell
@@ -61,7 +78,7 @@ public enum TabularReader {
         }
     }
 
-    private static func parseHeader(_ cells: [String], source: SourceText, line: Int) throws -> [Column] {
+    private static func parseHeader(_ cells: [String], file: String, line: Int) throws -> [Column] {
         var seen = Set<LanguageTag>()
         var column = 1
         return try cells.map { cell in
@@ -74,10 +91,10 @@ public enum TabularReader {
             default:
                 let tag: LanguageTag
                 do { tag = try LanguageTag(name) } catch {
-                    throw InputError("header: \(error)", file: source.file, line: line, column: column)
+                    throw InputError("header: \(error)", file: file, line: line, column: column)
                 }
                 guard seen.insert(tag).inserted else {
-                    throw InputError("header: language \(tag) appears twice", file: source.file, line: line, column: column)
+                    throw InputError("header: language \(tag) appears twice", file: file, line: line, column: column)
                 }
                 return .language(tag)
             }
@@ -95,33 +112,38 @@ extension String {
 /// Splits a tabular source into rows of cells, tracking the line each row starts on. Shared
 /// with the glossary tables of GlossaTerminology.
 package struct RowIterator {
-    package let source: SourceText
     package let dialect: TabularReader.Dialect
-    private var lines: [Substring]
-    private var index = 0
+    private var lines: any TextLines
+    /// The number of the last line read.
+    private var lineNumber = 0
     /// The CSV field separator: a comma, unless the first row has semicolons and no comma.
     /// That row is a header of language tags and column names, which hold neither.
     private var separator: Unicode.Scalar?
 
-    package init(source: SourceText, dialect: TabularReader.Dialect) {
-        self.source = source
+    package init(lines: any TextLines, dialect: TabularReader.Dialect) {
         self.dialect = dialect
-        self.lines = source.lines
+        self.lines = lines
     }
+
+    package init(source: SourceText, dialect: TabularReader.Dialect) {
+        self.init(lines: SourceTextLines(source), dialect: dialect)
+    }
+
+    /// The file name as the user gave it.
+    package var file: String { lines.file }
 
     /// The next non-blank row, or nil at the end.
     package mutating func next() throws -> (cells: [String], line: Int)? {
-        while index < lines.count {
-            let lineNumber = index + 1
-            let line = lines[index]
-            index += 1
+        while let line = try lines.next() {
+            lineNumber += 1
             if Self.isBlank(line) { continue }
             switch dialect {
             case .tsv:
                 return (Self.tabSeparatedCells(line), lineNumber)
             case .csv:
                 if separator == nil { separator = line.contains(",") || !line.contains(";") ? "," : ";" }
-                return (try csvCells(startingWith: line, line: lineNumber), lineNumber)
+                let first = lineNumber
+                return (try csvCells(startingWith: line, line: first), first)
             }
         }
         return nil
@@ -194,12 +216,12 @@ package struct RowIterator {
                 previousWasQuote = false
             }
             guard inQuotes else { break }
-            guard index < lines.count else {
-                throw InputError("unterminated quoted cell", file: source.file, line: line, column: 1)
+            guard let next = try lines.next() else {
+                throw InputError("unterminated quoted cell", file: file, line: line, column: 1)
             }
+            lineNumber += 1
             cell += "\n"
-            text = lines[index]
-            index += 1
+            text = next
         }
         cells.append(cell)
         return cells

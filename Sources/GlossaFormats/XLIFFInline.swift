@@ -21,6 +21,8 @@ struct XLIFFInlineText {
     private(set) var text = ""
     /// The markup as written so far; a `bpt` in it may still lack its `ept`.
     private var written: String?
+    /// UTF-8 bytes of the markup written so far: what the segment limit weighs.
+    var markupLength: Int { written?.utf8.count ?? 0 }
     /// Codes numbered so far.
     private var count = 0
     /// The paired codes open, innermost last (`g`, `pc`: closed by nesting): number, and the

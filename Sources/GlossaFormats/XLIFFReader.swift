@@ -295,15 +295,24 @@ private final class XLIFFHandler: XMLEventHandler {
 
     func characters(_ string: String, parser: XMLStreamParser) throws {
         if suggestionDepth > 0 { return }
+        let gathered: Int
         if collecting != nil {
             if codePointDepth == 0 { append(string) }
+            gathered = max(markText.text.utf8.count, markText.markupLength, collecting?.text.text.utf8.count ?? 0, collecting?.text.markupLength ?? 0)
         } else if noteText != nil {
             noteText? += string
+            gathered = noteText?.utf8.count ?? 0
         } else if dataID != nil {
             dataText += string
+            gathered = dataText.utf8.count
         } else if tagDefinition?.part != nil {
             tagDefinition?.text += string
+            gathered = tagDefinition?.text.utf8.count ?? 0
+        } else {
+            return
         }
+        // A text node past the limit stops the file before it costs more than the limit.
+        try reader.origin.limits.checkText(byteCount: gathered, file: file, line: parser.line, column: parser.column)
     }
 
     func finish() throws {
@@ -333,9 +342,11 @@ private final class XLIFFHandler: XMLEventHandler {
         }
         guard !variants.isEmpty else { return }
         if let original { unitProperties.append(Property("xliff:original", original)) }
-        try body(TranslationUnit(externalID: id.isEmpty ? nil : id, variants: variants, sourceLanguage: sourceLanguage,
+        let unit = TranslationUnit(externalID: id.isEmpty ? nil : id, variants: variants, sourceLanguage: sourceLanguage,
                                  origin: reader.origin.document,
-                                 created: reader.origin.created, notes: notes, properties: unitProperties), unitLine)
+                                 created: reader.origin.created, notes: notes, properties: unitProperties)
+        try reader.origin.limits.check(unit, file: file, line: unitLine, column: 1)
+        try body(unit, unitLine)
     }
 
     private func resetTexts() {

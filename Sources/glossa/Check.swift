@@ -54,6 +54,8 @@ extension Glossa {
 
         @OptionGroup var glossary: GlossaryOptions
 
+        @OptionGroup var limits: LimitOptions
+
         @Option(help: ArgumentHelp("Source language (documents are in it).", valueName: "lang"))
         var from: String?
 
@@ -94,7 +96,8 @@ extension Glossa {
             var severities = CheckPolicy().severities
             for (rule, level) in settings.severities { severities[rule] = level }
             let checker = TermChecker(termbase: termbase, policy: CheckPolicy(severities: severities, ignored: Set(settings.ignoredTerms)))
-            let runner = CheckRunner(checker: checker, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage)
+            let runner = CheckRunner(checker: checker, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+                                     limits: limits.unitLimits)
 
             var findings: [Finding] = []
             var checked: [String] = []

@@ -95,6 +95,8 @@ extension Glossa {
             discussion: "Exact lookups work at once; 'glossa tm index', or the next lookup or import, builds the rest."))
         var deferIndex = false
 
+        @OptionGroup var limits: LimitOptions
+
         @Option(help: "Language of PO msgids.")
         var sourceLang: String = "en"
 
@@ -131,8 +133,8 @@ extension Glossa {
         }
 
         func run() throws {
-            // Every input must be readable before the TM is touched. TMX and XLIFF are streamed
-            // later, so they are only checked; the other formats are read whole now. A missing
+            // Every input must be readable before the TM is touched. TMX, XLIFF, TSV and CSV are
+            // streamed later, so they are only checked; the other formats are read whole now. A missing
             // file or a folder is said as such before what its name suggests is asked about.
             for file in files where file != "-" { try checkReadable(file) }
             let plan = try ImportPlan(files: files, langs: langs, lang: lang)
@@ -159,7 +161,7 @@ extension Glossa {
                 for (file, bytes) in inputs where plan.po.contains(file) {
                     let reader = POReader(origin: origin(for: file, stamp), sourceLanguage: try LanguageTag(sourceLang),
                                           fallbackLanguage: try lang.map { try LanguageTag($0) }, includeFuzzy: includeFuzzy)
-                    unconfirmed += try reader.read(try POReader.sourceText(bytes: [UInt8](bytes), file: file), add)
+                    unconfirmed += try reader.read(try POReader.sourceText(bytes: bytes, file: file), add)
                 }
                 for file in plan.tmx {
                     let reader = TMXReader(origin: origin(for: file, stamp), skipInvalid: skipInvalid)
@@ -169,9 +171,8 @@ extension Glossa {
                     warnings += result.warnings
                     illPairedCodes += result.illPairedCodes
                 }
-                for (file, bytes) in inputs where plan.tabular.contains(file) {
-                    let source = try SourceText(bytes: bytes, file: file)
-                    try TabularReader.read(source, dialect: .init(path: file), origin: origin(for: file, stamp), add)
+                for file in plan.tabular {
+                    try TabularReader.read(file: file, dialect: .init(path: file), origin: origin(for: file, stamp), add)
                 }
                 if let languages = plan.parallelLanguages {
                     let sources = try zip(inputs.filter { plan.parallel.contains($0.file) }, languages).map {
@@ -213,7 +214,7 @@ extension Glossa {
         }
 
         private func origin(for file: String, _ stamp: Stamp) -> ImportOrigin {
-            ImportOrigin(document: origin ?? (file as NSString).lastPathComponent, created: stamp)
+            ImportOrigin(document: origin ?? (file as NSString).lastPathComponent, created: stamp, limits: limits.unitLimits)
         }
     }
 }
@@ -224,9 +225,9 @@ struct ImportPlan {
     var tmx: [String] = []
     var xliff: [String] = []
     /// Files read by streaming parsers rather than loaded whole.
-    var streamed: Set<String> { Set(tmx + xliff) }
+    var streamed: Set<String> { Set(tmx + xliff + tabular) }
     var po: Set<String> = []
-    var tabular: Set<String> = []
+    var tabular: [String] = []
     var parallel: [String] = []
     var parallelLanguages: [LanguageTag]?
     var documents: Set<String> = []
@@ -238,7 +239,7 @@ struct ImportPlan {
             if name.hasSuffix(".gz") || name.hasSuffix(".zip") {
                 throw InputError("a compressed file: decompress it first (gunzip, unzip) and import what it holds", file: file)
             }
-            if name.hasSuffix(".tsv") || name.hasSuffix(".csv") { tabular.insert(file); return false }
+            if name.hasSuffix(".tsv") || name.hasSuffix(".csv") { tabular.append(file); return false }
             if name.hasSuffix(".tmx") { tmx.append(file); return false }
             if XLIFFReader.fileExtensions.contains((name as NSString).pathExtension) { xliff.append(file); return false }
             if name.hasSuffix(".po") { po.insert(file); return false }

@@ -89,18 +89,6 @@ import Testing
         #expect(kills > 0)
     }
 
-    @Test func aUnitInTenThousandLanguagesImportsInBoundedMemory() throws {
-        // A word table per language tag met took 1.4 GB for one unit in 10,000 tags (en-x-…).
-        let variants = (0..<10_000).map { "<tuv xml:lang=\"en-x-v\($0)\"><seg>Variant \($0) of the CSTO text</seg></tuv>" }.joined()
-        try workspace.write("<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu>\(variants)</tu></body></tmx>", to: "wide.tmx")
-        let measured = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/time"),
-                                             ["-f", "%M", CommandRunner.glossa.path, "import", "wide.tmx", "--tm", "t.sqlite"], in: folder)
-        #expect(measured.status == 0, "\(measured.stderr)")
-        let kilobytes = Int(measured.stderr.split(separator: "\n").last ?? "") ?? .max
-        #expect(kilobytes < 300_000, "peak RSS \(kilobytes) KB")
-        #expect(try glossa("tm", "check", "--tm", "t.sqlite").status == 0)
-    }
-
     @Test func aKilledIndexingLeavesTheTMWholeAndIndexableAgain() throws {
         try writeTable("big.tsv", rows: 60_000)
         #expect(try glossa("import", "big.tsv", "--tm", "t.sqlite", "--defer-index").status == 0)

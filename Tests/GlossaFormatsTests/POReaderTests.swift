@@ -6,11 +6,12 @@ import Testing
 @testable import GlossaFormats
 
 @Suite struct POReaderTests {
-    func read(_ text: String? = nil, includeFuzzy: Bool = false, fallback: LanguageTag? = nil) throws -> [TranslationUnit] {
+    func read(_ text: String? = nil, includeFuzzy: Bool = false, fallback: LanguageTag? = nil,
+              limits: UnitLimits = .standard) throws -> [TranslationUnit] {
         let source = try text.map { SourceText(text: $0, file: "t.po") }
             ?? SourceText(bytes: Fixtures.bytes(Fixtures.file("po/apt-gtk20.ru.po")), file: "apt-gtk20.ru.po")
         var units: [TranslationUnit] = []
-        try POReader(origin: ImportOrigin(document: "apt"), sourceLanguage: "en", fallbackLanguage: fallback,
+        try POReader(origin: ImportOrigin(document: "apt", limits: limits), sourceLanguage: "en", fallbackLanguage: fallback,
                      includeFuzzy: includeFuzzy).read(source) { unit, _ in units.append(unit) }
         return units
     }
@@ -20,9 +21,13 @@ import Testing
         // seconds in a release build. Now a line's ends are all that is looked at.
         let text = String(repeating: "Организация Договора о коллективной безопасности ", count: 50_000)  // 4.5 MB
         let start = Date()
-        let units = try read("msgid \"\"\nmsgstr \"Language: ru\\n\"\n\n  msgid \"\(text)\"  \nmsgstr \"ОДКБ\"\n")
+        let catalog = "msgid \"\"\nmsgstr \"Language: ru\\n\"\n\n  msgid \"\(text)\"  \nmsgstr \"ОДКБ\"\n"
+        let units = try read(catalog, limits: UnitLimits(maximumSegmentBytes: 1 << 23, maximumVariants: 2))
         #expect(Date().timeIntervalSince(start) < 3)
         #expect(units.first?.variants.first?.text == text)
+        // Past the segment limit, the entry is refused where the text passed it.
+        #expect(throws: InputError("a text of more than 1048576 bytes: past the limit on one segment (--max-segment-bytes raises it)",
+                                   file: "t.po", line: 4, column: 1)) { try read(catalog) }
     }
 
     @Test func realCatalogEntries() throws {

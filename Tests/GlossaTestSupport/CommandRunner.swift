@@ -8,7 +8,7 @@ public struct CommandResult: Sendable {
     /// What the command printed on standard output.
     public let stdout: String
     /// What the command printed on standard error.
-    public let stderr: String
+    public var stderr: String
 }
 
 public enum CommandRunner {
@@ -84,6 +84,22 @@ public struct Workspace: Sendable {
     /// Writes `text` to the file `name` in the folder.
     public func write(_ text: String, to name: String) throws {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    /// Runs `glossa arguments…` under GNU time: what it printed (time's own line taken off
+    /// standard error), its peak resident memory in kilobytes, and its wall-clock seconds.
+    public func measured(_ arguments: [String]) throws -> (result: CommandResult, kilobytes: Int, seconds: Double) {
+        let started = Date()
+        var result = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/time"),
+                                           ["-f", "%M"] + [CommandRunner.glossa.path] + arguments, in: folder)
+        let seconds = Date().timeIntervalSince(started)
+        var lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false)
+        while lines.last == "" { lines.removeLast() }
+        let kilobytes = lines.popLast().flatMap { Int($0) } ?? .max
+        // GNU time says so when the command failed; that line is not the command's.
+        if lines.last?.hasPrefix("Command exited with non-zero status") == true { lines.removeLast() }
+        result.stderr = lines.map { $0 + "\n" }.joined()
+        return (result, kilobytes, seconds)
     }
 }
 
