@@ -19,6 +19,14 @@ import GlossaText
 /// `Lq − k + 1` are read while they are short next to the candidates they can rule out.
 /// Survivors are then checked with a distance bounded by what the threshold allows, and only
 /// those that pass are scored in full.
+///
+/// The work is bounded for any query (`FuzzyBudget`): a long query of common words at a low
+/// threshold would otherwise read every posting of the TM and score every variant (a
+/// 200-word query at 1% took 100 s on a million units). Lists stop being read once the next
+/// would pass the posting budget, and past the candidate budget only the candidates sharing
+/// the most words are kept. Either makes the search incomplete, which it then says
+/// (`isComplete`); at the usual thresholds the rarest lists a query needs are short and
+/// neither budget is reached.
 struct FuzzyCandidates {
     /// The query's words as vocabulary ids; words the TM never saw get ids no variant holds.
     let queryTokens: [UInt32]
@@ -32,10 +40,12 @@ struct FuzzyCandidates {
     private let needed: Int
     private let lengths: ClosedRange<Int>
     private let reader: IndexReader
+    private let budget: FuzzyBudget
 
-    init(query words: [String], language: LanguageTag, minimum: Int, reader: IndexReader) throws {
+    init(query words: [String], language: LanguageTag, minimum: Int, reader: IndexReader, budget: FuzzyBudget = .standard) throws {
         self.reader = reader
         self.minimum = minimum
+        self.budget = budget
         var known: [String: IndexReader.IndexedToken?] = [:]
         for word in words where known[word] == nil { known[word] = try reader.indexedToken(word, language: language) }
         queryTokens = words.enumerated().map { position, word in known[word]??.id ?? UInt32.max - UInt32(position) }
@@ -51,10 +61,12 @@ struct FuzzyCandidates {
         lengths = needed...max(needed, (100 * words.count) / minimum)
     }
 
-    /// Ids of the variants that may reach the threshold, ascending.
-    func variantIDs() throws -> [Int64] {
+    /// Ids of the variants that may reach the threshold, ascending, and whether they are all
+    /// of them (false when a budget cut the search short).
+    func variantIDs() throws -> (ids: [Int64], isComplete: Bool) {
         let length = queryTokens.count
-        guard length > 0 else { return [] }
+        guard length > 0 else { return ([], true) }
+        var isComplete = true
         // Lists of the rarest words until Lq − k + 1 occurrences are covered: every candidate
         // is in one of them. Sorting the postings by variant groups a variant's credits.
         var read = unknownOccurrences
@@ -63,6 +75,11 @@ struct FuzzyCandidates {
         var ids: [Int64] = []
         while read < length - needed + 1 && next < probes.count {
             let probe = probes[next]
+            // A list's variant count bounds what reading it costs; the first is always read.
+            if next > 0 && postings.count + probe.frequency > budget.maximumPostings {
+                isComplete = false
+                break
+            }
             ids.removeAll(keepingCapacity: true)
             try reader.variants(holding: probe.token, lengths: lengths, into: &ids)
             postings += ids.lazy.map { ($0, probe.occurrences) }
@@ -81,17 +98,28 @@ struct FuzzyCandidates {
         // posting costs far less than reading a variant.
         if let first = candidates.first, let last = candidates.last {
             let members = CandidateSet(candidates, from: first, to: last)
-            while next < probes.count && candidates.count > 64 && probes[next].frequency <= 16 * candidates.count {
+            var postingsRead = postings.count
+            while next < probes.count && candidates.count > 64 && probes[next].frequency <= 16 * candidates.count
+                    && postingsRead + probes[next].frequency <= budget.maximumPostings {
                 let probe = probes[next]
                 ids.removeAll(keepingCapacity: true)
                 try reader.variants(holding: probe.token, lengths: lengths, into: &ids)
+                postingsRead += ids.count
                 for id in ids { if let index = members.index(of: id) { credits[index] += probe.occurrences } }
                 read += probe.occurrences
                 next += 1
             }
         }
         let required = needed - (length - read)
-        return zip(candidates, credits).filter { $0.1 >= required }.map(\.0)
+        var survivors = zip(candidates, credits).filter { $0.1 >= required }
+        if survivors.count > budget.maximumCandidates {
+            // The most shared words first: the upper bound on a score that can be had cheaply.
+            survivors.sort { ($0.1, $1.0) > ($1.1, $0.0) }
+            survivors.removeLast(survivors.count - budget.maximumCandidates)
+            survivors.sort { $0.0 < $1.0 }
+            isComplete = false
+        }
+        return (survivors.map(\.0), isComplete)
     }
 
     /// Whether a candidate's word distance to the query is small enough to reach the threshold.
@@ -120,6 +148,24 @@ struct FuzzyCandidates {
         }
         let distance = previous[b.count]
         return distance <= limit ? distance : nil
+    }
+}
+
+/// How much one fuzzy search may do, whatever the query: see `FuzzyCandidates`.
+public struct FuzzyBudget: Sendable, Equatable {
+    /// Posting-list entries read, at most (bounded before a list is read by its word's
+    /// variant count); the rarest list is read whatever its length.
+    public var maximumPostings: Int
+    /// Variants read and scored, at most.
+    public var maximumCandidates: Int
+
+    /// A million postings and 1,000 candidates: under half a second at worst, and never
+    /// reached at 50% or more by the queries of the lookup benchmark (see README).
+    public static let standard = FuzzyBudget(maximumPostings: 1_000_000, maximumCandidates: 1_000)
+
+    public init(maximumPostings: Int, maximumCandidates: Int) {
+        self.maximumPostings = maximumPostings
+        self.maximumCandidates = maximumCandidates
     }
 }
 

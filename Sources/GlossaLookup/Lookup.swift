@@ -69,6 +69,11 @@ public final class TMLookup {
     public let from: LanguageTag, to: LanguageTag
     private let reader: IndexReader
     private let scorer: MatchScorer
+    /// How much one fuzzy search may do.
+    public var budget = FuzzyBudget.standard
+    /// Whether the last search found every match it was asked for: false when a budget cut
+    /// it short (a long query of common words at a low threshold).
+    public private(set) var lastSearchWasComplete = true
 
     /// A lookup in `memory` from `from` to `to`. A language without a region ("en") also
     /// finds its regional forms ("en-GB").
@@ -84,10 +89,15 @@ public final class TMLookup {
     /// created or changed first), at most `maximum`, only from units with a translation; a unit
     /// with alternative translations gives a match for each, its first translation first. A
     /// blank query has none (a TM may hold blank segments: a TMX keeps its empty `seg`s).
-    public func matches(for text: String, minimum: Int = 75, maximum: Int = 5) throws -> [LookupMatch] {
+    ///
+    /// `interrupted` is asked between candidates: when it says so (a deadline passed, the
+    /// asker has gone), the search stops with `LookupInterrupted`.
+    public func matches(for text: String, minimum: Int = 75, maximum: Int = 5,
+                        interrupted: () -> Bool = { false }) throws -> [LookupMatch] {
+        lastSearchWasComplete = true
         guard maximum > 0, !text.normalizedForLookup().isEmpty else { return [] }
         var ranked: [(scored: ScoredVariant, unit: IndexReader.UnitRecord)] = []
-        for scored in try scoredVariants(for: text, minimum: max(1, min(100, minimum))) {
+        for scored in try scoredVariants(for: text, minimum: max(1, min(100, minimum)), interrupted: interrupted) {
             guard let unit = try reader.unit(scored.unitID) else { continue }
             ranked.append((scored, unit))
         }
@@ -131,7 +141,7 @@ public final class TMLookup {
     }
 
     /// Every variant in `from` scoring at least `minimum` against `text`.
-    func scoredVariants(for text: String, minimum: Int) throws -> [ScoredVariant] {
+    func scoredVariants(for text: String, minimum: Int, interrupted: () -> Bool = { false }) throws -> [ScoredVariant] {
         let lookupForm = text.normalizedForLookup()
         let query = scorer.tokens(of: text)
         var found: [ScoredVariant] = []
@@ -144,8 +154,11 @@ public final class TMLookup {
                 unitID: variant.unitID, language: variant.language, text: variant.text.normalized(.nfc),
                 score: MatchScore(score: 100, base: 100, penalties: [], differences: [])))
         }
-        let candidates = try FuzzyCandidates(query: query.words, language: from, minimum: minimum, reader: reader)
-        for id in try candidates.variantIDs() where !seen.contains(id) {
+        let candidates = try FuzzyCandidates(query: query.words, language: from, minimum: minimum, reader: reader, budget: budget)
+        let (ids, isComplete) = try candidates.variantIDs()
+        lastSearchWasComplete = isComplete
+        for id in ids where !seen.contains(id) {
+            if interrupted() { throw LookupInterrupted() }
             guard let variant = try reader.variant(id), from.covers(variant.language),
                   candidates.mayReach(variant.tokens)
             else { continue }
@@ -157,6 +170,11 @@ public final class TMLookup {
         }
         return found
     }
+}
+
+/// A search stopped because its caller asked it to (a deadline passed, the asker has gone).
+public struct LookupInterrupted: Error, Sendable {
+    public init() {}
 }
 
 extension IndexReader.UnitRecord {

@@ -33,14 +33,20 @@ public struct LookupServer: Sendable {
     public let host: String
     /// The port to listen on; 0 lets the system choose one.
     public let port: Int
+    /// How long one lookup request may take before it is given up with status 503.
+    public let requestBudget: Duration
+
+    /// The default `requestBudget`: a thousand ordinary lookups take a few seconds.
+    public static let defaultRequestBudget = Duration.seconds(10)
 
     /// A server for the TM at `memoryPath`, looking terms up in `glossary`, to listen on
     /// `host`:`port` once `run` is called.
-    public init(memoryPath: String, glossary: Termbase?, host: String, port: Int) {
+    public init(memoryPath: String, glossary: Termbase?, host: String, port: Int, requestBudget: Duration = defaultRequestBudget) {
         self.memoryPath = memoryPath
         self.glossary = glossary
         self.host = host
         self.port = port
+        self.requestBudget = requestBudget
     }
 
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. `onListening`
@@ -49,7 +55,8 @@ public struct LookupServer: Sendable {
         let service = try LookupService(path: memoryPath, glossary: glossary)
         let port = port
         let app = Application(
-            router: Self.router(service, loopbackOnly: LoopbackHostGuard<BasicRequestContext>.loopbackNames.contains(host.lowercased())),
+            router: Self.router(service, loopbackOnly: LoopbackHostGuard<BasicRequestContext>.loopbackNames.contains(host.lowercased()),
+                                requestBudget: requestBudget),
             configuration: .init(address: .hostname(host, port: port), serverName: "Glossa"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -57,7 +64,9 @@ public struct LookupServer: Sendable {
     }
 
     /// The routes, answering from `service`; `loopbackOnly` guards them with `LoopbackHostGuard`.
-    static func router(_ service: LookupService, loopbackOnly: Bool) -> Router<BasicRequestContext> {
+    /// A lookup is given up after `requestBudget`.
+    static func router(_ service: LookupService, loopbackOnly: Bool, requestBudget: Duration = defaultRequestBudget) -> Router<BasicRequestContext> {
+        let seconds = requestBudget.components.seconds
         let router = Router()
         // Middleware applies to the routes added after it.
         if loopbackOnly { router.add(middleware: LoopbackHostGuard()) }
@@ -66,35 +75,49 @@ public struct LookupServer: Sendable {
                      body: .init(byteBuffer: ByteBuffer(string: SearchPage.html)))
         }
         router.get("/api/lookup") { request, context in
-            await answer(context.logger) {
+            let deadline = ContinuousClock.now + requestBudget
+            return await answer(context.logger, budgetSeconds: seconds) {
                 let query = try FormQuery(request.uri.query)
                 let (from, to) = try direction(from: query["from"], to: query["to"])
                 return try await service.matches(
                     for: [query.required("q")], from: from, to: to,
                     minimum: query.integer("min", default: Matches.minimum, in: Matches.scores),
-                    maximum: query.integer("max", default: Matches.maximum, in: Matches.counts))[0]
+                    maximum: query.integer("max", default: Matches.maximum, in: Matches.counts),
+                    deadline: deadline)[0]
             }
         }
         router.post("/api/lookup") { request, context in
-            await answer(context.logger) {
-                let batch: BatchLookup
-                do {
-                    batch = try await request.decode(as: BatchLookup.self, context: context)
-                } catch {
-                    throw InputError("the body must be JSON: {\"segments\": [\"…\"], \"from\": \"en\", \"to\": \"ru\", \"min\": 75, \"max\": 5}")
+            // A batch can take seconds: its work stops when the asker closes the connection.
+            // Watching for that closes the connection after the answer, so only this route
+            // watches, and its answer says so (Connection: close) for clients not to reuse it.
+            let deadline = ContinuousClock.now + requestBudget
+            let body = request.body
+            var response = await answer(context.logger, budgetSeconds: seconds) {
+                try await body.consumeWithCancellationOnInboundClose { body in
+                    var request = request
+                    request.body = body
+                    let batch: BatchLookup
+                    do {
+                        batch = try await request.decode(as: BatchLookup.self, context: context)
+                    } catch {
+                        throw InputError("the body must be JSON: {\"segments\": [\"…\"], \"from\": \"en\", \"to\": \"ru\", \"min\": 75, \"max\": 5}")
+                    }
+                    guard batch.segments.count <= Self.batchLimit else {
+                        throw InputError("at most \(Self.batchLimit) segments a request, not \(batch.segments.count): send the rest in more requests")
+                    }
+                    let (from, to) = try direction(from: batch.from, to: batch.to)
+                    return try await service.matches(
+                        for: batch.segments, from: from, to: to,
+                        minimum: FormQuery.bounded("min", batch.min, default: Matches.minimum, in: Matches.scores),
+                        maximum: FormQuery.bounded("max", batch.max, default: Matches.maximum, in: Matches.counts),
+                        deadline: deadline)
                 }
-                guard batch.segments.count <= Self.batchLimit else {
-                    throw InputError("at most \(Self.batchLimit) segments a request, not \(batch.segments.count): send the rest in more requests")
-                }
-                let (from, to) = try direction(from: batch.from, to: batch.to)
-                return try await service.matches(
-                    for: batch.segments, from: from, to: to,
-                    minimum: FormQuery.bounded("min", batch.min, default: Matches.minimum, in: Matches.scores),
-                    maximum: FormQuery.bounded("max", batch.max, default: Matches.maximum, in: Matches.counts))
             }
+            response.headers[.connection] = "close"
+            return response
         }
         router.get("/api/concordance") { request, context in
-            await answer(context.logger) {
+            await answer(context.logger, budgetSeconds: seconds) {
                 let query = try FormQuery(request.uri.query)
                 let (from, to) = try direction(from: query["from"], to: query["to"])
                 return try await service.concordance(
@@ -103,14 +126,14 @@ public struct LookupServer: Sendable {
             }
         }
         router.get("/api/terms") { request, context in
-            await answer(context.logger) {
+            await answer(context.logger, budgetSeconds: seconds) {
                 let query = try FormQuery(request.uri.query)
                 let from = try LanguageTag(query["from"] ?? "en")
                 return try await service.foundTerms(in: query.required("q"), language: from, translationsIn: query["to"].map { try LanguageTag($0) })
             }
         }
         router.get("/api/stats") { _, context in
-            await answer(context.logger) {
+            await answer(context.logger, budgetSeconds: seconds) {
                 let statistics = try await service.statistics()
                 return Holdings(units: statistics.units, languages: statistics.languages)
             }
@@ -131,7 +154,8 @@ public struct LookupServer: Sendable {
     }
 
     /// Segments one `POST /api/lookup` may hold: requests are answered one at a time, and a
-    /// thousand lookups take a few seconds, which is as long as one should keep the others waiting.
+    /// thousand lookups take a few seconds, which is as long as one should keep the others
+    /// waiting. The request's time budget bounds the rest.
     static let batchLimit = 1000
 
     /// The body of `POST /api/lookup`.
@@ -152,12 +176,16 @@ public struct LookupServer: Sendable {
     /// What `body` returns as JSON; its error as `{"error": "…"}`, status 400 for bad input
     /// (a missing parameter, a bad language tag, an unparsable query), 404 for what this
     /// server does not offer, 503 while the TM cannot answer (search indexes an import
-    /// deferred), else 500, which is logged: the server's fault, not the asker's.
-    private static func answer(_ logger: Logger, _ body: () async throws -> some Encodable) async -> Response {
+    /// deferred, or a lookup past the time budget of `budgetSeconds`), else 500, which is
+    /// logged: the server's fault, not the asker's.
+    private static func answer(_ logger: Logger, budgetSeconds: Int64, _ body: () async throws -> some Encodable) async -> Response {
         do {
             return json(try await body(), status: .ok)
         } catch {
             let (status, message): (HTTPResponse.Status, String) = switch error {
+            case is CancellationError: (.serviceUnavailable, "the asker has gone")  // nobody reads it
+            case is RequestOverBudget:
+                (.serviceUnavailable, "the lookup took longer than this server allows a request (\(budgetSeconds) s): send fewer or shorter segments at once, or ask with a higher min")
             case let error as InputError: (.badRequest, error.message)
             case let error as TextError: (.badRequest, "\(error)")
             case let error as Unavailable: (.notFound, error.message)

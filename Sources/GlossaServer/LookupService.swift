@@ -31,13 +31,25 @@ actor LookupService {
         terms = glossary.map { TermChecker(termbase: $0) }
     }
 
-    /// `TMLookup.matches(for:minimum:maximum:)` for each of `texts`, in order.
-    func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int) throws -> [[LookupMatch]] {
+    /// `TMLookup.matches(for:minimum:maximum:)` for each of `texts`, in order, given up at
+    /// `deadline` (`RequestOverBudget`) or when the calling task is cancelled, as it is when
+    /// the asker has gone (`CancellationError`).
+    func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int,
+                 deadline: ContinuousClock.Instant) throws -> [[LookupMatch]] {
         try memory.requireSearchIndex()
         let key = LanguagePairKey(from: from, to: to)
         let lookup = try lookups[key] ?? TMLookup(memory: memory, from: from, to: to)
         lookups[key] = lookup
-        return try texts.map { try lookup.matches(for: $0, minimum: minimum, maximum: maximum) }
+        let interrupted = { Task.isCancelled || ContinuousClock.now >= deadline }
+        do {
+            return try texts.map { text in
+                if interrupted() { throw LookupInterrupted() }
+                return try lookup.matches(for: text, minimum: minimum, maximum: maximum, interrupted: interrupted)
+            }
+        } catch is LookupInterrupted {
+            if Task.isCancelled { throw CancellationError() }
+            throw RequestOverBudget()
+        }
     }
 
     /// `Concordance.search(_:page:pageSize:)`.
@@ -65,6 +77,9 @@ actor LookupService {
         return statistics
     }
 }
+
+/// A request that ran past the server's time budget: answered with status 503.
+struct RequestOverBudget: Error {}
 
 /// What a request asked of a server not set up for it: answered with status 404.
 struct Unavailable: Error {

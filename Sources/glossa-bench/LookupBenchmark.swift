@@ -71,6 +71,16 @@ struct LookupBenchmark {
         try measure("lookup.concordance", phrases, target: (20, nil)) {
             _ = try concordance.search(ConcordanceQuery(parsing: "\"\($0)\""))
         }
+        // The worst a translator can ask: 200 words of the TM's own sentences at 1%, where
+        // the fuzzy search's budget (FuzzyBudget) bounds the work.
+        let words = sentences.lazy.flatMap { $0.split(separator: " ") }
+        let worst = (0..<20).map { start in words.dropFirst(start * 200).prefix(200).joined(separator: " ") }
+        var cutShort = 0
+        try measure("lookup.fuzzy.worst-200-words-at-1", worst) {
+            _ = try lookup.matches(for: $0, minimum: 1, maximum: 5)
+            if !lookup.lastSearchWasComplete { cutShort += 1 }
+        }
+        report(["benchmark": "lookup.fuzzy.worst-200-words-at-1.budget", "units": units, "queries": worst.count, "cut_short": cutShort])
         try measureRecall(memory: memory, lookup: lookup, queries: Array(changed.prefix(recallQueries / 2) + unrelated.prefix(recallQueries / 2)))
     }
 
@@ -130,15 +140,17 @@ struct LookupBenchmark {
                 for (slot, threshold) in thresholds.enumerated() where score >= threshold { expected[index][slot].insert(unit) }
             }
         }
+        var cutShort = 0
         for (index, query) in queries.enumerated() {
             for (slot, threshold) in thresholds.enumerated() {
                 let found = Set(try lookup.matches(for: query, minimum: threshold, maximum: .max).map(\.unit))
+                if !lookup.lastSearchWasComplete { cutShort += 1 }
                 expectedTotal += expected[index][slot].count
                 foundTotal += expected[index][slot].intersection(found).count
             }
         }
         report(["benchmark": "lookup.recall", "units": units, "queries": queries.count, "thresholds": thresholds,
-                "expected_matches": expectedTotal, "found_matches": foundTotal,
+                "searches_cut_short_by_budget": cutShort, "expected_matches": expectedTotal, "found_matches": foundTotal,
                 "recall": expectedTotal == 0 ? 1.0 : Double(foundTotal) / Double(expectedTotal), "target_recall": 1.0])
     }
 }

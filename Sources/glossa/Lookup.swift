@@ -70,11 +70,13 @@ extension Glossa {
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 let progress = Progress(label: "looking up", noun: "segments", every: 100)
                 defer { progress.finish() }
-                var done = 0
+                var done = 0, cutShort = 0
+                defer { noteCutShort(cutShort) }
                 func answer(_ line: Substring) throws {
                     let matches = try lookup.matches(for: String(line), minimum: min, maximum: max)
                     print(String(decoding: try encoder.encode(matches), as: UTF8.self))
                     done += 1
+                    if !lookup.lastSearchWasComplete { cutShort += 1 }
                     progress.update(done)
                 }
                 if batch == "-" {
@@ -99,6 +101,14 @@ extension Glossa {
             case .json: try printJSON(matches)
             case .text: printText(matches)
             }
+            noteCutShort(lookup.lastSearchWasComplete ? 0 : 1)
+        }
+
+        /// Says on standard error how many searches their budget cut short, if any.
+        private func noteCutShort(_ count: Int) {
+            guard count > 0 else { return }
+            let which = count == 1 ? "the search was" : "\(count) searches were"
+            Diagnostics.note("note: \(which) cut short by the fuzzy search's budget (a long segment of common words at a low --min): matches sharing fewer words with it may be missing; a higher --min searches in full")
         }
 
         private func printText(_ matches: [LookupMatch]) {

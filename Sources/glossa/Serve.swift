@@ -29,7 +29,10 @@ extension Glossa {
             answers 404. The page shows the terms of a segment looked up.
 
             Query strings are form-encoded ("+" or %20 for a space). A bad
-            request gets status 400 and {"error": "…"}.
+            request gets status 400 and {"error": "…"}. A lookup request is
+            given up after --request-timeout seconds (10) with status 503, and
+            a POST's lookups stop as soon as its client closes the connection.
+            A fuzzy search's work is bounded for any segment (README: Lookup).
 
             On 127.0.0.1 (the default) the server answers requests for
             127.0.0.1 or localhost only; --host 0.0.0.0 serves other
@@ -56,8 +59,12 @@ extension Glossa {
         @Option(help: "Port to listen on; 0 takes any free one.")
         var port = 8080
 
+        @Option(help: ArgumentHelp("Seconds a lookup request may take before it is given up with status 503.", valueName: "seconds"))
+        var requestTimeout = Int(LookupServer.defaultRequestBudget.components.seconds)
+
         func validate() throws {
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+            guard requestTimeout >= 1 else { throw ValidationError("--request-timeout must be at least 1 second") }
         }
 
         func run() throws {
@@ -73,7 +80,7 @@ extension Glossa {
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
             var logger = Logger(label: "glossa.serve")
             logger.logLevel = .notice
-            let server = LookupServer(memoryPath: path, glossary: termbase, host: host, port: port)
+            let server = LookupServer(memoryPath: path, glossary: termbase, host: host, port: port, requestBudget: .seconds(requestTimeout))
             let outcome = Outcome()
             let host = host
             // The command runs synchronously; the server is async: it runs in a task while

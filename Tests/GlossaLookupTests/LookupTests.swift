@@ -67,6 +67,7 @@ import Testing
                 let expected = Set(scores.indices.filter { scores[$0] >= minimum }.map { Self.corpus[$0].normalizedForLookup() })
                 let matches = try lookup.matches(for: query, minimum: minimum, maximum: .max)
                 #expect(Set(matches.map { $0.source.normalizedForLookup() }) == expected, "query '\(query)' at \(minimum)")
+                #expect(lookup.lastSearchWasComplete, "query '\(query)' at \(minimum)")
                 #expect(matches.map(\.score) == matches.map(\.score).sorted(by: >))
                 compared += 1
                 found += expected.count
@@ -74,6 +75,29 @@ import Testing
         }
         #expect(compared == 9_000)
         #expect(found > 2_000)  // the queries do hit: the comparison is not vacuous
+    }
+
+    @Test func theFuzzySearchsWorkIsBoundedForAnyQuery() throws {
+        let memory = try memory(try Self.corpus.enumerated().map { try unit(["en": $0.element, "ru": "Перевод \($0.offset)"]) })
+        let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
+        // 200 of the corpus's own words at 1%: nearly every variant shares a word with it.
+        let query = Self.corpus.flatMap { $0.split(separator: " ") }.prefix(200).joined(separator: " ")
+        let full = try lookup.matches(for: query, minimum: 1, maximum: .max)
+        let fullCount = full.count
+        #expect(lookup.lastSearchWasComplete)
+        #expect(fullCount > 20)
+        lookup.budget = FuzzyBudget(maximumPostings: 400, maximumCandidates: 10)
+        let bounded = try lookup.matches(for: query, minimum: 1, maximum: .max)
+        #expect(!lookup.lastSearchWasComplete)
+        #expect(bounded.count <= 10 && !bounded.isEmpty)
+        #expect(Set(bounded.map(\.unit)).isSubset(of: Set(full.map(\.unit))))
+        // The candidates kept are those sharing the most words: the best match survives.
+        #expect(bounded.first?.score == full.first?.score)
+        // An ordinary lookup is within the same small budget, and complete.
+        #expect(try lookup.matches(for: Self.corpus[7], minimum: 75).first?.score == 100)
+        #expect(lookup.lastSearchWasComplete)
+        // A caller that gives up stops the search between candidates.
+        #expect(throws: LookupInterrupted.self) { try lookup.matches(for: query, minimum: 1, interrupted: { true }) }
     }
 
     @Test func exactMatchScoresOneHundredAndNearExactLoseAPointPerDifference() throws {
