@@ -81,3 +81,13 @@ let package = Package(
     ],
     cxxLanguageStandard: .cxx17
 )
+
+// MARK: Fuzzing (Scripts/fuzz): a libFuzzer harness over every reader, only with GLOSSA_FUZZ=1,
+// since libFuzzer supplies its `main` and the whole build is instrumented for it.
+if Context.environment["GLOSSA_FUZZ"] != nil {
+    package.products.append(.executable(name: "glossa-fuzz", targets: ["glossa-fuzz"]))
+    package.targets.append(.executableTarget(
+        name: "glossa-fuzz",
+        dependencies: ["GlossaFormats", "GlossaTerminology", "GlossaSegmentation", "GlossaCheck", "GlossaCore"],
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+}

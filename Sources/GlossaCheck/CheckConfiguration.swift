@@ -43,7 +43,12 @@ public struct CheckConfiguration: Sendable, Equatable {
     /// Reads a configuration file; unknown keys, rules and severities are errors, so a typo
     /// never silently turns a check off.
     public static func load(path: String) throws -> CheckConfiguration {
-        let source = try SourceText(bytes: Array(FileManager.default.contents(atPath: path) ?? Data()), file: path)
+        try load(bytes: Array(FileManager.default.contents(atPath: path) ?? Data()), file: path)
+    }
+
+    /// Reads a configuration from its bytes; `file` names it in errors and anchors its relative paths.
+    public static func load(bytes: [UInt8], file path: String) throws -> CheckConfiguration {
+        let source = try SourceText(bytes: bytes, file: path)
         let root: Any?
         do { root = try Yams.load(yaml: source.text) } catch let error as YamlError {
             throw yamlError(error, file: path)
