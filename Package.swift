@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Glossa: translation memory and terminology for multilingual publishing.
 //
-// Targets are layered one way: front ends (glossa, glossa-bench) → domain (GlossaMemory,
+// Targets are layered one way: front ends (glossa, glossa-bench) → workflows → domain (GlossaMemory,
 // GlossaFormats, GlossaTerminology) → text layer (GlossaSegmentation → GlossaXML → GlossaCore → GlossaText) → C shims.
 import PackageDescription
 
@@ -48,6 +48,9 @@ let package = Package(
                                                     "GlossaCore", "GlossaText", "GlossaXML",
                                                     .product(name: "Yams", package: "Yams")]),
 
+        // MARK: Workflows: what the front ends run (import, export, opening a TM for search)
+        .target(name: "GlossaWorkflows", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaText"]),
+
         // MARK: Front ends
         .target(name: "GlossaServer", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaTerminology", "GlossaCore", "GlossaText",
                                                      .product(name: "Hummingbird", package: "hummingbird"),
@@ -56,7 +59,7 @@ let package = Package(
             name: "glossa",
             dependencies: [
                 "GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaText", "GlossaCore",
-                "GlossaTerminology", "GlossaCheck", "GlossaAlignment", "GlossaLookup", "GlossaServer",
+                "GlossaTerminology", "GlossaCheck", "GlossaAlignment", "GlossaLookup", "GlossaServer", "GlossaWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,5 +1,6 @@
 import Foundation
 import GlossaCore
+import GlossaFormats
 import GlossaTerminology
 import GlossaText
 import Yams
@@ -142,15 +143,13 @@ public struct CheckConfiguration: Sendable, Equatable {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
             if relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { continue }
-            let included = include.isEmpty ? Self.checkableExtensions.contains((relative as NSString).pathExtension.lowercased())
+            let included = include.isEmpty ? FileFormat(path: relative) != nil
                 : include.contains { Glob($0).matches(relative) }
             if included && !exclude.contains(where: { Glob($0).matches(relative) }) { result.append(path) }
         }
         return result.sorted()
     }
 
-    /// The extensions `check` reads when no include globs say otherwise.
-    public static let checkableExtensions: Set<String> = ["txt", "md", "markdown", "html", "htm", "tmx", "xlf", "xliff", "po", "tsv", "csv"]
 }
 
 /// A path pattern: `*` and `?` within a path segment, `**` across segments, `[…]` classes.

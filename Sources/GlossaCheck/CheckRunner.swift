@@ -26,32 +26,14 @@ public final class CheckRunner {
         self.limits = limits
     }
 
-    /// What kind of input a path is, from its extension.
-    public enum InputKind: Sendable, Equatable {
-        case document(DocumentFormat)
-        case tmx, xliff, po
-        case table(TabularReader.Dialect)
-
-        public init(path: String) {
-            let pathExtension = (path as NSString).pathExtension.lowercased()
-            switch pathExtension {
-            case "tmx": self = .tmx
-            case _ where XLIFFReader.fileExtensions.contains(pathExtension): self = .xliff
-            case "po", "pot": self = .po
-            case "tsv", "tab": self = .table(.tsv)
-            case "csv": self = .table(.csv)
-            default: self = .document(DocumentFormat(path: path))
-            }
-        }
-    }
-
     /// Checks the file at `path` (named `name` in findings).
     public func check(file path: String, name: String? = nil) throws -> [Finding] {
         let file = name ?? path
         let origin = ImportOrigin(document: file, limits: limits)
-        switch InputKind(path: path) {
-        case .document(let format):
-            return try checkDocument(bytes: Self.contents(of: path, name: file), file: file, format: format)
+        let format = FileFormat.of(file: path) ?? .text
+        switch format {
+        case .text, .markdown, .html:
+            return try checkDocument(bytes: Self.contents(of: path, name: file), file: file, format: format.document ?? .text)
         case .tmx:
             return try checkUnits(file: file) { handler in
                 _ = try TMXReader(origin: origin).read(file: path, name: file, handler)
@@ -65,8 +47,10 @@ public final class CheckRunner {
             let reader = POReader(origin: origin, sourceLanguage: sourceLanguage ?? "en",
                                   fallbackLanguage: targetLanguage, fallbackOption: "--to")
             return try checkUnits(file: file) { try reader.read(source, $0) }
-        case .table(let dialect):
-            return try checkUnits(file: file) { try TabularReader.read(file: path, name: file, dialect: dialect, origin: origin, $0) }
+        case .tsv, .csv:
+            return try checkUnits(file: file) {
+                try TabularReader.read(file: path, name: file, dialect: format.dialect ?? .tsv, origin: origin, $0)
+            }
         }
     }
 

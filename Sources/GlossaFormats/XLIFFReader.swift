@@ -29,7 +29,6 @@ public struct XLIFFReader {
     public var origin: ImportOrigin
     /// The extensions of XLIFF files, lowercased, without the dot: the standard's, and those CAT
     /// tools give their own XLIFF (Trados .sdlxliff, memoQ .mqxliff, Phrase .mxliff).
-    public static let fileExtensions: Set<String> = ["xlf", "xliff", "sdlxliff", "mqxliff", "mxliff"]
 
     /// Import targets the file marks as not translated yet too (as PO's `--include-fuzzy`).
     public var includeUnconfirmed: Bool

@@ -8,14 +8,6 @@ public enum DocumentFormat: String, Sendable, CaseIterable {
     case markdown
     /// HTML or XHTML.
     case html
-
-    /// The format a file name suggests; plain text when the extension says nothing.
-    public init(path: String) {
-        let name = path.lowercased()
-        if name.hasSuffix(".md") || name.hasSuffix(".markdown") { self = .markdown }
-        else if name.hasSuffix(".html") || name.hasSuffix(".htm") || name.hasSuffix(".xhtml") { self = .html }
-        else { self = .text }
-    }
 }
 
 /// Reads a document into blocks and splits each block into sentences, keeping each

@@ -120,7 +120,7 @@ extension Glossa {
             let bytes = Array(try readFile(path))
             let document = segmented
                 ? SegmentedDocument.lines(of: try SourceText(bytes: bytes, file: path))
-                : try SegmentedDocument.read(bytes: bytes, file: path, format: DocumentFormat(path: path),
+                : try SegmentedDocument.read(bytes: bytes, file: path, format: FileFormat.document(of: path),
                                              segmenter: SentenceSegmenter(language: language))
             if let problem = ScriptCheck.mismatch(document.segments, language: language) {
                 throw InputError("the text does not look like \(language): \(problem); check --from and --to", file: path)
@@ -130,17 +130,16 @@ extension Glossa {
 
         private func write(_ path: String, beads: [AlignedBead], units: [TranslationUnit], languages: [LanguageTag]) throws {
             try AtomicOutput.write(to: path) { handle in
-                switch (path as NSString).pathExtension.lowercased() {
-                case "json":
+                if (path as NSString).pathExtension.lowercased() == "json" {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                     try handle.write(contentsOf: try encoder.encode(beads))
-                case "tmx":
+                } else if FileFormat(path: path) == .tmx {
                     let writer = TMXWriter(output: handle, options: TMXWriter.Options(sourceLanguage: languages[0], languages: languages))
                     try writer.writeHeader()
                     for unit in units { try writer.write(unit) }
                     try writer.finish()
-                default:
+                } else {
                     let writer = TSVWriter(output: handle, languages: languages)
                     for unit in units { try writer.write(unit) }
                     try writer.finish()

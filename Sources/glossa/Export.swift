@@ -4,6 +4,7 @@ import GlossaCore
 import GlossaFormats
 import GlossaMemory
 import GlossaText
+import GlossaWorkflows
 
 extension Glossa {
     /// `glossa export`: write the TM (or part of it) as TMX 1.4b.
@@ -56,63 +57,20 @@ extension Glossa {
         }
 
         func run() throws {
-            let languages = try langs.map(languageList)
             let memory = try tm.open(.readOnly)
-            try tm.warnAboutAbsent(languages ?? [], in: memory)
-            let filter = TranslationMemory.UnitFilter(since: since.flatMap { Timestamp.parse($0 + "T00:00:00Z") }, origin: origin)
+            var workflow = ExportWorkflow(format: FileFormat(path: out))
+            workflow.languages = try langs.map(languageList)
+            try tm.warnAboutAbsent(workflow.languages ?? [], in: memory)
+            workflow.filter = TranslationMemory.UnitFilter(since: since.flatMap { Timestamp.parse($0 + "T00:00:00Z") }, origin: origin)
+            workflow.level = TMXWriter.Level(rawValue: level) ?? .inline
             let progress = Progress(label: "exporting")
             defer { progress.finish() }
-            let tsv = out.lowercased().hasSuffix(".tsv")
-            let columns = try tsv ? (languages ?? memory.statistics().languages.keys.sorted().map { try LanguageTag($0) }) : []
-            var alterations: [String] = []
-            let written = try AtomicOutput.write(to: out) { handle in
-                let writer: any UnitFileWriter
-                if tsv {
-                    writer = TSVWriter(output: handle, languages: columns)
-                } else {
-                    let tmx = TMXWriter(output: handle, options: TMXWriter.Options(
-                        level: TMXWriter.Level(rawValue: level) ?? .inline,
-                        sourceLanguage: try headerSourceLanguage(memory, filter, languages: languages), languages: languages))
-                    try tmx.writeHeader()
-                    writer = tmx
-                }
-                // Reading the TM runs on this thread, writing the file on another, and
-                // building the units from the stored bytes on whichever is free: on the
-                // writing thread, unless it is behind.
-                let pipeline = BatchPipeline<ExportBatch>(name: "glossa.export-writer") { batches in
-                    for batch in batches {
-                        switch batch {
-                        case .stored(let stored): for (_, unit) in stored.units() { try writer.write(unit) }
-                        case .built(let units): for (_, unit) in units { try writer.write(unit) }
-                        }
-                    }
-                }
-                var read = 0
-                try memory.forEachBatch(filter) { batch in
-                    try pipeline.send([pipeline.isFull ? .built(batch.units()) : .stored(batch)])
-                    read += batch.count
-                    progress.update(read)
-                }
-                try pipeline.close()
-                try writer.finish()
-                alterations = writer.alterations
-                return writer.unitsWritten
-            }
+            let result = try AtomicOutput.write(to: out) { try workflow.run(from: memory, to: $0, progress: progress.update) }
             progress.finish()
-            for alteration in alterations { Diagnostics.note("warning: \(alteration)") }
-            if out != "-" { print("\(out): \(written) units written") }
+            for alteration in result.alterations { Diagnostics.note("warning: \(alteration)") }
+            if out != "-" { print("\(out): \(result.written) units written") }
         }
     }
-}
-
-/// The export header's `srclang`: the source language every exported unit records, when
-/// they all record the same one (and it is exported), else the first of `--langs`, else none
-/// (`*all*`, each unit naming its own).
-private func headerSourceLanguage(_ memory: TranslationMemory, _ filter: TranslationMemory.UnitFilter,
-                                  languages: [LanguageTag]?) throws -> LanguageTag? {
-    let recorded = try memory.sourceLanguages(filter)
-    if recorded.count == 1, let common = recorded[0], languages?.contains(where: { $0.covers(common) }) ?? true { return common }
-    return languages?.first
 }
 
 /// Writes a file through a temporary sibling moved into place on success, so a failed or
@@ -142,10 +100,4 @@ enum AtomicOutput {
             throw error
         }
     }
-}
-
-/// A batch of units for the export's writing thread, built already or still as stored.
-private enum ExportBatch: Sendable {
-    case stored(StoredUnits)
-    case built([(id: Int64, unit: TranslationUnit)])
 }

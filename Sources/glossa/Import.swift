@@ -1,10 +1,8 @@
 import ArgumentParser
 import Foundation
 import GlossaCore
-import GlossaFormats
-import GlossaMemory
-import GlossaSegmentation
 import GlossaText
+import GlossaWorkflows
 
 extension Glossa {
     /// `glossa import`: add units to the TM from tables, line-aligned files or documents.
@@ -22,7 +20,7 @@ extension Glossa {
                            Targets not translated yet (state new, initial, ...;
                            Trados Draft, memoQ and Phrase drafts) only with
                            --include-fuzzy.
-              .po          gettext: msgid in --source-lang (en), msgstr in the
+              .po, .pot    gettext: msgid in --source-lang (en), msgstr in the
                            header's Language (else --lang), in the header's charset;
                            msgctxt is the context;
                            plural forms stay on one unit as po:msgstr[n] properties;
@@ -34,7 +32,8 @@ extension Glossa {
               documents    with --lang L: .txt, .md, .html segmented into sentences, each
                            a unit in language L.
             Text inputs are UTF-8, or UTF-16 with a byte order mark (Excel's
-            "Unicode Text").
+            "Unicode Text"). A file whose extension says nothing (memory.xml)
+            is known by its first bytes: a tmx or xliff root, a gettext header.
 
             The whole command is one transaction: on any error nothing is
             imported and the TM stays as it was. A unit equal to a stored one
@@ -103,29 +102,6 @@ extension Glossa {
         @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N, \"keptApart\": N, \"skipped\": […], \"unconfirmed\": N, \"illPairedCodes\": N, \"warnings\": […]}).")
         var format: OutputFormat = .text
 
-        /// What the command prints: the TM's counts and the TMX units left out.
-        struct Report: Encodable {
-            let read: Int
-            let added: Int
-            let duplicates: Int
-            /// Units of the same texts as a stored unit, added beside it for their id or properties.
-            let keptApart: Int
-            let skipped: [Skipped]
-            /// Translations the files mark as not confirmed (fuzzy PO entries, XLIFF targets in
-            /// state new or initial, …), left out without `--include-fuzzy`.
-            let unconfirmed: Int
-            /// TMX inline codes not paired as the standard requires, stored as written.
-            let illPairedCodes: Int
-            let warnings: [String]
-
-            struct Skipped: Encodable {
-                let file: String
-                let index: Int
-                let line: Int
-                let reason: String
-            }
-        }
-
         func validate() throws {
             if let langs, langs.split(separator: ",").count < 2 {
                 throw ValidationError("--langs needs two or more languages, one per line-aligned file (en,ru)")
@@ -133,133 +109,40 @@ extension Glossa {
         }
 
         func run() throws {
-            // Every input must be readable before the TM is touched. TMX, XLIFF, TSV and CSV are
-            // streamed later, so they are only checked; the other formats are read whole now. A missing
-            // file or a folder is said as such before what its name suggests is asked about.
+            // A missing file or a folder is said as such before what its name suggests is asked about.
             for file in files where file != "-" { try checkReadable(file) }
-            let plan = try ImportPlan(files: files, langs: langs, lang: lang)
-            let inputs = try files.map { file in
-                (file: file, bytes: plan.streamed.contains(file) ? Data() : try readFile(file))
-            }
-            let segmenter = try plan.documentLanguage.map { try SentenceSegmenter(language: $0, srx: srx.map { try SRXDocument(file: $0) }) }
-            let stamp = Stamp(date: Date(), author: author ?? ProcessInfo.processInfo.environment["USER"])
+            var workflow = ImportWorkflow(files: files)
+            workflow.parallelLanguages = try langs.map(languageList)
+            workflow.documentLanguage = try lang.map { try LanguageTag($0) }
+            workflow.srx = srx
+            workflow.origin = origin
+            workflow.stamp = Stamp(date: Date(), author: author ?? ProcessInfo.processInfo.environment["USER"])
+            workflow.skipInvalid = skipInvalid
+            workflow.includeUnconfirmed = includeFuzzy
+            workflow.deferSearchIndex = deferIndex
+            workflow.poSourceLanguage = try LanguageTag(sourceLang)
+            workflow.limits = limits.unitLimits
 
             let progress = Progress(label: "importing")
             defer { progress.finish() }
-            var skipped: [Report.Skipped] = []
-            var unconfirmed = 0
-            var illPairedCodes = 0
-            var warnings: [String] = []
-            let load = { (writer: UnitWriter) throws in
-                func add(_ unit: TranslationUnit, line _: Int = 0) throws {
-                    try writer.add(unit)
-                    progress.update(writer.read)
-                }
-                for file in plan.xliff {
-                    unconfirmed += try XLIFFReader(origin: origin(for: file, stamp), includeUnconfirmed: includeFuzzy).read(file: file, add)
-                }
-                for (file, bytes) in inputs where plan.po.contains(file) {
-                    let reader = POReader(origin: origin(for: file, stamp), sourceLanguage: try LanguageTag(sourceLang),
-                                          fallbackLanguage: try lang.map { try LanguageTag($0) }, includeFuzzy: includeFuzzy)
-                    unconfirmed += try reader.read(try POReader.sourceText(bytes: bytes, file: file), add)
-                }
-                for file in plan.tmx {
-                    let reader = TMXReader(origin: origin(for: file, stamp), skipInvalid: skipInvalid)
-                    let result = try reader.read(file: file, add)
-                    writer.add(result.header.document(origin: reader.origin.document))
-                    skipped += result.skipped.map { Report.Skipped(file: file, index: $0.index, line: $0.line, reason: $0.reason) }
-                    warnings += result.warnings
-                    illPairedCodes += result.illPairedCodes
-                }
-                for file in plan.tabular {
-                    try TabularReader.read(file: file, dialect: .init(path: file), origin: origin(for: file, stamp), add)
-                }
-                if let languages = plan.parallelLanguages {
-                    let sources = try zip(inputs.filter { plan.parallel.contains($0.file) }, languages).map {
-                        (source: try SourceText(bytes: $0.0.bytes, file: $0.0.file), language: $0.1)
-                    }
-                    try ParallelTextReader.read(sources, origin: origin(for: sources[0].source.file, stamp)) { try add($0) }
-                }
-                if let segmenter {
-                    for (file, bytes) in inputs where plan.documents.contains(file) {
-                        try DocumentUnitReader.read(bytes: bytes, file: file, format: DocumentFormat(path: file),
-                                                    segmenter: segmenter, origin: origin(for: file, stamp)) { try add($0) }
-                    }
-                }
-            }
-            // A new TM is built aside and moved into place; an existing one takes one transaction.
             let path = try tm.pathBuildingDefault()
             removeAbandonedFiles(for: path)
-            let summary = FileManager.default.fileExists(atPath: path)
-                ? try TranslationMemory(path: path, access: .readWrite).write(deferSearchIndex: deferIndex, load)
-                : try createTM(at: path, deferSearchIndex: deferIndex, load)
+            let report = try workflow.run(into: path, progress: progress.update, create: createTM(at:deferSearchIndex:_:))
             progress.finish()  // clear the counter before the summary goes to the terminal
-            let report = Report(read: summary.read + skipped.count, added: summary.added, duplicates: summary.duplicates,
-                                keptApart: summary.keptApart, skipped: skipped, unconfirmed: unconfirmed,
-                                illPairedCodes: illPairedCodes, warnings: warnings)
             switch format {
             case .json: try printJSON(report)
             case .text:
-                for warning in warnings { Diagnostics.note("warning: \(warning)") }
-                for unit in skipped {
+                for warning in report.warnings { Diagnostics.note("warning: \(warning)") }
+                for unit in report.skipped {
                     Diagnostics.note("warning: \(unit.file):\(unit.line): tu \(unit.index) skipped: \(unit.reason)")
                 }
-                let invalid = skipped.isEmpty ? "" : ", \(skipped.count) invalid skipped"
-                let leftOut = unconfirmed == 0 ? "" : ", \(unconfirmed) unconfirmed translations left out (--include-fuzzy takes them)"
+                let invalid = report.skipped.isEmpty ? "" : ", \(report.skipped.count) invalid skipped"
+                let leftOut = report.unconfirmed == 0 ? "" : ", \(report.unconfirmed) unconfirmed translations left out (--include-fuzzy takes them)"
                 let apart = report.keptApart == 0 ? "" : " (\(report.keptApart) of them beside a unit of the same text, kept apart by id or properties)"
-                let codes = illPairedCodes == 0 ? "" : ", \(illPairedCodes) ill-paired inline codes stored as written"
+                let codes = report.illPairedCodes == 0 ? "" : ", \(report.illPairedCodes) ill-paired inline codes stored as written"
                 print("\(path): \(report.read) units read, \(report.added) added\(apart), \(report.duplicates) duplicates skipped"
                       + invalid + leftOut + codes)
             }
-        }
-
-        private func origin(for file: String, _ stamp: Stamp) -> ImportOrigin {
-            ImportOrigin(document: origin ?? (file as NSString).lastPathComponent, created: stamp, limits: limits.unitLimits)
-        }
-    }
-}
-
-/// Which reader takes which file, decided from extensions and the language options before
-/// anything is read.
-struct ImportPlan {
-    var tmx: [String] = []
-    var xliff: [String] = []
-    /// Files read by streaming parsers rather than loaded whole.
-    var streamed: Set<String> { Set(tmx + xliff + tabular) }
-    var po: Set<String> = []
-    var tabular: [String] = []
-    var parallel: [String] = []
-    var parallelLanguages: [LanguageTag]?
-    var documents: Set<String> = []
-    var documentLanguage: LanguageTag?
-
-    init(files: [String], langs: String?, lang: String?) throws {
-        let others = try files.filter { file in
-            let name = file.lowercased()
-            if name.hasSuffix(".gz") || name.hasSuffix(".zip") {
-                throw InputError("a compressed file: decompress it first (gunzip, unzip) and import what it holds", file: file)
-            }
-            if name.hasSuffix(".tsv") || name.hasSuffix(".csv") { tabular.append(file); return false }
-            if name.hasSuffix(".tmx") { tmx.append(file); return false }
-            if XLIFFReader.fileExtensions.contains((name as NSString).pathExtension) { xliff.append(file); return false }
-            if name.hasSuffix(".po") { po.insert(file); return false }
-            return true
-        }
-        guard !others.isEmpty else { return }
-        if let langs {
-            let languages = try languageList(langs)
-            guard languages.count == others.count else {
-                throw InputError("--langs names \(languages.count) languages but \(others.count) line-aligned files were given; name one language per file")
-            }
-            guard Set(languages).count == languages.count else { throw InputError("--langs names a language twice") }
-            parallel = others
-            parallelLanguages = languages
-        } else if let lang {
-            documentLanguage = try LanguageTag(lang)
-            documents = Set(others)
-        } else {
-            throw InputError("say --lang L to import it as a document of sentences in L, or --langs a,b with one line-aligned file per language",
-                             file: others[0])
         }
     }
 }

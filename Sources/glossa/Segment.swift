@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlossaCore
+import GlossaFormats
 import GlossaSegmentation
 import GlossaText
 
@@ -49,7 +50,7 @@ extension Glossa {
             for file in files {
                 let name = file == "-" ? "<stdin>" : file
                 let blocks = try segmenter.segment(bytes: try readFile(file), file: name,
-                                                   format: documents.inputFormat ?? DocumentFormat(path: file))
+                                                   format: documents.inputFormat ?? FileFormat.document(of: file))
                 results.append(FileResult(file: name, blocks: blocks))
             }
             switch format {

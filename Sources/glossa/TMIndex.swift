@@ -34,22 +34,13 @@ extension Glossa.TM {
 
         func run() throws {
             let memory = try tm.open(.readWrite)
-            let indexed = try memory.updateSearchIndexShowingProgress()
+            let progress = Progress(label: "indexing", noun: "variants", every: 1)
+            let indexed = try memory.updateSearchIndex(progress: progress.update)
+            progress.finish()
             switch format {
             case .json: try printJSON(Report(path: memory.path, indexed: indexed))
             case .text: print("\(memory.path): \(indexed) variants indexed")
             }
         }
-    }
-}
-
-extension TranslationMemory {
-    /// Builds the search indexes an import deferred, with a counter on a terminal's stderr;
-    /// returns how many variants were indexed.
-    @discardableResult
-    func updateSearchIndexShowingProgress() throws -> Int {
-        let progress = Progress(label: "indexing", noun: "variants", every: 1)
-        defer { progress.finish() }
-        return try updateSearchIndex(progress: progress.update)
     }
 }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import GlossaCore
-import GlossaFormats
 import GlossaMemory
 import GlossaText
+import GlossaWorkflows
 
 /// The `--tm` option every TM command shares, and how the TM path is chosen.
 struct TMOptions: ParsableArguments {
@@ -50,12 +50,11 @@ struct TMOptions: ParsableArguments {
     /// Opens the TM for fuzzy and concordance lookups: variants an import left unindexed
     /// (`--defer-index`) are indexed first when the file can be written.
     private func openForSearch() throws -> TranslationMemory {
-        let memory = try open(.readOnly)
-        let unindexed = try memory.unindexedVariantCount()
-        guard unindexed > 0, FileManager.default.isWritableFile(atPath: memory.path) else { return memory }
-        Diagnostics.note("indexing \(unindexed) variants imported with --defer-index")
-        try TranslationMemory(path: memory.path, access: .readWrite).updateSearchIndexShowingProgress()
-        return try open(.readOnly)
+        let progress = Progress(label: "indexing", noun: "variants", every: 1)
+        defer { progress.finish() }
+        return try SearchableMemory.open(path: try pathBuildingDefault(), willIndex: { unindexed in
+            Diagnostics.note("indexing \(unindexed) variants imported with --defer-index")
+        }, progress: progress.update)
     }
 
     /// The TM path in force, after building the default TM if it is the one and is missing.
@@ -73,13 +72,7 @@ struct TMOptions: ParsableArguments {
             .filter { $0.hasSuffix(".tsv") }.sorted()
         guard !seeds.isEmpty else { return }
         Diagnostics.note("building \(path) from the bundled sample in \(seedFolder)/ (first use)")
-        _ = try createTM(at: path) { writer in
-            for seed in seeds {
-                let file = "\(seedFolder)/\(seed)"
-                let source = try SourceText(bytes: try readFile(file), file: file)
-                try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: seed)) { unit, _ in try writer.add(unit) }
-            }
-        }
+        _ = try ImportWorkflow(files: seeds.map { "\(seedFolder)/\($0)" }).run(into: path, create: createTM(at:deferSearchIndex:_:))
     }
 }
 

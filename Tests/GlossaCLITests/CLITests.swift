@@ -163,6 +163,20 @@ import Testing
         #expect(one.hasPrefix("one.sqlite: 1 unit, schema version") && one.contains("  ru\t1 segment\n"))
     }
 
+    @Test func everyCommandTellsAFilesFormatAlike() throws {
+        // A TMX saved as .xml, a gettext template: import, check and export agree with the registry.
+        try Data(try Fixtures.bytes(Fixtures.file("tmx/okapi.tmx"))).write(to: folder.appendingPathComponent("memory.xml"))
+        let imported = try glossa("import", "memory.xml", "--tm", "t.sqlite", "--format", "json")
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect((try json(imported.stdout)["added"] as? Int ?? 0) > 0)
+        try write("msgid \"\"\nmsgstr \"Language: ru\\n\"\n\nmsgid \"Collective Security Council\"\nmsgstr \"Совет коллективной безопасности\"\n", to: "messages.pot")
+        #expect(try glossa("import", "messages.pot", "--tm", "t.sqlite").stdout.hasSuffix("1 units read, 1 added, 0 duplicates skipped\n"))
+        let checked = try glossa("check", "messages.pot", "memory.xml", "--glossary", Fixtures.repositoryRoot.appendingPathComponent("glossaries/csto.tbx").path, "--format", "json")
+        #expect(checked.status == 0 || checked.status == 1, "\(checked.stderr)")
+        #expect(try glossa("export", "--out", "out.tsv", "--tm", "t.sqlite").stdout.hasPrefix("out.tsv: "))
+        #expect(String(decoding: fileBytes("out.tsv") ?? Data(), as: UTF8.self).hasPrefix("en"))
+    }
+
     @Test(arguments: [
         ("en\tru\nOne\tОдин\nTwo\tДва\tTres\n", "bad.tsv:3:9: expected 2 cells (en, ru), found 3"),
         ("en\tqq\nOne\tОдин\n", "bad.tsv:1:4: header: unknown language tag 'qq': 'qq' is not a registered subtag"),

@@ -142,11 +142,4 @@ import Testing
         let header = #"<html><head><meta http-equiv="Content-Type" content="text/html; charset=koi8-r"></head><body><p>"#
         #expect(try sentences(Array(header.utf8) + koi8 + Array("</p></body></html>".utf8)) == ["Секретариат ОДКБ."])
     }
-
-    @Test func formatFromFileName() {
-        #expect(DocumentFormat(path: "a.MD") == .markdown)
-        #expect(DocumentFormat(path: "news.htm") == .html)
-        #expect(DocumentFormat(path: "news.txt") == .text)
-        #expect(DocumentFormat(path: "README") == .text)
-    }
 }

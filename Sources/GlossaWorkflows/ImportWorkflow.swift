@@ -1,0 +1,179 @@
+import Foundation
+import GlossaCore
+import GlossaFormats
+import GlossaMemory
+import GlossaSegmentation
+import GlossaText
+
+/// An import of files into a TM, as `glossa import` and the server's import jobs run it: which
+/// reader takes each file (`FileFormat`), the files read into one transaction (a new TM is
+/// built aside and moved into place), and what it did.
+public struct ImportWorkflow: Sendable {
+    /// The files, in order ("-" for standard input, read whole).
+    public var files: [String]
+    /// Languages of line-aligned text files, one per file in order.
+    public var parallelLanguages: [LanguageTag]?
+    /// Language of documents imported as monolingual sentences.
+    public var documentLanguage: LanguageTag?
+    /// SRX rules for segmenting documents.
+    public var srx: String?
+    /// Origin recorded on each unit; nil: the file name.
+    public var origin: String?
+    /// Creation stamp for units whose files carry none.
+    public var stamp: Stamp?
+    /// Import the valid units of a TMX file and report the invalid ones.
+    public var skipInvalid = false
+    /// Import fuzzy PO entries and unconfirmed XLIFF targets too.
+    public var includeUnconfirmed = false
+    /// Leave the search indexes for later.
+    public var deferSearchIndex = false
+    /// Language of PO msgids.
+    public var poSourceLanguage: LanguageTag = "en"
+    /// How large one unit may be.
+    public var limits = UnitLimits.standard
+
+    public init(files: [String]) {
+        self.files = files
+    }
+
+    /// What an import did: the TM's counts, and what the files held that was left out.
+    public struct Report: Encodable, Sendable {
+        public var read: Int
+        public var added: Int
+        public var duplicates: Int
+        /// Units of the same texts as a stored unit, added beside it for their id or properties.
+        public var keptApart: Int
+        /// TMX units `skipInvalid` left out.
+        public var skipped: [Skipped]
+        /// Translations the files mark as not confirmed, left out without `includeUnconfirmed`.
+        public var unconfirmed: Int
+        /// TMX inline codes not paired as the standard requires, stored as written.
+        public var illPairedCodes: Int
+        public var warnings: [String]
+
+        /// A TMX unit left out, and why.
+        public struct Skipped: Encodable, Sendable {
+            public let file: String
+            public let index: Int
+            public let line: Int
+            public let reason: String
+        }
+    }
+
+    /// Which reader takes which file, decided before anything is read.
+    struct Plan {
+        var tmx: [String] = [], xliff: [String] = [], po: [String] = [], tabular: [(file: String, dialect: TabularReader.Dialect)] = []
+        var parallel: [String] = [], documents: [(file: String, format: DocumentFormat)] = []
+    }
+
+    /// The plan for `files`: each file's format from its extension, else its first bytes.
+    /// Throws for a compressed file, and for text files without a language option.
+    func plan() throws -> Plan {
+        var plan = Plan()
+        var others: [String] = []
+        for file in files {
+            let name = file.lowercased()
+            if name.hasSuffix(".gz") || name.hasSuffix(".zip") {
+                throw InputError("a compressed file: decompress it first (gunzip, unzip) and import what it holds", file: file)
+            }
+            switch FileFormat.of(file: file) {
+            case .tmx: plan.tmx.append(file)
+            case .xliff: plan.xliff.append(file)
+            case .po: plan.po.append(file)
+            case .tsv: plan.tabular.append((file, .tsv))
+            case .csv: plan.tabular.append((file, .csv))
+            case .text, .markdown, .html, nil: others.append(file)
+            }
+        }
+        guard !others.isEmpty else { return plan }
+        if let parallelLanguages {
+            guard parallelLanguages.count == others.count else {
+                throw InputError("--langs names \(parallelLanguages.count) languages but \(others.count) line-aligned files were given; name one language per file")
+            }
+            guard Set(parallelLanguages).count == parallelLanguages.count else { throw InputError("--langs names a language twice") }
+            plan.parallel = others
+        } else if documentLanguage != nil {
+            plan.documents = others.map { ($0, FileFormat.document(of: $0)) }
+        } else {
+            throw InputError("say --lang L to import it as a document of sentences in L, or --langs a,b with one line-aligned file per language",
+                             file: others[0])
+        }
+        return plan
+    }
+
+    /// Imports the files into the TM at `path`, as one transaction: on any error nothing is
+    /// imported. `progress` hears the units read so far; `create` builds a new TM (the CLI's
+    /// removes its temporary files if the process is interrupted).
+    public func run(into path: String, progress: @escaping (Int) -> Void = { _ in },
+                    create: (String, Bool, (UnitWriter) throws -> Void) throws -> ImportSummary = { path, deferring, body in
+                        try TranslationMemory.create(at: path, deferSearchIndex: deferring, body)
+                    }) throws -> Report {
+        let plan = try plan()
+        // Files read whole are read before the TM is touched; the rest are streamed.
+        let whole = try (plan.po + plan.parallel + plan.documents.map(\.file)).map { ($0, try Self.bytes(of: $0)) }
+        let bytes = Dictionary(whole, uniquingKeysWith: { first, _ in first })
+        let segmenter = try plan.documents.isEmpty ? nil
+            : documentLanguage.map { try SentenceSegmenter(language: $0, srx: srx.map { try SRXDocument(file: $0) }) }
+        var report = Report(read: 0, added: 0, duplicates: 0, keptApart: 0, skipped: [], unconfirmed: 0, illPairedCodes: 0, warnings: [])
+        let load = { (writer: UnitWriter) throws in
+            func add(_ unit: TranslationUnit, line _: Int = 0) throws {
+                try writer.add(unit)
+                progress(writer.read)
+            }
+            for file in plan.xliff {
+                report.unconfirmed += try XLIFFReader(origin: origin(for: file), includeUnconfirmed: includeUnconfirmed).read(file: file, add)
+            }
+            for file in plan.po {
+                let reader = POReader(origin: origin(for: file), sourceLanguage: poSourceLanguage,
+                                      fallbackLanguage: documentLanguage, includeFuzzy: includeUnconfirmed)
+                report.unconfirmed += try reader.read(try POReader.sourceText(bytes: bytes[file] ?? Data(), file: file), add)
+            }
+            for file in plan.tmx {
+                let reader = TMXReader(origin: origin(for: file), skipInvalid: skipInvalid)
+                let result = try reader.read(file: file, add)
+                writer.add(result.header.document(origin: reader.origin.document))
+                report.skipped += result.skipped.map { Report.Skipped(file: file, index: $0.index, line: $0.line, reason: $0.reason) }
+                report.warnings += result.warnings
+                report.illPairedCodes += result.illPairedCodes
+            }
+            for (file, dialect) in plan.tabular {
+                try TabularReader.read(file: file, dialect: dialect, origin: origin(for: file), add)
+            }
+            if let parallelLanguages, !plan.parallel.isEmpty {
+                let sources = try zip(plan.parallel, parallelLanguages).map {
+                    (source: try SourceText(bytes: bytes[$0.0] ?? Data(), file: $0.0), language: $0.1)
+                }
+                try ParallelTextReader.read(sources, origin: origin(for: plan.parallel[0])) { try add($0) }
+            }
+            if let segmenter {
+                for (file, format) in plan.documents {
+                    try DocumentUnitReader.read(bytes: bytes[file] ?? Data(), file: file, format: format,
+                                                segmenter: segmenter, origin: origin(for: file)) { try add($0) }
+                }
+            }
+        }
+        // A new TM is built aside and moved into place; an existing one takes one transaction.
+        let summary = FileManager.default.fileExists(atPath: path)
+            ? try TranslationMemory(path: path, access: .readWrite).write(deferSearchIndex: deferSearchIndex, load)
+            : try create(path, deferSearchIndex, load)
+        report.read = summary.read + report.skipped.count
+        report.added = summary.added
+        report.duplicates = summary.duplicates
+        report.keptApart = summary.keptApart
+        return report
+    }
+
+    private func origin(for file: String) -> ImportOrigin {
+        ImportOrigin(document: origin ?? (file as NSString).lastPathComponent, created: stamp, limits: limits)
+    }
+
+    /// A whole file, or standard input for "-".
+    private static func bytes(of file: String) throws -> Data {
+        if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: file), options: .mappedIfSafe)
+        } catch {
+            throw InputError("cannot read the file", file: file)
+        }
+    }
+}
