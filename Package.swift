@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
     ],
     targets: [
         // MARK: System libraries (found through pkg-config; only the C shims include their headers)
@@ -54,6 +55,7 @@ let package = Package(
         // MARK: Front ends
         .target(name: "GlossaServer", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaTerminology", "GlossaCore", "GlossaText",
                                                      .product(name: "Hummingbird", package: "hummingbird"),
+                                                     .product(name: "NIOCore", package: "swift-nio"),
                                                      .product(name: "Logging", package: "swift-log")]),
         .executableTarget(
             name: "glossa",

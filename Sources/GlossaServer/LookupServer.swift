@@ -6,6 +6,7 @@ import GlossaTerminology
 import GlossaText
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Glossa over HTTP: the TM's lookups as JSON for CAT tools, scripts and the search page,
 /// which the server also serves, for translators in a browser.
@@ -35,13 +36,17 @@ public struct LookupServer: Sendable {
     public let port: Int
     /// How long one lookup request may take before it is given up with status 503.
     public let requestBudget: Duration
+    /// Read connections to the TM, each answering one request at a time; nil: one per core.
+    public let readers: Int?
 
     /// The default `requestBudget`: a thousand ordinary lookups take a few seconds.
     public static let defaultRequestBudget = Duration.seconds(10)
 
     /// A server for the TM at `memoryPath`, looking terms up in `glossary`, to listen on
     /// `host`:`port` once `run` is called.
-    public init(memoryPath: String, glossary: Termbase?, host: String, port: Int, requestBudget: Duration = defaultRequestBudget) {
+    public init(memoryPath: String, glossary: Termbase?, host: String, port: Int, requestBudget: Duration = defaultRequestBudget,
+                readers: Int? = nil) {
+        self.readers = readers
         self.memoryPath = memoryPath
         self.glossary = glossary
         self.host = host
@@ -52,7 +57,7 @@ public struct LookupServer: Sendable {
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight. `onListening`
     /// hears the port once the server accepts connections.
     public func run(logger: Logger, onListening: @escaping @Sendable (Int) async -> Void) async throws {
-        let service = try LookupService(path: memoryPath, glossary: glossary)
+        let service = try LookupService(path: memoryPath, glossary: glossary, size: readers ?? LookupService.defaultSize)
         let port = port
         let app = Application(
             router: Self.router(service, loopbackOnly: LoopbackHostGuard<BasicRequestContext>.loopbackNames.contains(host.lowercased()),
@@ -94,11 +99,13 @@ public struct LookupServer: Sendable {
             let body = request.body
             var response = await answer(context.logger, budgetSeconds: seconds) {
                 try await body.consumeWithCancellationOnInboundClose { body in
-                    var request = request
-                    request.body = body
+                    let bytes: ByteBuffer
+                    do { bytes = try await body.collect(upTo: Self.bodyLimit) } catch is NIOTooManyBytesError {
+                        throw BodyTooLarge()
+                    }
                     let batch: BatchLookup
                     do {
-                        batch = try await request.decode(as: BatchLookup.self, context: context)
+                        batch = try JSONDecoder().decode(BatchLookup.self, from: Data(bytes.readableBytesView))
                     } catch {
                         throw InputError("the body must be JSON: {\"segments\": [\"…\"], \"from\": \"en\", \"to\": \"ru\", \"min\": 75, \"max\": 5}")
                     }
@@ -153,10 +160,15 @@ public struct LookupServer: Sendable {
         static let scores = 1...100, counts = 1...100
     }
 
-    /// Segments one `POST /api/lookup` may hold: requests are answered one at a time, and a
-    /// thousand lookups take a few seconds, which is as long as one should keep the others
-    /// waiting. The request's time budget bounds the rest.
+    /// Segments one `POST /api/lookup` may hold: a thousand lookups take a few seconds, which
+    /// is as long as one request should hold a read connection. The time budget bounds the rest.
     static let batchLimit = 1000
+
+    /// The largest body `POST /api/lookup` takes: a thousand long segments fit well within it.
+    static let bodyLimit = 16 << 20
+
+    /// A request body past `bodyLimit`: answered with status 413.
+    struct BodyTooLarge: Error {}
 
     /// The body of `POST /api/lookup`.
     struct BatchLookup: Decodable {
@@ -184,6 +196,7 @@ public struct LookupServer: Sendable {
         } catch {
             let (status, message): (HTTPResponse.Status, String) = switch error {
             case is CancellationError: (.serviceUnavailable, "the asker has gone")  // nobody reads it
+            case is BodyTooLarge: (.contentTooLarge, "the body is larger than the \(bodyLimit >> 20) MiB this server takes: send fewer segments at once")
             case is RequestOverBudget:
                 (.serviceUnavailable, "the lookup took longer than this server allows a request (\(budgetSeconds) s): send fewer or shorter segments at once, or ask with a higher min")
             case let error as InputError: (.badRequest, error.message)

@@ -1,15 +1,76 @@
+import Foundation
 import GlossaLookup
 import GlossaMemory
 import GlossaTerminology
 import GlossaText
 
-/// The TM as the server reads it: one read-only connection, answering one request at a time
-/// (an SQLite connection belongs to one thread at a time, and a lookup takes milliseconds).
-/// Lookups and concordances are kept per language pair, so requests reuse their statements.
-/// Each query sees the TM as last committed: an import running beside the server shows up
-/// once it commits. Lookups are refused (`MemoryError`) while an import with `--defer-index`
-/// has left variants out of the search indexes, which they would silently miss.
+/// The TM as the server reads it: a pool of read-only connections (SQLite in WAL mode lets
+/// readers run side by side, and beside a writer), each answering one request at a time, so
+/// requests are answered in parallel on every core. A request waits only when every
+/// connection is busy. Each query sees the TM as last committed: an import running beside the
+/// server shows up once it commits. Lookups are refused (`MemoryError`) while an import with
+/// `--defer-index` has left variants out of the search indexes, which they would silently miss.
 actor LookupService {
+    private var idle: [LookupWorker]
+    private var waiting: [CheckedContinuation<LookupWorker, Never>] = []
+
+    /// Opens `size` connections to the TM at `path`, which must have its search indexes;
+    /// `glossary` answers term look-ups.
+    init(path: String, glossary: Termbase?, size: Int) throws {
+        idle = try (0..<max(1, size)).map { _ in try LookupWorker(path: path, glossary: glossary) }
+    }
+
+    /// The default pool size: one connection per core.
+    static var defaultSize: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// Runs `body` with a connection of its own, waiting for one to be free.
+    nonisolated func run<T: Sendable>(_ body: (LookupWorker) throws -> T) async throws -> T {
+        let worker = await checkOut()
+        do {
+            let result = try body(worker)
+            await checkIn(worker)
+            return result
+        } catch {
+            await checkIn(worker)
+            throw error
+        }
+    }
+
+    private func checkOut() async -> LookupWorker {
+        if let worker = idle.popLast() { return worker }
+        return await withCheckedContinuation { waiting.append($0) }
+    }
+
+    private func checkIn(_ worker: LookupWorker) {
+        if waiting.isEmpty { idle.append(worker) } else { waiting.removeFirst().resume(returning: worker) }
+    }
+
+    /// `LookupWorker.matches(for:from:to:minimum:maximum:deadline:)` on a free connection.
+    nonisolated func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int,
+                 deadline: ContinuousClock.Instant) async throws -> [[LookupMatch]] {
+        try await run { try $0.matches(for: texts, from: from, to: to, minimum: minimum, maximum: maximum, deadline: deadline) }
+    }
+
+    /// `LookupWorker.concordance(_:from:to:page:pageSize:)` on a free connection.
+    nonisolated func concordance(_ query: ConcordanceQuery, from: LanguageTag, to: LanguageTag, page: Int, pageSize: Int) async throws -> [ConcordanceHit] {
+        try await run { try $0.concordance(query, from: from, to: to, page: page, pageSize: pageSize) }
+    }
+
+    /// `LookupWorker.foundTerms(in:language:translationsIn:)` on a free connection.
+    nonisolated func foundTerms(in text: String, language: LanguageTag, translationsIn target: LanguageTag?) async throws -> [FoundTerm] {
+        try await run { try $0.foundTerms(in: text, language: language, translationsIn: target) }
+    }
+
+    /// `LookupWorker.statistics()` on a free connection.
+    nonisolated func statistics() async throws -> TranslationMemory.Statistics {
+        try await run { try $0.statistics() }
+    }
+}
+
+/// One read-only connection to the TM and what it keeps between requests: lookups and
+/// concordances per language pair, so requests reuse their statements, and the statistics.
+/// Used by one task at a time: `LookupService` hands it out.
+final class LookupWorker: @unchecked Sendable {
     private let memory: TranslationMemory
     private var lookups: [LanguagePairKey: TMLookup] = [:]
     private var concordances: [LanguagePairKey: Concordance] = [:]
@@ -24,7 +85,7 @@ actor LookupService {
     }
 
     /// Opens the TM at `path`, which must have its search indexes; `glossary` answers term
-    /// look-ups.
+    /// look-ups (a checker of its own: a checker is not shared between threads).
     init(path: String, glossary: Termbase?) throws {
         memory = try TranslationMemory(path: path, access: .readOnly)
         try memory.requireSearchIndex()

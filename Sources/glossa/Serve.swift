@@ -37,7 +37,8 @@ extension Glossa {
             On 127.0.0.1 (the default) the server answers requests for
             127.0.0.1 or localhost only; --host 0.0.0.0 serves other
             machines, with no authentication: put it behind a proxy that has
-            some. Each request sees the TM as last committed, so an import
+            some. Requests are answered in parallel on --readers read
+            connections (one per core). Each request sees the TM as last committed, so an import
             running beside the server shows up once it is done (after one
             with --defer-index, lookups answer 503 until glossa tm index has
             run). The server says where it listens on standard output and
@@ -62,7 +63,11 @@ extension Glossa {
         @Option(help: ArgumentHelp("Seconds a lookup request may take before it is given up with status 503.", valueName: "seconds"))
         var requestTimeout = Int(LookupServer.defaultRequestBudget.components.seconds)
 
+        @Option(help: ArgumentHelp("Read connections to the TM, each answering one request at a time (default: one per core).", valueName: "count"))
+        var readers: Int?
+
         func validate() throws {
+            if let readers, !(1...256).contains(readers) { throw ValidationError("--readers must be from 1 to 256") }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
             guard requestTimeout >= 1 else { throw ValidationError("--request-timeout must be at least 1 second") }
         }
@@ -80,7 +85,8 @@ extension Glossa {
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
             var logger = Logger(label: "glossa.serve")
             logger.logLevel = .notice
-            let server = LookupServer(memoryPath: path, glossary: termbase, host: host, port: port, requestBudget: .seconds(requestTimeout))
+            let server = LookupServer(memoryPath: path, glossary: termbase, host: host, port: port, requestBudget: .seconds(requestTimeout),
+                                      readers: readers)
             let outcome = Outcome()
             let host = host
             // The command runs synchronously; the server is async: it runs in a task while
