@@ -12,10 +12,7 @@ public struct SourceText: Sendable {
     /// order mark begins them: what Windows Notepad saves as "Unicode" and Excel as "Unicode
     /// Text". Throws an `InputError` pointing at the first invalid byte or code unit.
     public init(bytes: some Collection<UInt8>, file: String) throws(InputError) {
-        // Said plainly: otherwise they fail as invalid UTF-8 somewhere on line 1.
-        if let binary = Self.binaryFormat(of: bytes) {
-            throw InputError("\(binary.kind), not a text file: \(binary.advice ?? "save it as text (or HTML, TSV, XLIFF) first")", file: file, line: 1, column: 1)
-        }
+        if let error = Self.binaryFileError(bytes, file: file) { throw error }
         if let bigEndian = Self.utf16ByteOrder(bytes) {
             self.file = file
             self.text = try Self.decodeUTF16(bytes.dropFirst(2), bigEndian: bigEndian, file: file)
@@ -25,14 +22,7 @@ public struct SourceText: Sendable {
         // The standard library's validation is vectorized and copies once; the slow search for
         // the culprit runs only when it fails.
         guard let text = String(validating: bytes.dropFirst(hasBOM ? 3 : 0), as: UTF8.self) else {
-            let body = Array(bytes.dropFirst(hasBOM ? 3 : 0))[...]
-            let bad = Self.firstInvalidUTF8(body) ?? body.startIndex
-            let prefix = body[body.startIndex..<bad]
-            let line = prefix.lazy.filter { $0 == 0x0A }.count + 1
-            let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? prefix.startIndex
-            let column = String(decoding: prefix[lineStart...], as: UTF8.self).unicodeScalars.count + 1
-            throw InputError("invalid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)))",
-                             file: file, line: line, column: column)
+            throw Self.invalidUTF8Error(Array(bytes.dropFirst(hasBOM ? 3 : 0))[...], file: file)
         }
         self.file = file
         self.text = text
@@ -63,6 +53,25 @@ public struct SourceText: Sendable {
         return ranges.map { text[utf8: $0] }
     }
 
+    /// The error for bytes that are not UTF-8, at the line and column of the first invalid byte;
+    /// `firstLine` is the line the bytes begin on (a streamed file's line is one of many).
+    package static func invalidUTF8Error(_ body: ArraySlice<UInt8>, file: String, firstLine: Int = 1) -> InputError {
+        let bad = firstInvalidUTF8(body) ?? body.startIndex
+        let prefix = body[body.startIndex..<bad]
+        let line = prefix.lazy.filter { $0 == 0x0A }.count + firstLine
+        let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? prefix.startIndex
+        let column = String(decoding: prefix[lineStart...], as: UTF8.self).unicodeScalars.count + 1
+        return InputError("invalid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true)))", file: file, line: line, column: column)
+    }
+
+    /// The error for bytes that open like a binary file a translator may pass by mistake
+    /// (`binaryFormat(of:)`), said plainly: otherwise they fail as invalid UTF-8 on line 1.
+    package static func binaryFileError(_ bytes: some Collection<UInt8>, file: String) -> InputError? {
+        binaryFormat(of: bytes).map { binary in
+            InputError("\(binary.kind), not a text file: \(binary.advice ?? "save it as text (or HTML, TSV, XLIFF) first")", file: file, line: 1, column: 1)
+        }
+    }
+
     /// The signatures of the binary files a translator may pass by mistake, with what to do
     /// when it is not the usual (save the document in a format Glossa reads).
     private static let binaryFormats: [(magic: [UInt8], kind: String, advice: String?)] = [
@@ -81,7 +90,7 @@ public struct SourceText: Sendable {
 
     /// Whether `bytes` open with a UTF-16 byte order mark, and which: true for big-endian,
     /// false for little-endian, nil for none. A UTF-32 mark (FF FE 00 00) is not UTF-16.
-    private static func utf16ByteOrder(_ bytes: some Collection<UInt8>) -> Bool? {
+    package static func utf16ByteOrder(_ bytes: some Collection<UInt8>) -> Bool? {
         if bytes.starts(with: [0xFE, 0xFF]) { return true }
         if bytes.starts(with: [0xFF, 0xFE]) && !bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) { return false }
         return nil
@@ -91,12 +100,7 @@ public struct SourceText: Sendable {
     /// column of the first unpaired surrogate or a dangling last byte.
     private static func decodeUTF16(_ bytes: some Collection<UInt8>, bigEndian: Bool, file: String) throws(InputError) -> String {
         let pairs = Array(bytes)
-        var units: [UInt16] = []
-        units.reserveCapacity(pairs.count / 2)
-        for index in stride(from: 0, to: pairs.count - 1, by: 2) {
-            let (first, second) = (UInt16(pairs[index]), UInt16(pairs[index + 1]))
-            units.append(bigEndian ? first << 8 | second : second << 8 | first)
-        }
+        let units = utf16CodeUnits(pairs, bigEndian: bigEndian)
         if pairs.count % 2 == 0, let text = String(validating: units, as: UTF16.self) { return text }
         // Invalid: decode again, scalar by scalar, to say where.
         var line = 1, column = 1
@@ -114,8 +118,20 @@ public struct SourceText: Sendable {
         }
     }
 
+    /// The UTF-16 code units of `bytes` (after the byte order mark), in the byte order given;
+    /// a dangling last byte is left out.
+    package static func utf16CodeUnits(_ bytes: [UInt8], bigEndian: Bool) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        for index in stride(from: 0, to: bytes.count - 1, by: 2) {
+            let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+        }
+        return units
+    }
+
     /// The offset of the first byte that is not valid UTF-8, or nil.
-    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+    private static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
         var index = bytes.startIndex
         let end = bytes.endIndex
         while index < end {

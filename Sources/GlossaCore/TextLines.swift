@@ -61,10 +61,8 @@ public final class StreamedTextLines: TextLines {
         }
         stream = opened
         try fill()
-        if let binary = SourceText.binaryFormat(of: buffer) {
-            throw InputError("\(binary.kind), not a text file: \(binary.advice ?? "save it as text (or HTML, TSV, XLIFF) first")", file: file, line: 1, column: 1)
-        }
-        if buffer.starts(with: [0xFE, 0xFF]) || buffer.starts(with: [0xFF, 0xFE]) {
+        if let error = SourceText.binaryFileError(buffer, file: file) { throw error }
+        if SourceText.utf16ByteOrder(buffer) != nil {
             while !atEnd { try fill() }
             decoded = SourceTextLines(try SourceText(bytes: buffer, file: file))
             buffer = []
@@ -131,9 +129,7 @@ public final class StreamedTextLines: TextLines {
         lineNumber += 1
         let content = bytes.last == 0x0D ? bytes.dropLast() : bytes
         guard let text = String(validating: content, as: UTF8.self) else {
-            let bad = SourceText.firstInvalidUTF8(content) ?? content.startIndex
-            let column = String(decoding: content[content.startIndex..<bad], as: UTF8.self).unicodeScalars.count + 1
-            throw InputError("invalid UTF-8 (byte 0x\(String(content[bad], radix: 16, uppercase: true)))", file: file, line: lineNumber, column: column)
+            throw SourceText.invalidUTF8Error(content, file: file, firstLine: lineNumber)
         }
         return Substring(text)
     }

@@ -48,14 +48,6 @@ public enum FileFormat: String, Sendable, CaseIterable {
         return FileFormat(path: path, head: (try? handle.read(upToCount: 4096)) ?? Data())
     }
 
-    /// Whether files of this format hold translation units (as opposed to documents).
-    public var holdsUnits: Bool {
-        switch self {
-        case .tmx, .xliff, .po, .tsv, .csv: true
-        case .text, .markdown, .html: false
-        }
-    }
-
     /// The document format a segmenter reads this as, for documents.
     public var document: DocumentFormat? {
         switch self {
@@ -86,13 +78,8 @@ public enum FileFormat: String, Sendable, CaseIterable {
         // UTF-16 files (a BOM) are decoded for the look; bytes past the first kilobytes are not needed.
         let bytes = Array(head.prefix(4096))
         let text: String
-        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            let bigEndian = bytes[0] == 0xFE
-            let units = stride(from: 2, to: bytes.count - 1, by: 2).map { index -> UInt16 in
-                let (first, second) = (UInt16(bytes[index]), UInt16(bytes[index + 1]))
-                return bigEndian ? first << 8 | second : second << 8 | first
-            }
-            text = String(decoding: units, as: UTF16.self)
+        if let bigEndian = SourceText.utf16ByteOrder(bytes) {
+            text = String(decoding: SourceText.utf16CodeUnits(Array(bytes.dropFirst(2)), bigEndian: bigEndian), as: UTF16.self)
         } else {
             text = String(decoding: bytes, as: UTF8.self)
         }

@@ -15,11 +15,6 @@ public enum TabularReader {
         case tsv
         /// Comma-separated values (RFC 4180), or semicolon-separated (see `RowIterator`).
         case csv
-
-        /// The dialect a file name suggests (CSV for `.csv`, else TSV).
-        public init(path: String) {
-            self = path.lowercased().hasSuffix(".csv") ? .csv : .tsv
-        }
     }
 
     private enum Column {

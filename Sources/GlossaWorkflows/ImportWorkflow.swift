@@ -70,19 +70,19 @@ public struct ImportWorkflow: Sendable {
     /// Throws for a compressed file, and for text files without a language option.
     func plan() throws -> Plan {
         var plan = Plan()
-        var others: [String] = []
+        var others: [(file: String, format: DocumentFormat)] = []
         for file in files {
             let name = file.lowercased()
             if name.hasSuffix(".gz") || name.hasSuffix(".zip") {
                 throw InputError("a compressed file: decompress it first (gunzip, unzip) and import what it holds", file: file)
             }
-            switch FileFormat.of(file: file) {
+            let format = FileFormat.of(file: file)
+            switch format {
             case .tmx: plan.tmx.append(file)
             case .xliff: plan.xliff.append(file)
             case .po: plan.po.append(file)
-            case .tsv: plan.tabular.append((file, .tsv))
-            case .csv: plan.tabular.append((file, .csv))
-            case .text, .markdown, .html, nil: others.append(file)
+            case .tsv, .csv: plan.tabular.append((file, format?.dialect ?? .tsv))
+            case .text, .markdown, .html, nil: others.append((file, format?.document ?? .text))
             }
         }
         guard !others.isEmpty else { return plan }
@@ -91,12 +91,12 @@ public struct ImportWorkflow: Sendable {
                 throw InputError("--langs names \(parallelLanguages.count) languages but \(others.count) line-aligned files were given; name one language per file")
             }
             guard Set(parallelLanguages).count == parallelLanguages.count else { throw InputError("--langs names a language twice") }
-            plan.parallel = others
+            plan.parallel = others.map(\.file)
         } else if documentLanguage != nil {
-            plan.documents = others.map { ($0, FileFormat.document(of: $0)) }
+            plan.documents = others
         } else {
             throw InputError("say --lang L to import it as a document of sentences in L, or --langs a,b with one line-aligned file per language",
-                             file: others[0])
+                             file: others[0].file)
         }
         return plan
     }
@@ -110,7 +110,7 @@ public struct ImportWorkflow: Sendable {
                     }) throws -> Report {
         let plan = try plan()
         // Files read whole are read before the TM is touched; the rest are streamed.
-        let whole = try (plan.po + plan.parallel + plan.documents.map(\.file)).map { ($0, try Self.bytes(of: $0)) }
+        let whole = try (plan.po + plan.parallel + plan.documents.map(\.file)).map { ($0, try InputFile.contents(of: $0)) }
         let bytes = Dictionary(whole, uniquingKeysWith: { first, _ in first })
         let segmenter = try plan.documents.isEmpty ? nil
             : documentLanguage.map { try SentenceSegmenter(language: $0, srx: srx.map { try SRXDocument(file: $0) }) }
@@ -165,15 +165,5 @@ public struct ImportWorkflow: Sendable {
 
     private func origin(for file: String) -> ImportOrigin {
         ImportOrigin(document: origin ?? (file as NSString).lastPathComponent, created: stamp, limits: limits)
-    }
-
-    /// A whole file, or standard input for "-".
-    private static func bytes(of file: String) throws -> Data {
-        if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: file), options: .mappedIfSafe)
-        } catch {
-            throw InputError("cannot read the file", file: file)
-        }
     }
 }

@@ -117,7 +117,7 @@ extension Glossa {
         }
 
         private func read(_ path: String, language: LanguageTag) throws -> SegmentedDocument {
-            let bytes = Array(try readFile(path))
+            let bytes = Array(try InputFile.contents(of: path))
             let document = segmented
                 ? SegmentedDocument.lines(of: try SourceText(bytes: bytes, file: path))
                 : try SegmentedDocument.read(bytes: bytes, file: path, format: FileFormat.document(of: path),

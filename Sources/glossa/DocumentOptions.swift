@@ -1,4 +1,5 @@
 import ArgumentParser
+import GlossaCore
 import GlossaFormats
 import GlossaSegmentation
 import GlossaText
@@ -19,7 +20,7 @@ struct DocumentOptions: ParsableArguments {
 
     /// The sentences of `file` ("-" for standard input), in order.
     func sentences(of file: String, with segmenter: DocumentSegmenter) throws -> [String] {
-        let blocks = try segmenter.segment(bytes: try readFile(file), file: file == "-" ? "<stdin>" : file,
+        let blocks = try segmenter.segment(bytes: try InputFile.contents(of: file), file: file == "-" ? "<stdin>" : file,
                                            format: inputFormat ?? FileFormat.document(of: file))
         return blocks.flatMap { $0.sentences.map(\.text) }
     }

@@ -110,7 +110,7 @@ extension Glossa {
 
         func run() throws {
             // A missing file or a folder is said as such before what its name suggests is asked about.
-            for file in files where file != "-" { try checkReadable(file) }
+            for file in files where file != "-" { try InputFile.checkReadable(file) }
             var workflow = ImportWorkflow(files: files)
             workflow.parallelLanguages = try langs.map(languageList)
             workflow.documentLanguage = try lang.map { try LanguageTag($0) }

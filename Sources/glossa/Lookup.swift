@@ -90,7 +90,7 @@ extension Glossa {
                 }
                 // Split by bytes, "\r\n" or "\n" (a Windows file's "\r\n" is one Character, which
                 // a split on "\n" never meets), and checked as UTF-8 or UTF-16 with a BOM.
-                var lines = try SourceText(bytes: readFile(batch), file: batch).lines
+                var lines = try SourceText(bytes: InputFile.contents(of: batch), file: batch).lines
                 // A final line break ends the last query; it does not begin an empty one.
                 if lines.last?.isEmpty == true { lines.removeLast() }
                 for line in lines { try answer(line) }

@@ -49,7 +49,7 @@ extension Glossa {
             var results: [FileResult] = []
             for file in files {
                 let name = file == "-" ? "<stdin>" : file
-                let blocks = try segmenter.segment(bytes: try readFile(file), file: name,
+                let blocks = try segmenter.segment(bytes: try InputFile.contents(of: file), file: name,
                                                    format: documents.inputFormat ?? FileFormat.document(of: file))
                 results.append(FileResult(file: name, blocks: blocks))
             }

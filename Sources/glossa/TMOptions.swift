@@ -80,25 +80,3 @@ struct TMOptions: ParsableArguments {
 func languageList(_ option: String) throws -> [LanguageTag] {
     try option.split(separator: ",").map { try LanguageTag(String($0)) }
 }
-
-/// Checks that a file is there, is a file, and can be read.
-func checkReadable(_ path: String) throws {
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw InputError("no such file", file: path)
-    }
-    guard !isDirectory.boolValue else { throw InputError("is a folder, not a file", file: path) }
-    guard FileManager.default.isReadableFile(atPath: path) else { throw InputError("cannot read the file", file: path) }
-}
-
-/// Reads a whole file (mapped into memory where the system allows), or standard input for
-/// "-"; a missing or unreadable file is an `InputError`.
-func readFile(_ path: String) throws -> Data {
-    if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    try checkReadable(path)
-    do {
-        return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-    } catch {
-        throw InputError("cannot read the file", file: path)
-    }
-}

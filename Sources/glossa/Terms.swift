@@ -169,7 +169,7 @@ extension Glossa.Terms {
         var format: OutputFormat = .text
 
         func run() throws {
-            let bytes = Array(try readFile(file))
+            let bytes = Array(try InputFile.contents(of: file))
             let validator = TBXValidator(dialect: TBXValidator.Dialect(rawValue: dialect.rawValue) ?? .auto)
             let report = try validator.validate(bytes: bytes, file: file)
             let violations = report.violations
