@@ -48,34 +48,47 @@ public struct CheckConfiguration: Sendable, Equatable {
     }
 
     /// Reads a configuration from its bytes; `file` names it in errors and anchors its relative paths.
+    /// The YAML is read as a node tree, not as Swift values: values stay the words written (YAML
+    /// 1.1 would read `off` as false and `no` as false too), each key keeps its place for
+    /// messages, and a key that is not a word (a list, a map) is an error, not a crash.
     public static func load(bytes: [UInt8], file path: String) throws -> CheckConfiguration {
         let source = try SourceText(bytes: bytes, file: path)
-        let root: Any?
-        do { root = try Yams.load(yaml: source.text) } catch let error as YamlError {
+        let root: Node?
+        do { root = try Yams.compose(yaml: source.text) } catch let error as YamlError {
             throw yamlError(error, file: path)
         }
-        guard let root else { return CheckConfiguration() }
-        guard let map = root as? [String: Any] else { throw InputError("expected a map of settings at the top", file: path, line: 1, column: 1) }
-        func fail(_ message: String, _ key: String) -> InputError {
-            let place = self.place(of: key, in: source)
-            return InputError(message, file: path, line: place?.line, column: place?.column)
+        guard let root, root.scalar?.string.isEmpty != true else { return CheckConfiguration() }
+        func fail(_ message: String, at node: Node) -> InputError {
+            InputError(message, file: path, line: node.mark?.line, column: node.mark?.column)
         }
-        if let unknown = map.keys.sorted().first(where: { !keys.contains($0) }) {
-            throw fail("unknown setting '\(unknown)' (known: \(keys.sorted().joined(separator: ", ")))", unknown)
+        guard let mapping = root.mapping else { throw fail("expected a map of settings at the top", at: root) }
+        var settings: [String: (key: Node, value: Node)] = [:]
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string else { throw fail("a setting's name must be a word, not a list or a map", at: key) }
+            guard keys.contains(name) else {
+                throw fail("unknown setting '\(name)' (known: \(keys.sorted().joined(separator: ", ")))", at: key)
+            }
+            settings[name] = (key, value)
         }
         let folder = (path as NSString).deletingLastPathComponent
         func resolve(_ relative: String) -> String {
             relative.hasPrefix("/") || folder.isEmpty ? relative : (folder as NSString).appendingPathComponent(relative)
         }
-        func strings(_ key: String) throws -> [String] {
-            guard let value = map[key] else { return [] }
-            if let single = value as? String { return [single] }
-            guard let list = value as? [Any], list.allSatisfy({ $0 is String }) else { throw fail("'\(key)' must be a list of strings", key) }
-            return list.map { $0 as! String }
+        func word(_ name: String) throws -> String? {
+            guard let (key, value) = settings[name] else { return nil }
+            guard let word = value.scalar?.string else { throw fail("'\(name)' must be one word, not a list or a map", at: key) }
+            return word
         }
-        func language(_ key: String) throws -> LanguageTag? {
-            guard let value = map[key] else { return nil }
-            do { return try LanguageTag("\(value)") } catch { throw fail("'\(key)': \(error)", key) }
+        func strings(_ name: String) throws -> [String] {
+            guard let (key, value) = settings[name] else { return [] }
+            if let single = value.scalar?.string { return [single] }
+            let words = value.sequence?.compactMap(\.scalar?.string)
+            guard let words, words.count == value.sequence?.count else { throw fail("'\(name)' must be a list of strings", at: key) }
+            return words
+        }
+        func language(_ name: String) throws -> LanguageTag? {
+            guard let tag = try word(name) else { return nil }
+            do { return try LanguageTag(tag) } catch { throw fail("'\(name)': \(error)", at: settings[name]!.key) }
         }
         var configuration = CheckConfiguration()
         configuration.glossaries = try strings("glossaries").map(resolve)
@@ -85,17 +98,19 @@ public struct CheckConfiguration: Sendable, Equatable {
         configuration.targetLanguage = try language("target")
         configuration.ignoredTerms = try strings("ignore-terms")
         configuration.baseline = try strings("baseline").first.map(resolve)
-        if let value = map["fail-on"] {
-            guard let level = Self.level("\(value)") else { throw fail("'fail-on' must be error, warning, note or never", "fail-on") }
+        if let value = try word("fail-on") {
+            guard let level = Self.level(value) else { throw fail("'fail-on' must be error, warning, note or never", at: settings["fail-on"]!.key) }
             configuration.failOn = level
         }
-        if let value = map["rules"] {
-            guard let rules = value as? [String: Any] else { throw fail("'rules' must map rule ids to severities", "rules") }
-            for (id, setting) in rules {
-                guard let rule = TermRule(rawValue: id) else {
-                    throw fail("unknown rule '\(id)' (rules: \(TermRule.allCases.map(\.rawValue).joined(separator: ", ")))", id)
+        if let (key, value) = settings["rules"] {
+            guard let rules = value.mapping else { throw fail("'rules' must map rule ids to severities", at: key) }
+            for (idNode, setting) in rules {
+                guard let id = idNode.scalar?.string, let rule = TermRule(rawValue: id) else {
+                    throw fail("unknown rule '\(idNode.scalar?.string ?? "")' (rules: \(TermRule.allCases.map(\.rawValue).joined(separator: ", ")))", at: idNode)
                 }
-                guard let level = Self.level("\(setting)") else { throw fail("rule '\(id)': severity must be error, warning, note or off", id) }
+                guard let level = setting.scalar.flatMap({ Self.level($0.string) }) else {
+                    throw fail("rule '\(id)': severity must be error, warning, note or off", at: idNode)
+                }
                 configuration.severities[rule] = level
             }
         }
@@ -108,15 +123,6 @@ public struct CheckConfiguration: Sendable, Equatable {
         case "off", "never", "false", "none": return .some(nil)
         default: return Severity(rawValue: word.lowercased()).map { .some($0) }
         }
-    }
-
-    /// The 1-based line where `key` first appears, for messages.
-    private static func place(of key: String, in source: SourceText) -> (line: Int, column: Int)? {
-        for (index, line) in source.lines.enumerated() {
-            let indent = line.prefix { $0 == " " }.count
-            if line.dropFirst(indent).hasPrefix(key + ":") { return (index + 1, indent + 1) }
-        }
-        return nil
     }
 
     /// A YAML syntax error as one line at the place libyaml names (Yams's own description

@@ -213,6 +213,35 @@ import Testing
         #expect(typo.stderr.contains(".glossa.yml:2:1: unknown setting 'rulez'"))
     }
 
+    /// Settings YAML allows but a configuration cannot mean: each is one error at its place,
+    /// never a crash (a list as a key crashed Yams's untyped loader; found by fuzzing).
+    @Test(arguments: [
+        ("[fgg, res]: x\n", ".glossa.yml:1:1: a setting's name must be a word"),
+        ("fail-on: [error]\n", ".glossa.yml:1:1: 'fail-on' must be one word"),
+        ("include: [a, [b]]\n", ".glossa.yml:1:1: 'include' must be a list of strings"),
+        ("glossaries: [x.tbx]\nrules:\n  {a: b}: error\n", ".glossa.yml:3:3: unknown rule"),
+        ("source: {en: 1}\n", ".glossa.yml:1:1: 'source' must be one word"),
+        ("- a\n- b\n", ".glossa.yml:1:1: expected a map of settings"),
+    ])
+    func malformedConfigurationsAreErrorsAtTheirPlace(yaml: String, message: String) throws {
+        try write("The CSTO met.\n", to: "doc.md")
+        try write(yaml, to: ".glossa.yml")
+        let result = try glossa("check", "doc.md")
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("glossa: error: ") && result.stderr.contains(message), "\(result.stderr)")
+    }
+
+    /// YAML 1.1 reads `off` and `no` as false: the configuration keeps the words written.
+    @Test func severityWordsAreReadAsWritten() throws {
+        try write("Kyrgyzstan and the Kyrgyz Republic.\n", to: "doc.md")
+        try write("glossaries: [\(glossary)]\nrules:\n  inconsistent-variants: off\n  deprecated-term: off\n", to: ".glossa.yml")
+        let quiet = try glossa("check", "doc.md", "--format", "json")
+        #expect(!(try findings(quiet.stdout).contains { $0["rule"] as? String == "inconsistent-variants" }), "\(quiet.stdout)")
+        try write("glossaries: [\(glossary)]\nrules:\n  inconsistent-variants: error\n", to: ".glossa.yml")
+        let loud = try glossa("check", "doc.md", "--format", "json")
+        #expect(try findings(loud.stdout).contains { $0["rule"] as? String == "inconsistent-variants" }, "\(loud.stdout)")
+    }
+
     @Test func checksTheBundledTMByDefault() throws {
         let result = try CommandRunner.run(["check", "--format", "json"], in: Fixtures.repositoryRoot)
         #expect(result.status == 1)
