@@ -53,7 +53,7 @@ let package = Package(
         .target(name: "GlossaWorkflows", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaText"]),
 
         // MARK: Front ends
-        .target(name: "GlossaServer", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaTerminology", "GlossaCore", "GlossaText",
+        .target(name: "GlossaServer", dependencies: ["GlossaWorkflows", "GlossaLookup", "GlossaMemory", "GlossaFormats", "GlossaTerminology", "GlossaCore", "GlossaText",
                                                      .product(name: "Hummingbird", package: "hummingbird"),
                                                      .product(name: "NIOCore", package: "swift-nio"),
                                                      .product(name: "Logging", package: "swift-log")]),

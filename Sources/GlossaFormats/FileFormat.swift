@@ -21,6 +21,25 @@ public enum FileFormat: String, Sendable, CaseIterable {
         "html": .html, "htm": .html, "xhtml": .html,
     ]
 
+    /// Media types a client may declare a file with (an HTTP upload's Content-Type), and their formats.
+    public static let mediaTypes: [String: FileFormat] = [
+        "application/x-tmx+xml": .tmx, "application/tmx+xml": .tmx,
+        "application/xliff+xml": .xliff, "application/x-xliff+xml": .xliff,
+        "text/x-gettext-translation": .po, "text/x-po": .po, "application/x-po": .po, "application/x-gettext": .po,
+        "text/tab-separated-values": .tsv, "text/csv": .csv,
+        "text/plain": .text, "text/markdown": .markdown, "text/html": .html,
+    ]
+
+    /// The format a media type names (parameters such as `charset` aside), if it names one.
+    public init?(mediaType: String) {
+        let type = mediaType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        guard let format = Self.mediaTypes[type] else { return nil }
+        self = format
+    }
+
+    /// Whether the format holds translation units (TMX, XLIFF, PO, TSV, CSV), not a document.
+    public var holdsUnits: Bool { document == nil }
+
     /// The format `path`'s extension names, if it names one.
     public init?(path: String) {
         guard let format = Self.extensions[(path as NSString).pathExtension.lowercased()] else { return nil }

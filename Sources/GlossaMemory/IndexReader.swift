@@ -55,6 +55,9 @@ public final class IndexReader {
         tokenStatement.reset()
         tokenStatement.bind(1, language.language)
         tokenStatement.bind(2, word)
+        // Reset once read: a statement left on its row keeps its read transaction, and with it
+        // an old snapshot of the TM (and WAL checkpoints waiting), open until its next use.
+        defer { tokenStatement.reset() }
         guard try tokenStatement.step() else { return nil }
         return IndexedToken(id: UInt32(tokenStatement.int64(0)), frequency: Int(tokenStatement.int64(1)))
     }
@@ -87,6 +90,7 @@ public final class IndexReader {
     public func variant(_ id: Int64) throws -> StoredVariant? {
         variantStatement.reset()
         variantStatement.bind(1, id)
+        defer { variantStatement.reset() }  // see indexedToken
         guard try variantStatement.step() else { return nil }
         return StoredVariant(
             id: id, unitID: variantStatement.int64(0), language: variantStatement.string(1) ?? "",
@@ -118,6 +122,7 @@ public final class IndexReader {
     public func unit(_ id: Int64) throws -> UnitRecord? {
         unitStatement.reset()
         unitStatement.bind(1, id)
+        defer { unitStatement.reset() }  // see indexedToken
         guard try unitStatement.step() else { return nil }
         unitVariantsStatement.reset()
         unitVariantsStatement.bind(1, id)

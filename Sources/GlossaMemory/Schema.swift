@@ -120,6 +120,10 @@ enum Schema {
         -- Its full-text entries are cut from the stored text, and @ is a letter to the word cut:
         -- a TM holding either kind of text has its search indexes built again.
         """,
+        """
+        ALTER TABLE search_state ADD COLUMN next_unit_id INTEGER;  -- above every unit id ever deleted: a new unit never
+                                                                   -- takes a deleted one's id; NULL before any deletion
+        """,
     ]
 
     /// The first version with the search index: a TM migrated from before it has the index

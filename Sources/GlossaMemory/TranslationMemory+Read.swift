@@ -9,10 +9,13 @@ extension TranslationMemory {
         public var since: Date?
         /// Only units from this origin document.
         public var origin: String?
+        /// Only the unit of this id.
+        public var unit: Int64?
 
-        public init(since: Date? = nil, origin: String? = nil) {
+        public init(since: Date? = nil, origin: String? = nil, unit: Int64? = nil) {
             self.since = since
             self.origin = origin
+            self.unit = unit
         }
     }
 
@@ -35,12 +38,18 @@ extension TranslationMemory {
             SELECT id, external_id, origin, context, created_at, created_by, changed_at, changed_by, source_lang FROM unit
             WHERE %@ ORDER BY id
             """)
-        let variants = try connection.prepare("""
-            SELECT unit_id, lang, text, markup, created_at, created_by, changed_at, changed_by, id FROM variant ORDER BY unit_id, id
+        // One unit's rows are found through the unit_id indexes; otherwise every row is merged in.
+        func annotations(_ sql: String) throws -> SQLiteStatement {
+            let statement = try connection.prepare(sql.replacingOccurrences(of: "%@", with: filter.unit == nil ? "1" : "unit_id = ?1"))
+            if let unit = filter.unit { statement.bind(1, unit) }
+            return statement
+        }
+        let variants = try annotations("""
+            SELECT unit_id, lang, text, markup, created_at, created_by, changed_at, changed_by, id FROM variant WHERE %@ ORDER BY unit_id, id
             """)
-        let notes = try connection.prepare("SELECT unit_id, lang, text, xml_lang, o_encoding, variant_id FROM note ORDER BY unit_id, id")
-        let properties = try connection.prepare(
-            "SELECT unit_id, lang, name, value, xml_lang, o_encoding, variant_id FROM prop ORDER BY unit_id, id")
+        let notes = try annotations("SELECT unit_id, lang, text, xml_lang, o_encoding, variant_id FROM note WHERE %@ ORDER BY unit_id, id")
+        let properties = try annotations(
+            "SELECT unit_id, lang, name, value, xml_lang, o_encoding, variant_id FROM prop WHERE %@ ORDER BY unit_id, id")
         // A TM repeats a few languages and, per imported file, the same stamps millions of
         // times: each is parsed once, and recognized again by its bytes, with no string built.
         var tags = TagCache()
@@ -256,9 +265,11 @@ extension TranslationMemory {
         var conditions = ["1"]
         if filter.since != nil { conditions.append("max(coalesce(created_at, ''), coalesce(changed_at, '')) >= ?1") }
         if filter.origin != nil { conditions.append("origin = ?2") }
+        if filter.unit != nil { conditions.append("id = ?3") }
         let statement = try connection.prepare(sql.replacingOccurrences(of: "%@", with: conditions.joined(separator: " AND ")))
         if let since = filter.since { statement.bind(1, Timestamp.format(since)) }
         if let origin = filter.origin { statement.bind(2, origin) }
+        if let unit = filter.unit { statement.bind(3, unit) }
         return statement
     }
 }

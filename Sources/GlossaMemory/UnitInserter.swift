@@ -15,14 +15,22 @@ final class UnitInserter {
     private(set) var added = 0
     private(set) var duplicates = 0
     private(set) var keptApart = 0
+    /// The id the next unit inserted must take, when SQLite's choice could be a deleted unit's.
+    private var firstUnitID: Int64?
 
     init(connection: SQLiteConnection) throws {
         self.connection = connection
         insertUnit = try connection.prepare("""
             INSERT OR IGNORE INTO unit (content_key, external_id, origin, context, created_at, created_by, changed_at, changed_by,
-                                        source_lang)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                        source_lang, id)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
             """)
+        // SQLite gives a new row the largest id plus one, which may be a deleted unit's: the
+        // first unit takes the id past every deleted one instead, and the rest count on from it.
+        let floor = try connection.scalar("""
+            SELECT CASE WHEN next_unit_id > (SELECT coalesce(max(id), 0) + 1 FROM unit) THEN next_unit_id ELSE 0 END FROM search_state
+            """)
+        firstUnitID = floor > 0 ? floor : nil
         findSameText = try connection.prepare("SELECT EXISTS (SELECT 1 FROM unit WHERE content_key BETWEEN ?1 AND ?2)")
         insertVariant = try connection.prepare("""
             INSERT INTO variant (unit_id, lang, text, normalized, hash, created_at, created_by, changed_at, changed_by, markup, tokens, id)
@@ -55,11 +63,13 @@ final class UnitInserter {
         bind(unit.created, to: insertUnit, at: 5)
         bind(unit.changed, to: insertUnit, at: 7)
         insertUnit.bind(9, unit.sourceLanguage)
+        insertUnit.bind(10, firstUnitID)
         try insertUnit.step()
         guard connection.changes > 0 else {
             duplicates += 1
             return
         }
+        firstUnitID = nil
         if sameText { keptApart += 1 }
         let unitID = connection.lastInsertRowID
         for variant in unit.variants {

@@ -49,53 +49,57 @@ extension TranslationMemory {
     /// memory before it turns to the unique index: tests make it small.
     func write(deferSearchIndex: Bool, keysInMemory: Int, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
         try connection.execute("PRAGMA cache_size = -\(Self.writeCacheKiB)")
-        return try writeTransaction {
-            if !deferSearchIndex, let pending = try SearchIndex.pendingFrom(connection) {
-                try SearchIndex.update(connection, from: pending, committed: true)
-            }
-            let bulk = try connection.scalar("SELECT NOT EXISTS (SELECT 1 FROM unit)") == 1
-            var indexes: [(name: String, sql: String)] = []
-            if bulk {
-                let statement = try connection.prepare(
-                    "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('unit', 'variant', 'note', 'prop')")
-                while try statement.step() { indexes.append((statement.string(0) ?? "", statement.string(1) ?? "")) }
-                for index in indexes { try connection.execute("DROP INDEX \"\(index.name)\"") }
-            }
-            let writer = try UnitWriter(
-                inserter: UnitInserter(connection: connection),
-                vocabulary: deferSearchIndex ? nil : SearchVocabulary(connection: connection),
-                firstVariantID: connection.scalar(
-                    "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM variant), (SELECT next_variant_id FROM search_state))"),
-                uniqueIndex: bulk ? indexes.first { $0.name == Schema.contentIndex }?.sql : nil, keysInMemory: keysInMemory)
-            let summary = try SearchIndex.fillingFullText(connection, if: !deferSearchIndex) {
-                do {
-                    try body(writer)
-                } catch {
-                    writer.abandon()
-                    throw error
-                }
-                return try writer.finish()
-            }
-            try writer.storeSearchState(into: connection)
-            // The same header imported again is the same document, like a duplicate unit.
-            if !writer.documents.isEmpty {
-                let known = try documents()
-                for document in writer.documents where !known.contains(document) { try insert(document) }
-            }
-            // Two sorter threads: the index builds are sorts of millions of keys, and the writer
-            // thread is idle by now (the exact-match index of a million-unit TMX import: 2.8 s
-            // with one, 1.9 s with two). Each sorts runs of up to the cache size in memory, so
-            // the cache is halved meanwhile to keep the peak where one thread had it.
-            try connection.execute("PRAGMA threads = 2; PRAGMA cache_size = -\(Self.writeCacheKiB / 2)")
-            defer { try? connection.execute("PRAGMA threads = 0; PRAGMA cache_size = -\(Self.writeCacheKiB)") }
-            let built = try connection.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1")
-            for index in indexes {
-                built.reset()
-                built.bind(1, index.name)
-                if try !built.step() { try connection.execute(index.sql) }
-            }
-            return summary
+        return try writeTransaction { try load(deferSearchIndex: deferSearchIndex, keysInMemory: keysInMemory, body) }
+    }
+
+    /// The body of `write`, inside a transaction the caller has begun (an edit deletes a unit
+    /// and loads its replacement in one).
+    func load(deferSearchIndex: Bool, keysInMemory: Int = UnitIngest.keysInMemory, _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
+        if !deferSearchIndex, let pending = try SearchIndex.pendingFrom(connection) {
+            try SearchIndex.update(connection, from: pending, committed: true)
         }
+        let bulk = try connection.scalar("SELECT NOT EXISTS (SELECT 1 FROM unit)") == 1
+        var indexes: [(name: String, sql: String)] = []
+        if bulk {
+            let statement = try connection.prepare(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('unit', 'variant', 'note', 'prop')")
+            while try statement.step() { indexes.append((statement.string(0) ?? "", statement.string(1) ?? "")) }
+            for index in indexes { try connection.execute("DROP INDEX \"\(index.name)\"") }
+        }
+        let writer = try UnitWriter(
+            inserter: UnitInserter(connection: connection),
+            vocabulary: deferSearchIndex ? nil : SearchVocabulary(connection: connection),
+            firstVariantID: connection.scalar(
+                "SELECT max((SELECT coalesce(max(id), 0) + 1 FROM variant), (SELECT next_variant_id FROM search_state))"),
+            uniqueIndex: bulk ? indexes.first { $0.name == Schema.contentIndex }?.sql : nil, keysInMemory: keysInMemory)
+        let summary = try SearchIndex.fillingFullText(connection, if: !deferSearchIndex) {
+            do {
+                try body(writer)
+            } catch {
+                writer.abandon()
+                throw error
+            }
+            return try writer.finish()
+        }
+        try writer.storeSearchState(into: connection)
+        // The same header imported again is the same document, like a duplicate unit.
+        if !writer.documents.isEmpty {
+            let known = try documents()
+            for document in writer.documents where !known.contains(document) { try insert(document) }
+        }
+        // Two sorter threads: the index builds are sorts of millions of keys, and the writer
+        // thread is idle by now (the exact-match index of a million-unit TMX import: 2.8 s
+        // with one, 1.9 s with two). Each sorts runs of up to the cache size in memory, so
+        // the cache is halved meanwhile to keep the peak where one thread had it.
+        try connection.execute("PRAGMA threads = 2; PRAGMA cache_size = -\(Self.writeCacheKiB / 2)")
+        defer { try? connection.execute("PRAGMA threads = 0; PRAGMA cache_size = -\(Self.writeCacheKiB)") }
+        let built = try connection.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'index' AND name = ?1")
+        for index in indexes {
+            built.reset()
+            built.bind(1, index.name)
+            if try !built.step() { try connection.execute(index.sql) }
+        }
+        return summary
     }
 
     /// Stores a document header and its entries.

@@ -1,4 +1,5 @@
 import Foundation
+import GlossaCore
 import GlossaLookup
 import GlossaMemory
 import GlossaTerminology
@@ -13,11 +14,14 @@ import GlossaText
 actor LookupService {
     private var idle: [LookupWorker]
     private var waiting: [CheckedContinuation<LookupWorker, Never>] = []
+    /// How long one request's lookups may take, from when they are asked for.
+    nonisolated let budget: Duration
 
     /// Opens `size` connections to the TM at `path`, which must have its search indexes;
-    /// `glossary` answers term look-ups.
-    init(path: String, glossary: Termbase?, size: Int) throws {
+    /// `glossary` answers term look-ups; lookups past `budget` are given up.
+    init(path: String, glossary: Termbase?, size: Int, budget: Duration) throws {
         idle = try (0..<max(1, size)).map { _ in try LookupWorker(path: path, glossary: glossary) }
+        self.budget = budget
     }
 
     /// The default pool size: one connection per core.
@@ -45,10 +49,15 @@ actor LookupService {
         if waiting.isEmpty { idle.append(worker) } else { waiting.removeFirst().resume(returning: worker) }
     }
 
-    /// `LookupWorker.matches(for:from:to:minimum:maximum:deadline:)` on a free connection.
-    nonisolated func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int,
-                 deadline: ContinuousClock.Instant) async throws -> [[LookupMatch]] {
-        try await run { try $0.matches(for: texts, from: from, to: to, minimum: minimum, maximum: maximum, deadline: deadline) }
+    /// `LookupWorker.matches(for:from:to:minimum:maximum:deadline:)` on a free connection,
+    /// given up (`APIError.overBudget`) once `budget` has passed since the call.
+    nonisolated func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int) async throws -> [[LookupMatch]] {
+        let deadline = ContinuousClock.now + budget
+        do {
+            return try await run { try $0.matches(for: texts, from: from, to: to, minimum: minimum, maximum: maximum, deadline: deadline) }
+        } catch is RequestOverBudget {
+            throw APIError.overBudget(budget)
+        }
     }
 
     /// `LookupWorker.concordance(_:from:to:page:pageSize:)` on a free connection.
@@ -59,6 +68,11 @@ actor LookupService {
     /// `LookupWorker.foundTerms(in:language:translationsIn:)` on a free connection.
     nonisolated func foundTerms(in text: String, language: LanguageTag, translationsIn target: LanguageTag?) async throws -> [FoundTerm] {
         try await run { try $0.foundTerms(in: text, language: language, translationsIn: target) }
+    }
+
+    /// The unit `id`, on a free connection; nil when there is none.
+    nonisolated func unit(id: Int64) async throws -> TranslationUnit? {
+        try await run { try $0.unit(id: id) }
     }
 
     /// `LookupWorker.statistics()` on a free connection.
@@ -124,8 +138,13 @@ final class LookupWorker: @unchecked Sendable {
 
     /// `TermChecker.foundTerms(in:language:translationsIn:)`; `Unavailable` without a glossary.
     func foundTerms(in text: String, language: LanguageTag, translationsIn target: LanguageTag?) throws -> [FoundTerm] {
-        guard let terms else { throw Unavailable("this server has no glossary: start glossa serve with --glossary FILE") }
+        guard let terms else { throw APIError.notFound("this server has no glossary: start glossa serve with --glossary FILE") }
         return try terms.foundTerms(in: text, language: language, translationsIn: target)
+    }
+
+    /// The unit `id`; nil when there is none.
+    func unit(id: Int64) throws -> TranslationUnit? {
+        try memory.unit(id: id)
     }
 
     /// Variants per language tag, and units: counted again only once another process has
@@ -139,12 +158,5 @@ final class LookupWorker: @unchecked Sendable {
     }
 }
 
-/// A request that ran past the server's time budget: answered with status 503.
+/// A request that ran past the server's time budget (`LookupService` says which).
 struct RequestOverBudget: Error {}
-
-/// What a request asked of a server not set up for it: answered with status 404.
-struct Unavailable: Error {
-    let message: String
-
-    init(_ message: String) { self.message = message }
-}

@@ -11,7 +11,7 @@ struct LoopbackHostGuard<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let host = Self.hostname(of: request.head.authority ?? "")
         guard Self.loopbackNames.contains(host.lowercased()) else {
-            return LookupServer.json(
+            return APIAnswer.json(
                 ["error": "this server answers requests for 127.0.0.1 or localhost only, not \(host.isEmpty ? "a request without a Host" : host)"],
                 status: .forbidden)
         }

@@ -37,7 +37,7 @@ public struct ImportWorkflow: Sendable {
     }
 
     /// What an import did: the TM's counts, and what the files held that was left out.
-    public struct Report: Encodable, Sendable {
+    public struct Report: Codable, Equatable, Sendable {
         public var read: Int
         public var added: Int
         public var duplicates: Int
@@ -52,7 +52,7 @@ public struct ImportWorkflow: Sendable {
         public var warnings: [String]
 
         /// A TMX unit left out, and why.
-        public struct Skipped: Encodable, Sendable {
+        public struct Skipped: Codable, Equatable, Sendable {
             public let file: String
             public let index: Int
             public let line: Int

@@ -68,10 +68,10 @@ import Testing
     }
 
     /// Makes `memory` a TM of schema `version` (6 or 7), as a Glossa of that time wrote it: without
-    /// schema 8's columns, its content keys the hash of its texts alone.
+    /// the columns of schemas 8 and 9, its content keys the hash of its texts alone.
     private func downgrade(_ memory: TranslationMemory, to version: Int) throws {
         try memory.connection.execute("""
-            ALTER TABLE unit DROP COLUMN source_lang; ALTER TABLE note DROP COLUMN variant_id; ALTER TABLE prop DROP COLUMN variant_id;
+            ALTER TABLE search_state DROP COLUMN next_unit_id; ALTER TABLE unit DROP COLUMN source_lang; ALTER TABLE note DROP COLUMN variant_id; ALTER TABLE prop DROP COLUMN variant_id;
             UPDATE unit SET content_key = randomblob(16); PRAGMA user_version = \(version)
             """)
     }

@@ -111,10 +111,11 @@ public final class ServerProcess: @unchecked Sendable {
     private let process: Process
     private let errors: Pipe
 
-    /// Starts `glossa serve --port 0 arguments…` in `folder` (the `glossa` at `executable`)
-    /// and waits until it says where it listens; throws, with what it wrote on standard error,
-    /// if it ends first.
-    public init(_ arguments: [String], in folder: URL, executable: URL = CommandRunner.glossa) throws {
+    /// Starts `glossa serve --port 0 arguments…` in `folder` (the `glossa` at `executable`,
+    /// with `environment` added to this process's) and waits until it says where it listens;
+    /// throws, with what it wrote on standard error, if it ends first.
+    public init(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:],
+                executable: URL = CommandRunner.glossa) throws {
         process = Process()
         process.executableURL = executable
         process.arguments = ["serve", "--port", "0"] + arguments
@@ -122,6 +123,8 @@ public final class ServerProcess: @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         environment["GLOSSA_TM"] = nil
         environment["NO_COLOR"] = "1"
+        environment["GLOSSA_TOKEN"] = nil
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let output = Pipe()
         errors = Pipe()

@@ -1,0 +1,99 @@
+import Foundation
+import GlossaCore
+import GlossaTerminology
+import GlossaWorkflows
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Glossa over HTTP for a translation team: the TM's lookups as JSON for CAT tools, scripts
+/// and the search page (which it serves too), the tmserver API Weblate and amaGama clients
+/// speak, and, with a token, writes: units added, corrected and deleted, files imported as
+/// jobs, the TM exported. Routes: `LookupRoutes`, `UnitRoutes`, `TransferRoutes`,
+/// `TMServerRoutes`, `OperationRoutes`; every error answers `{"error": "…"}` (`APIAnswer`).
+///
+/// Reads run in parallel on a pool of read connections (`LookupService`), writes one at a
+/// time on a thread of their own (`MemoryWrites`). Tokens guard writes, and reads when a read
+/// token is set (`AccessGuard`). A server listening on the loopback interface answers requests
+/// for 127.0.0.1 or localhost only (`LoopbackHostGuard`).
+public struct TMServer: Sendable {
+    /// The TM file, with its search indexes.
+    public let memoryPath: String
+    /// The glossary `/api/terms` looks terms up in; nil turns it off.
+    public let glossary: Termbase?
+    /// The address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every network.
+    public let host: String
+    /// The port to listen on; 0 lets the system choose one.
+    public let port: Int
+    /// How long one lookup request may take before it is given up with status 503.
+    public let requestBudget: Duration
+    /// Read connections to the TM, each answering one request at a time; nil: one per core.
+    public let readers: Int?
+    /// The tokens writes and reads need.
+    public var access = AccessTokens(write: nil, read: nil)
+    /// The largest file `POST /api/import` takes, in bytes.
+    public var importLimit = TMServer.defaultImportLimit
+
+    /// The default `requestBudget`: a thousand ordinary lookups take a few seconds.
+    public static let defaultRequestBudget = Duration.seconds(10)
+    /// The default `importLimit`: 1 GiB, a TMX of a few million units.
+    public static let defaultImportLimit = 1 << 30
+
+    /// A server for the TM at `memoryPath`, looking terms up in `glossary`, to listen on
+    /// `host`:`port` once `run` is called.
+    public init(memoryPath: String, glossary: Termbase?, host: String, port: Int, requestBudget: Duration = defaultRequestBudget,
+                readers: Int? = nil) {
+        self.readers = readers
+        self.memoryPath = memoryPath
+        self.glossary = glossary
+        self.host = host
+        self.port = port
+        self.requestBudget = requestBudget
+    }
+
+    /// Whether `host` is this machine's loopback interface only.
+    public static func isLoopback(_ host: String) -> Bool {
+        LoopbackHostGuard<BasicRequestContext>.loopbackNames.contains(host.lowercased())
+    }
+
+    /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and the import jobs
+    /// queued. `onListening` hears the port once the server accepts connections.
+    public func run(logger: Logger, onListening: @escaping @Sendable (Int) async -> Void) async throws {
+        let writes = MemoryWrites(path: memoryPath)
+        let parts = try ServerParts(
+            lookups: LookupService(path: memoryPath, glossary: glossary, size: readers ?? LookupService.defaultSize, budget: requestBudget),
+            writes: writes, jobs: ImportJobs(writes: writes), importLimit: importLimit, logger: logger)
+        let port = port
+        let app = Application(
+            router: Self.router(parts, loopbackOnly: Self.isLoopback(host), access: access),
+            configuration: .init(address: .hostname(host, port: port), serverName: "Glossa"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger)
+        try await app.runService()
+        await parts.jobs.finishAll()
+    }
+
+    /// The routes, answering from `parts`; `loopbackOnly` guards them with `LoopbackHostGuard`,
+    /// `access` with `AccessGuard`.
+    static func router(_ parts: ServerParts, loopbackOnly: Bool, access: AccessTokens) -> Router<BasicRequestContext> {
+        let router = Router()
+        // Middleware applies to the routes added after it, outermost first.
+        router.add(middleware: JSONErrors())
+        if loopbackOnly { router.add(middleware: LoopbackHostGuard()) }
+        router.add(middleware: AccessGuard(tokens: access))
+        LookupRoutes.add(to: router, parts)
+        UnitRoutes.add(to: router, parts)
+        TransferRoutes.add(to: router, parts)
+        for base in ["/tmserver", "/api/v1"] { TMServerRoutes.add(to: router, base: base, parts) }
+        return router
+    }
+}
+
+/// What the routes answer from.
+struct ServerParts: Sendable {
+    let lookups: LookupService
+    let writes: MemoryWrites
+    let jobs: ImportJobs
+    let importLimit: Int
+    let logger: Logger
+}
