@@ -36,6 +36,12 @@ public struct TMServer: Sendable {
     public var importLimit = TMServer.defaultImportLimit
     /// Whether each request gets a line on the log (`AccessLog`).
     public var accessLog = true
+    /// How long a connection may send nothing before it is closed: a client that opens
+    /// connections and sends half a request holds nothing past it.
+    public var idleTimeout = TMServer.defaultIdleTimeout
+
+    /// The default `idleTimeout`: longer than any pause of a client that means to finish.
+    public static let defaultIdleTimeout = Duration.seconds(60)
 
     /// The default `requestBudget`: a thousand ordinary lookups take a few seconds.
     public static let defaultRequestBudget = Duration.seconds(10)
@@ -71,8 +77,10 @@ public struct TMServer: Sendable {
             lookups: LookupService(path: memoryPath, glossary: glossary, size: readers ?? LookupService.defaultSize, budget: requestBudget),
             writes: writes, jobs: ImportJobs(writes: writes), importLimit: importLimit, logger: logger)
         let port = port
+        let idleTimeout = idleTimeout
         let app = Application(
             router: Self.router(parts, loopbackOnly: Self.isLoopback(host), access: access, accessLog: accessLog),
+            server: .http1(configuration: .init(additionalChannelHandlers: [HTTPParseErrors()], idleTimeout: .nanoseconds(Int64(idleTimeout.components.seconds) * 1_000_000_000))),
             configuration: .init(address: .hostname(host, port: port), serverName: "Glossa"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)
@@ -88,6 +96,7 @@ public struct TMServer: Sendable {
         if accessLog { router.add(middleware: AccessLog()) }
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: JSONErrors())
+        router.add(middleware: RequestLimits())
         if loopbackOnly { router.add(middleware: LoopbackHostGuard()) }
         router.add(middleware: AccessGuard(tokens: access))
         LookupRoutes.add(to: router, parts)

@@ -105,6 +105,9 @@ extension Glossa {
         @Flag(help: "Serve another address than 127.0.0.1 without any token: anyone who reaches the port may read the TM.")
         var allowAnonymousReads = false
 
+        @Option(help: ArgumentHelp("Seconds a connection may send nothing before it is closed.", valueName: "seconds"))
+        var idleTimeout = Int(TMServer.defaultIdleTimeout.components.seconds)
+
         @Flag(inversion: .prefixedNo, help: "A line on standard error for each request: method, path, status, latency, request id.")
         var accessLog = true
 
@@ -115,6 +118,7 @@ extension Glossa {
             if let readers, !(1...256).contains(readers) { throw ValidationError("--readers must be from 1 to 256") }
             guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
             guard requestTimeout >= 1 else { throw ValidationError("--request-timeout must be at least 1 second") }
+            guard idleTimeout >= 1 else { throw ValidationError("--idle-timeout must be at least 1 second") }
             guard (1...1 << 20).contains(importLimit) else { throw ValidationError("--import-limit must be from 1 to 1048576 MB") }
         }
 
@@ -154,6 +158,7 @@ extension Glossa {
             server.access = access
             server.importLimit = importLimit << 20
             server.accessLog = accessLog
+            server.idleTimeout = .seconds(idleTimeout)
             if !access.guardsAnything && !TMServer.isLoopback(host) {
                 Diagnostics.note("note: no token is set: anyone who reaches port \(port) may read the TM (writes are off)")
             }
