@@ -1,8 +1,11 @@
 /// The search page `GET /` serves: a form for a segment or a concordance query, answered
 /// from the JSON API by the page's script, with the words that differ (lookup) or match
 /// (concordance) marked. The query lives in the address (`/?q=…&from=en&to=ru&mode=lookup`),
-/// so a search can be bookmarked or sent to a colleague. Text from the TM only ever goes in
-/// through `textContent`, never as markup.
+/// so a search can be bookmarked or sent to a colleague. Each match shows its unit's origin,
+/// author and date, with the unit's alternative translations beside it. With a token in the
+/// page's settings (kept in the browser's local storage, sent as a bearer token), a translator
+/// adds a unit and corrects a match's translation in place. Text from the TM only ever goes
+/// in through `textContent`, never as markup.
 enum SearchPage {
     static let html = #"""
     <!doctype html>
@@ -34,6 +37,10 @@ enum SearchPage {
       #terms { margin: 0 0 .6rem; padding-left: 1.2rem; }
       .status { font-size: .8rem; color: #777; }
       .deprecated, .forbidden { text-decoration: line-through; }
+      .alternative .lang::after { content: " alt"; }
+      details { margin: .8rem 0; }
+      #add { margin-top: .5rem; }
+      .edit { margin-left: .5rem; font-size: .8rem; }
     </style>
     </head>
     <body>
@@ -51,6 +58,20 @@ enum SearchPage {
       <label>Lowest score <input type="number" name="min" id="min" min="1" max="100" value="75"></label>
       <button type="submit">Search</button>
     </form>
+    <details id="team">
+      <summary>Team: token, add a unit</summary>
+      <form id="settings">
+        <label>Token (from whoever runs the server; kept in this browser)
+          <input type="password" id="token" autocomplete="off"></label>
+        <label>Your name, on what you add or correct <input id="author" autocomplete="name"></label>
+        <button type="submit">Save</button>
+      </form>
+      <form id="add">
+        <label class="wide">Source text (in the From language) <textarea id="add-source" required></textarea></label>
+        <label class="wide">Translation (in the To language) <textarea id="add-target" required></textarea></label>
+        <button type="submit">Add the unit</button>
+      </form>
+    </details>
     <p id="status" role="status"></p>
     <section id="glossary" hidden>
       <h2>Glossary terms</h2>
@@ -97,11 +118,20 @@ enum SearchPage {
       $("status").className = isError ? "error" : "";
     }
 
-    async function ask(path) {
-      const response = await fetch(path);
-      const body = await response.json();
-      if (!response.ok) throw new Error(body.error || response.statusText);
-      return body;
+    // The team settings, kept in this browser.
+    const settings = {
+      get token() { return localStorage.getItem("glossa.token") || ""; },
+      get author() { return localStorage.getItem("glossa.author") || ""; },
+    };
+
+    async function ask(path, method, body) {
+      const headers = {};
+      if (settings.token) headers["Authorization"] = "Bearer " + settings.token;
+      if (body !== undefined) headers["Content-Type"] = "application/json";
+      const response = await fetch(path, { method: method || "GET", headers: headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      const answer = response.status === 204 ? null : await response.json();
+      if (!response.ok) throw new Error(answer.error || response.statusText);
+      return answer;
     }
 
     async function offerLanguages() {
@@ -119,21 +149,72 @@ enum SearchPage {
       }
     }
 
+    // A match's translation, with a button to correct it when the page has a token.
+    function translation(match) {
+      const line = segment(match.target_lang, match.target);
+      if (match.alternative) line.classList.add("alternative");
+      if (settings.token) {
+        const edit = element("button", "edit", "Correct");
+        edit.type = "button";
+        edit.addEventListener("click", () => correct(match, line));
+        line.append(edit);
+      }
+      return line;
+    }
+
     function showMatches(matches, min) {
-      say(matches.length === 0 ? "No match of " + min + "% or more." : matches.length + (matches.length === 1 ? " match" : " matches"));
+      let units = 0, last = null;
       for (const match of matches) {
+        // A unit's alternative translations go beside its first, not as matches of their own.
+        if (match.alternative && last && last.dataset.unit === String(match.unit)) {
+          last.append(translation(match));
+          continue;
+        }
+        units += 1;
         const item = element("li", "hit");
         item.dataset.score = match.score;
+        item.dataset.unit = match.unit;
         const head = element("div", "meta");
         head.append(element("span", "score", match.score + "%"), "unit " + match.unit);
-        if (match.alternative) head.append(" · alternative translation");
         if (match.penalties.length > 0) head.append(" (−" + match.penalties.join(", ") + ")");
         if (match.origin) head.append(" · " + match.origin);
-        const date = match.changed || match.created;
+        const author = match.changed_by || match.created_by, date = match.changed || match.created;
+        if (author) head.append(" · " + (match.changed_by ? "corrected by " : "by ") + author);
         if (date) head.append(" · " + date.slice(0, 10));
-        item.append(head, segment(match.source_lang, marked(match.source, match.diff, "diff")), segment(match.target_lang, match.target));
+        item.append(head, segment(match.source_lang, marked(match.source, match.diff, "diff")), translation(match));
         $("results").append(item);
+        last = item;
       }
+      say(units === 0 ? "No match of " + min + "% or more." : units + (units === 1 ? " match" : " matches"));
+    }
+
+    // Corrects a match's translation in its unit: the unit is read whole, so its other
+    // languages and properties stay, and written back with the new text.
+    function correct(match, line) {
+      const editor = element("textarea", "correction");
+      editor.value = match.target;
+      const save = element("button", "edit", "Save");
+      save.type = "button";
+      line.replaceChildren(element("span", "lang", match.target_lang), " ", editor, save);
+      save.addEventListener("click", async () => {
+        try {
+          const unit = await ask("/api/units/" + match.unit);
+          const alternatives = unit.alternatives || {};
+          if (match.alternative) {
+            const texts = alternatives[match.target_lang] || [];
+            texts[Math.max(0, texts.indexOf(match.target))] = editor.value;
+            alternatives[match.target_lang] = texts;
+          } else {
+            unit.variants[match.target_lang] = editor.value;
+          }
+          await ask("/api/units/" + match.unit, "PUT", { variants: unit.variants, alternatives: alternatives, author: settings.author || undefined });
+          match.target = editor.value;
+          line.replaceWith(translation(match));
+          say("Saved the correction to unit " + match.unit + ".", false);
+        } catch (error) {
+          say("Not saved: " + error.message, true);
+        }
+      });
     }
 
     // The glossary's terms in the segment, each with the terms to use in the other language.
@@ -198,6 +279,26 @@ enum SearchPage {
       }
     }
 
+    $("token").value = settings.token;
+    $("author").value = settings.author;
+    $("settings").addEventListener("submit", (event) => {
+      event.preventDefault();
+      localStorage.setItem("glossa.token", $("token").value.trim());
+      localStorage.setItem("glossa.author", $("author").value.trim());
+      say("Saved: " + (settings.token ? "this browser now writes with its token." : "no token, so this browser only reads."), false);
+    });
+    $("add").addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const from = $("from").value, to = $("to").value;
+      const variants = { [from]: $("add-source").value, [to]: $("add-target").value };
+      try {
+        const added = await ask("/api/units", "POST", { units: [{ variants: variants, author: settings.author || undefined }] });
+        say(added.added === 1 ? "Added unit " + added.units[0] + "." : "The TM has this unit already: unit " + added.units[0] + ".", false);
+        $("add").reset();
+      } catch (error) {
+        say("Not added: " + error.message, true);
+      }
+    });
     $("mode").addEventListener("change", () => { $("min").disabled = $("mode").value === "concordance"; });
     // Enter searches, as in a CAT tool's search box; Shift+Enter still breaks the line.
     $("q").addEventListener("keydown", (event) => {

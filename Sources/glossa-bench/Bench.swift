@@ -75,15 +75,18 @@ struct Bench: ParsableCommand {
     struct ServeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "serve",
-            abstract: "glossa serve over HTTP: lookup and concordance latency, one client and many.",
-            discussion: "Runs the glossa built beside glossa-bench on a TM built as the lookup benchmark builds it.")
-        @Option(help: "Units in the TM.") var units = 200_000
-        @Option(help: "Requests per figure.") var requests = 1000
-        @Option(help: "Clients asking at once, for the throughput figure.") var clients = 4
+            abstract: "glossa serve under wrk: fuzzy lookups at many connections, alone and beside API imports.",
+            discussion: "Runs the glossa built beside glossa-bench on a TM built as the lookup benchmark builds it; needs Debian's wrk.")
+        @Option(help: "Units in the TM, and in each file imported beside the lookups.") var units = 100_000
+        @Option(help: "Distinct lookups (TM sentences with one word changed), asked in turn.") var queries = 1000
+        @Option(help: "wrk's connections.") var connections = 64
+        @Option(help: "Seconds each wrk run lasts.") var seconds = 15
         func validate() throws {
-            guard units > 0, requests > 0, clients > 0 else { throw ValidationError("--units, --requests and --clients must be positive") }
+            guard units > 0, queries > 0, connections > 1, seconds > 0 else {
+                throw ValidationError("--units, --queries and --seconds must be positive, --connections at least 2")
+            }
         }
-        func run() throws { try ServeBenchmark(units: units, requests: requests, clients: clients).run() }
+        func run() throws { try ServeBenchmark(units: units, queries: queries, connections: connections, seconds: seconds).run() }
     }
 
     struct LookupCommand: ParsableCommand {

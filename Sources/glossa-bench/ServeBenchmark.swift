@@ -3,21 +3,24 @@ import Foundation
 import FoundationNetworking
 #endif
 import GlossaCore
+import GlossaFormats
 import GlossaLookup
 import GlossaMemory
 import GlossaTestSupport
 import GlossaText
 
-/// `glossa serve` under load, through the real binary built beside this one: a TM of N
-/// units built as the lookup benchmark builds it, the server on a free port, and over HTTP
-/// fuzzy lookups (TM sentences with one word changed) and concordance searches. Figures: one
-/// client's latency (the whole round trip through URLSession, JSON included) beside the same
-/// lookups in this process and beside fetching the search page (what HTTP and the client cost
-/// alone), and the requests per second C clients get at once.
+/// `glossa serve` under load, through the real binary built beside this one, driven by wrk
+/// (Debian's): a TM of N units built as the lookup benchmark builds it, fuzzy lookups of its
+/// sentences with one word changed, at C connections, alone and while imports of N more units
+/// run through the API one after another. Beside them, the rate of the same lookups in this
+/// process on one thread: what the server's pool must beat on two cores.
 struct ServeBenchmark {
     let units: Int
-    let requests: Int
-    let clients: Int
+    let queries: Int
+    let connections: Int
+    let seconds: Int
+
+    static let token = "bench-token"
 
     func run() throws {
         let glossa = try glossaBesideBench()
@@ -27,88 +30,167 @@ struct ServeBenchmark {
         let path = folder.appendingPathComponent("tm.sqlite").path
 
         let corpus = try LookupCorpus()
-        let sentences = try corpus.createTM(at: path, units: units, queries: requests).queries
+        let sentences = try corpus.createTM(at: path, units: units, queries: queries).queries
         var generator = SeededRandom(seed: 3)
         let changed = corpus.oneWordChanged(sentences, using: &generator)
-        let phrases = changed.map { "\"" + $0.split(separator: " ").prefix(2).joined(separator: " ") + "\"" }
 
+        // The same lookups in this process, one after another on one thread.
         let lookup = try TMLookup(memory: TranslationMemory(path: path, access: .readOnly), from: "en", to: "ru")
+        for query in changed.prefix(50) { _ = try lookup.matches(for: query, minimum: 75, maximum: 5) }  // warm the page cache
         var inProcess = try latencies(of: changed) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
-        inProcess.merge(["benchmark": "serve.lookup.in-process", "units": units]) { $1 }
+        let inProcessRate = Double(changed.count) / (try time { for query in changed { _ = try lookup.matches(for: query, minimum: 75, maximum: 5) } })
+        inProcess.merge(["benchmark": "serve.lookup.in-process", "units": units, "threads": 1, "lookups_per_second": inProcessRate]) { $1 }
         report(inProcess)
 
-        let server = try ServerProcess(["--tm", path], in: folder, executable: glossa)
+        let imports = try (0..<2).map { try writeImport(corpus, seed: 7 + UInt64($0), to: folder.appendingPathComponent("import-\($0).tmx")) }
+        let tokenFile = folder.appendingPathComponent("token")
+        try Data(Self.token.utf8).write(to: tokenFile)
+        let server = try ServerProcess(["--tm", path, "--no-access-log", "--token-file", tokenFile.path], in: folder, executable: glossa)
         defer { _ = server.stop() }
-        // What HTTP and the client cost by themselves: the search page, served from memory.
-        var baseline = try latencies(of: changed.map { _ in server.baseURL }) { _ = try Self.get($0) }
-        baseline.merge(["benchmark": "serve.page", "units": units, "clients": 1]) { $1 }
-        report(baseline)
-        let lookups = changed.map { url(server, "api/lookup", ["q": $0, "min": "75"]) }
-        var single = try latencies(of: lookups) { _ = try Self.get($0) }
-        single.merge(["benchmark": "serve.lookup", "units": units, "clients": 1]) { $1 }
-        report(single)
-        var concordance = try latencies(of: phrases.map { url(server, "api/concordance", ["q": $0]) }) { _ = try Self.get($0) }
-        concordance.merge(["benchmark": "serve.concordance", "units": units, "clients": 1]) { $1 }
-        report(concordance)
+        let script = try wrkScript(lookups: changed, in: folder)
 
-        // Each client asks its share of the lookups one after another, all clients at once.
-        let failures = Failures()
-        let seconds = time {
-            DispatchQueue.concurrentPerform(iterations: clients) { client in
-                for index in stride(from: client, to: lookups.count, by: clients) {
-                    do { _ = try Self.get(lookups[index]) } catch { failures.add(error) }
-                }
-            }
+        var alone = try wrk(server, script: script)
+        alone.merge(["benchmark": "serve.lookup.wrk", "units": units, "in_process_ratio": (alone["requests_per_second"] as? Double ?? 0) / inProcessRate]) { $1 }
+        report(alone)
+
+        // Imports one after another, alternating two files, for as long as wrk runs.
+        let importer = Importer(server: server, files: imports)
+        let thread = Thread { importer.loop() }
+        thread.start()
+        while !importer.hasStarted { usleep(10_000) }
+        var beside = try wrk(server, script: script)
+        let done = importer.stop()
+        beside.merge(["benchmark": "serve.lookup.wrk-beside-import", "units": units, "imports_finished": done.finished,
+                      "units_imported": done.added, "import_seconds": done.seconds]) { $1 }
+        report(beside)
+    }
+
+    /// A TMX file of `units` en-ru units built from the corpus with `seed`, for the API import.
+    private func writeImport(_ corpus: LookupCorpus, seed: UInt64, to url: URL) throws -> URL {
+        FileManager.default.createFile(atPath: url.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        let writer = TMXWriter(output: handle, options: .init(sourceLanguage: "en"))
+        try writer.writeHeader()
+        var generator = SeededRandom(seed: seed)
+        for _ in 0..<units {
+            let (en, ru) = LookupCorpus.unit(from: corpus.stored, using: &generator)
+            _ = try writer.write(TranslationUnit(variants: [Variant(language: "en", text: en), Variant(language: "ru", text: ru)]))
         }
-        if let error = failures.first { throw error }
-        report(["benchmark": "serve.lookup.concurrent", "units": units, "clients": clients, "requests": lookups.count,
-                "seconds": seconds, "requests_per_second": Double(lookups.count) / seconds])
+        try writer.finish()
+        return url
     }
 
-    /// `path` on the server with `parameters` in its query, every character of theirs but
-    /// letters and digits escaped ("+" would be a space, "&" the next parameter).
-    private func url(_ server: ServerProcess, _ path: String, _ parameters: [String: String]) -> URL {
-        let query = parameters.sorted { $0.key < $1.key }
-            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
-        return URL(string: path + "?" + query.joined(separator: "&"), relativeTo: server.baseURL)!
+    /// A wrk script asking the lookups in turn, each thread from its own place in the list, and
+    /// writing its summary as one JSON line.
+    private func wrkScript(lookups: [String], in folder: URL) throws -> URL {
+        let paths = lookups.map { "/api/lookup?min=75&q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+        let list = folder.appendingPathComponent("paths.txt")
+        try paths.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
+        let script = folder.appendingPathComponent("lookups.lua")
+        try """
+            local paths = {}
+            for line in io.lines("\(list.path)") do paths[#paths + 1] = line end
+            local next = math.random(#paths)
+            request = function()
+              next = next % #paths + 1
+              return wrk.format("GET", paths[next])
+            end
+            done = function(summary, latency, requests)
+              local e = summary.errors
+              io.write(string.format('{"requests":%d,"duration_us":%d,"p50_us":%d,"p99_us":%d,"max_us":%d,' ..
+                '"errors_connect":%d,"errors_read":%d,"errors_write":%d,"errors_status":%d,"errors_timeout":%d}\\n',
+                summary.requests, summary.duration, latency:percentile(50), latency:percentile(99), latency.max,
+                e.connect, e.read, e.write, e.status, e.timeout))
+            end
+            """.write(to: script, atomically: true, encoding: .utf8)
+        return script
     }
 
-    /// The body of a GET that must answer 200.
-    private static func get(_ url: URL) throws -> Data {
-        let answer = Answer()
-        URLSession.shared.dataTask(with: url) { data, response, error in
-            answer.result = if let error { .failure(error) } else if (response as? HTTPURLResponse)?.statusCode == 200 {
-                .success(data ?? Data())
-            } else {
-                .failure(InputError("\(url) answered \((response as? HTTPURLResponse)?.statusCode ?? 0)"))
+    /// wrk's figures for `seconds` at `connections` connections on two threads.
+    private func wrk(_ server: ServerProcess, script: URL) throws -> [String: Any] {
+        let result = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), [
+            "wrk", "-t2", "-c\(connections)", "-d\(seconds)s", "--timeout", "5s", "-s", script.path, server.baseURL.absoluteString,
+        ])
+        guard result.status == 0, let line = result.stdout.split(separator: "\n").last(where: { $0.hasPrefix("{") }),
+              let figures = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Int] else {
+            throw InputError("wrk failed (is Debian's wrk installed?): \(result.stderr)\(result.stdout)")
+        }
+        let errors = ["connect", "read", "write", "status", "timeout"].reduce(0) { $0 + (figures["errors_" + $1] ?? 0) }
+        let duration = Double(figures["duration_us"] ?? 1) / 1e6
+        return ["connections": connections, "seconds": duration, "requests": figures["requests"] ?? 0,
+                "requests_per_second": Double(figures["requests"] ?? 0) / duration,
+                "p50_ms": Double(figures["p50_us"] ?? 0) / 1000, "p99_ms": Double(figures["p99_us"] ?? 0) / 1000,
+                "max_ms": Double(figures["max_us"] ?? 0) / 1000, "errors": errors, "non_2xx": figures["errors_status"] ?? 0]
+    }
+}
+
+/// Imports through `POST /api/import`, one after another, until stopped.
+private final class Importer: @unchecked Sendable {
+    let server: ServerProcess
+    let files: [URL]
+    private let lock = NSLock()
+    private var stopping = false
+    private(set) var hasStarted = false
+    private var imported = 0, added = 0, seconds: [Double] = []
+
+    init(server: ServerProcess, files: [URL]) {
+        self.server = server
+        self.files = files
+    }
+
+    func loop() {
+        var index = 0
+        while !lock.withLock({ stopping }) {
+            let start = DispatchTime.now().uptimeNanoseconds
+            guard let location = submit(files[index % files.count]) else { return }
+            lock.withLock { hasStarted = true }
+            guard let job = finished(location) else { return }
+            lock.withLock {
+                imported += 1
+                added += (job["report"] as? [String: Any])?["added"] as? Int ?? 0
+                seconds.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
             }
-            answer.done.signal()
-        }.resume()
-        answer.done.wait()
-        return try answer.result.get()
+            index += 1
+        }
     }
 
-    /// A request's outcome: set before `done` is signalled, read after it is waited for.
-    private final class Answer: @unchecked Sendable {
+    /// Stops after the import running; what was imported meanwhile.
+    func stop() -> (finished: Int, added: Int, seconds: Double) {
+        lock.withLock {
+            stopping = true
+            return (imported, added, seconds.isEmpty ? 0 : median(seconds))
+        }
+    }
+
+    private func submit(_ file: URL) -> String? {
+        var request = URLRequest(url: URL(string: "api/import?format=tmx", relativeTo: server.baseURL)!)
+        request.httpMethod = "POST"
+        request.setValue("Bearer \(ServeBenchmark.token)", forHTTPHeaderField: "Authorization")
+        guard let (_, response) = try? synchronous({ URLSession.shared.uploadTask(with: request, fromFile: file, completionHandler: $0) }) else { return nil }
+        return (response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Location")
+    }
+
+    private func finished(_ location: String) -> [String: Any]? {
+        while true {
+            let url = URL(string: String(location.dropFirst()), relativeTo: server.baseURL)!
+            guard let (data, _) = try? synchronous({ URLSession.shared.dataTask(with: url, completionHandler: $0) }),
+                  let job = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+            if job["state"] as? String == "succeeded" || job["state"] as? String == "failed" { return job }
+            usleep(100_000)
+        }
+    }
+
+    /// The data and response of a URLSession task, waited for.
+    private func synchronous(_ task: (@escaping @Sendable (Data?, URLResponse?, (any Error)?) -> Void) -> URLSessionTask) throws -> (Data, URLResponse?) {
         let done = DispatchSemaphore(value: 0)
-        var result: Result<Data, any Error> = .success(Data())
-    }
-
-    /// Errors the concurrent clients met.
-    private final class Failures: @unchecked Sendable {
-        private let lock = NSLock()
-        private var errors: [any Error] = []
-
-        func add(_ error: any Error) {
-            lock.lock()
-            errors.append(error)
-            lock.unlock()
-        }
-
-        var first: (any Error)? {
-            lock.lock()
-            defer { lock.unlock() }
-            return errors.first
-        }
+        nonisolated(unsafe) var outcome: (Data?, URLResponse?, (any Error)?) = (nil, nil, nil)
+        task { data, response, error in
+            outcome = (data, response, error)
+            done.signal()
+        }.resume()
+        done.wait()
+        if let error = outcome.2 { throw error }
+        return (outcome.0 ?? Data(), outcome.1)
     }
 }

@@ -178,7 +178,7 @@ import Testing
         let lookup = try Browser.dumpDOM(URL(string: "?q=The+Council+of+Defence+Ministers+met+in+Minsk.&min=50", relativeTo: server.baseURL)!)
         #expect(lookup.contains("<body data-ready=\"true\">"))
         // The best match first, the words that differ from the query marked, the translation beside it.
-        let first = try #require(lookup.range(of: "<li class=\"hit\" data-score=\"87\">"))
+        let first = try #require(lookup.range(of: "<li class=\"hit\" data-score=\"87\" data-unit=\"2\">"))
         #expect(lookup.range(of: "data-score=\"50\"").map { $0.lowerBound > first.lowerBound } ?? false)
         #expect(lookup.contains("The Council of <mark class=\"diff\">Foreign</mark> Ministers met in Minsk."))
         #expect(lookup.contains("Совет министров иностранных дел собрался в Минске."))
@@ -192,33 +192,5 @@ import Testing
 
         let error = try Browser.dumpDOM(URL(string: "?q=Minsk&from=ru&to=ru", relativeTo: server.baseURL)!)
         #expect(error.contains("<p id=\"status\" role=\"status\" class=\"error\">from and to are both ru"))
-    }
-}
-
-/// Headless Chromium, as CI installs it.
-enum Browser {
-    /// The page at `url` as the browser's DOM holds it once its scripts have run.
-    static func dumpDOM(_ url: URL) throws -> String {
-        let names = ["chromium", "chromium-browser", "google-chrome"]
-        let folders = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":")
-        guard let executable = names.lazy.flatMap({ name in folders.map { "\($0)/\(name)" } })
-            .first(where: FileManager.default.isExecutableFile(atPath:))
-        else { throw BrowserMissing() }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        let profile = try Fixtures.temporaryDirectory()
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--user-data-dir=\(profile.path)",
-                             "--virtual-time-budget=10000", "--dump-dom", url.absoluteString]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let dom = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: dom, as: UTF8.self)
-    }
-
-    struct BrowserMissing: Error, CustomStringConvertible {
-        var description: String { "no chromium on PATH: install it (apt-get install chromium; .ci/run does)" }
     }
 }

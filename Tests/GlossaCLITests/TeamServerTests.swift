@@ -270,6 +270,62 @@ import Testing
         #expect(asked >= 19)
     }
 
+    /// A translator in the browser: saves the token and their name in the page's settings,
+    /// adds a unit, finds it with a word changed (origin, author and the unit's alternative
+    /// translation shown beside it), and corrects its translation in place.
+    @Test func theSearchPageAddsAndCorrectsUnitsWithTheTokenInItsSettings() async throws {
+        let alternative = try await fetch("api/units", method: "POST", body: body("""
+            {"units": [{"variants": {"en": "The Joint Staff met in Yerevan.", "ru": "Объединённый штаб собрался в Ереване."},
+                        "alternatives": {"ru": ["Совещание Объединённого штаба прошло в Ереване."]}, "origin": "news/yerevan.html"}]}
+            """))
+        #expect(try object(alternative.body)["units"] as? [Int] == [4])
+        let base = server.baseURL.absoluteString
+        let wait = """
+            const wait = async (done) => { for (let i = 0; i < 200 && !done(); i++) await new Promise((r) => setTimeout(r, 50)); };
+            const status = () => document.getElementById("status").textContent;
+            await wait(() => document.body.dataset.ready === "true");
+            """
+        let answers = try Browser.visit([
+            .init(url: base, script: wait + """
+                document.getElementById("token").value = "\(Self.token)";
+                document.getElementById("author").value = "aigerim";
+                document.getElementById("settings").requestSubmit();
+                document.getElementById("add-source").value = "Peacekeepers trained in Armenia.";
+                document.getElementById("add-target").value = "Миротворцы тренировались в Армении.";
+                document.getElementById("add").requestSubmit();
+                await wait(() => /^(Added|Not added|The TM)/.test(status()));
+                return status();
+                """),
+            .init(url: base + "?q=Peacekeepers+trained+in+Belarus.&to=ru&min=50", script: wait + """
+                const hit = document.querySelector("li.hit");
+                const shown = hit.querySelector(".meta").textContent;
+                hit.querySelector("button.edit").click();
+                hit.querySelector("textarea.correction").value = "Миротворцы прошли подготовку в Армении.";
+                hit.querySelector("button.edit").click();
+                await wait(() => /^(Saved|Not saved)/.test(status()));
+                return [shown, status(), hit.textContent].join("\\n");
+                """),
+            .init(url: base + "?q=The+Joint+Staff+met+in+Yerevan.&to=ru", script: wait + """
+                const hits = document.querySelectorAll("li.hit");
+                return hits.length + "\\n" + status() + "\\n" + Array.from(hits[0].querySelectorAll(".segment")).map((s) => s.className + ": " + s.textContent).join("\\n");
+                """),
+        ])
+        #expect(answers.first == "Added unit 5.")
+        let found = answers[1].split(separator: "\n").map(String.init)
+        #expect(found.first?.contains("unit 5") == true && found.first?.contains("by aigerim") == true, "\(answers[1])")
+        #expect(found.dropFirst().first == "Saved the correction to unit 5.", "\(answers[1])")
+        #expect(answers[1].contains("Миротворцы прошли подготовку в Армении."))
+        let corrected = try object(try await fetch("api/units/5").body)
+        #expect((corrected["variants"] as? [String: String])?["ru"] == "Миротворцы прошли подготовку в Армении.")
+        #expect((corrected["variants"] as? [String: String])?["en"] == "Peacekeepers trained in Armenia.")
+        #expect(corrected["changed_by"] as? String == "aigerim" && corrected["created_by"] as? String == "aigerim")
+        // One match for the unit, its alternative translation beside the first.
+        let lines = answers[2].split(separator: "\n").map(String.init)
+        #expect(lines.prefix(2) == ["1", "1 match"], "\(answers[2])")
+        #expect(lines.contains { $0.hasPrefix("segment alternative: ru") && $0.contains("Совещание Объединённого штаба прошло в Ереване.") },
+                "\(answers[2])")
+    }
+
     @Test func everyErrorIsJSON() async throws {
         let unknown = try await fetch("api/nothing-here")
         #expect(unknown.status == 404 && unknown.headers["content-type"]?.hasPrefix("application/json") == true)
