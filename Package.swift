@@ -60,6 +60,7 @@ let package = Package(
                                                      .product(name: "Hummingbird", package: "hummingbird"),
                                                      .product(name: "NIOCore", package: "swift-nio"),
                                                      .product(name: "NIOHTTP1", package: "swift-nio"),
+                                                     .product(name: "NIOPosix", package: "swift-nio"),
                                                      .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
                                                      .product(name: "Logging", package: "swift-log"),
                                                      .product(name: "Metrics", package: "swift-metrics"),

@@ -110,6 +110,11 @@ public struct Concordance {
 
     /// Page `page` (from 1) of the hits for `query`, `pageSize` per page, newest first.
     public func search(_ query: ConcordanceQuery, page: Int = 1, pageSize: Int = 20) throws -> [ConcordanceHit] {
+        try memory.reading { try hits(query, page: page, pageSize: pageSize) }
+    }
+
+    /// `search(_:page:pageSize:)`, inside its read transaction.
+    private func hits(_ query: ConcordanceQuery, page: Int, pageSize: Int) throws -> [ConcordanceHit] {
         let rows = try memory.concordance(query.expression, language: from, limit: pageSize, offset: (page - 1) * pageSize)
         return try rows.map { row in
             let translation = try reader.unit(row.unitID)?.translation(into: to) { $0.id != row.variantID }

@@ -94,6 +94,11 @@ public final class TMLookup {
     /// asker has gone), the search stops with `LookupInterrupted`.
     public func matches(for text: String, minimum: Int = 75, maximum: Int = 5,
                         interrupted: () -> Bool = { false }) throws -> [LookupMatch] {
+        try reader.reading { try rankedMatches(for: text, minimum: minimum, maximum: maximum, interrupted: interrupted) }
+    }
+
+    /// `matches(for:minimum:maximum:interrupted:)`, inside its read transaction.
+    private func rankedMatches(for text: String, minimum: Int, maximum: Int, interrupted: () -> Bool) throws -> [LookupMatch] {
         lastSearchWasComplete = true
         guard maximum > 0, !text.normalizedForLookup().isEmpty else { return [] }
         var ranked: [(scored: ScoredVariant, unit: IndexReader.UnitRecord)] = []

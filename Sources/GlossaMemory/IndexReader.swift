@@ -30,6 +30,11 @@ public final class IndexReader {
         }
     }
 
+    /// `TranslationMemory.reading(_:)` on the TM this reads.
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        try memory.reading(body)
+    }
+
     /// Ids of the variants in exactly `language` whose lookup form is `lookupForm`.
     public func exactVariants(lookupForm: String, language: LanguageTag) throws -> [Int64] {
         exactStatement.reset()

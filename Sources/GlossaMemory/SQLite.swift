@@ -93,6 +93,9 @@ final class SQLiteConnection {
         }
     }
 
+    /// Whether no transaction is open (each statement is then one of its own).
+    var isAutocommit: Bool { sqlite3_get_autocommit(handle) != 0 }
+
     /// Rows changed by the last statement.
     var changes: Int { Int(sqlite3_changes(handle)) }
 

@@ -35,6 +35,9 @@ public final class TranslationMemory {
         do {
             connection = try SQLiteConnection(path: path, readOnly: access == .readOnly, create: access == .create)
             try connection.execute("PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000")
+            // Readers map the file: a lookup's pages are then memory reads, not a system call
+            // each, and connections side by side share the system's copy of them.
+            if access == .readOnly { try connection.execute("PRAGMA mmap_size = \(Self.readerMapBytes)") }
             try setUp(writable: access != .readOnly)
         } catch let error as MemoryError {
             throw error
@@ -48,6 +51,9 @@ public final class TranslationMemory {
             throw MemoryError(path: path, reason: .sqlite("\(error)"))
         }
     }
+
+    /// How much of the file a reader maps (address space, not memory): any TM up to 4 GiB.
+    static let readerMapBytes = 4 << 30
 
     /// The schema version of the open file.
     public var schemaVersion: Int64 {
@@ -188,6 +194,16 @@ extension TranslationMemory {
     public func exactMatches(of text: String, in language: LanguageTag) throws -> [Int64] {
         let reader = try IndexReader(self)
         return try reader.exactVariants(lookupForm: text.normalizedForLookup(), language: language).compactMap { try reader.variant($0)?.unitID }
+    }
+
+    /// Runs `body` inside one read transaction, or inside the caller's when one is open: its
+    /// statements all see one snapshot of the TM, and the file's shared lock is taken once, not
+    /// by each statement (a fuzzy lookup runs dozens; each lock is two system calls and a stat).
+    public func reading<T>(_ body: () throws -> T) throws -> T {
+        guard connection.isAutocommit else { return try body() }
+        try connection.execute("BEGIN")
+        defer { try? connection.execute("COMMIT") }
+        return try body()
     }
 
     /// `body` in one write transaction; an SQLite failure comes out as a `MemoryError` naming

@@ -4,6 +4,7 @@ import GlossaLookup
 import GlossaMemory
 import GlossaTerminology
 import GlossaText
+import Synchronization
 
 /// The TM as the server reads it: a pool of read-only connections (SQLite in WAL mode lets
 /// readers run side by side, and beside a writer), each answering one request at a time, so
@@ -11,16 +12,17 @@ import GlossaText
 /// connection is busy. Each query sees the TM as last committed: an import running beside the
 /// server shows up once it commits. Lookups are refused (`MemoryError`) while an import with
 /// `--defer-index` has left variants out of the search indexes, which they would silently miss.
-actor LookupService {
-    private var idle: [LookupWorker]
-    private var waiting: [CheckedContinuation<LookupWorker, Never>] = []
+final class LookupService: Sendable {
+    /// The connections not in use, and the requests waiting for one. A lock, not an actor: a
+    /// request that finds a free connection takes it without leaving its thread.
+    private let pool: Mutex<(idle: [LookupWorker], waiting: [CheckedContinuation<LookupWorker, Never>])>
     /// How long one request's lookups may take, from when they are asked for.
-    nonisolated let budget: Duration
+    let budget: Duration
 
     /// Opens `size` connections to the TM at `path`, which must have its search indexes;
     /// `glossary` answers term look-ups; lookups past `budget` are given up.
     init(path: String, glossary: Termbase?, size: Int, budget: Duration) throws {
-        idle = try (0..<max(1, size)).map { _ in try LookupWorker(path: path, glossary: glossary) }
+        pool = Mutex((try (0..<max(1, size)).map { _ in try LookupWorker(path: path, glossary: glossary) }, []))
         self.budget = budget
     }
 
@@ -28,30 +30,39 @@ actor LookupService {
     static var defaultSize: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// Runs `body` with a connection of its own, waiting for one to be free.
-    nonisolated func run<T: Sendable>(_ body: (LookupWorker) throws -> T) async throws -> T {
+    func run<T: Sendable>(_ body: (LookupWorker) throws -> T) async throws -> T {
         let worker = await checkOut()
-        do {
-            let result = try body(worker)
-            await checkIn(worker)
-            return result
-        } catch {
-            await checkIn(worker)
-            throw error
-        }
+        defer { checkIn(worker) }
+        return try body(worker)
     }
 
     private func checkOut() async -> LookupWorker {
-        if let worker = idle.popLast() { return worker }
-        return await withCheckedContinuation { waiting.append($0) }
+        if let worker = pool.withLock({ $0.idle.popLast() }) { return worker }
+        return await withCheckedContinuation { continuation in
+            // One may have come back meanwhile: take it rather than wait for the next.
+            let free = pool.withLock { pool -> LookupWorker? in
+                if let worker = pool.idle.popLast() { return worker }
+                pool.waiting.append(continuation)
+                return nil
+            }
+            if let free { continuation.resume(returning: free) }
+        }
     }
 
     private func checkIn(_ worker: LookupWorker) {
-        if waiting.isEmpty { idle.append(worker) } else { waiting.removeFirst().resume(returning: worker) }
+        let waiter = pool.withLock { pool -> CheckedContinuation<LookupWorker, Never>? in
+            if pool.waiting.isEmpty {
+                pool.idle.append(worker)
+                return nil
+            }
+            return pool.waiting.removeFirst()
+        }
+        waiter?.resume(returning: worker)
     }
 
     /// `LookupWorker.matches(for:from:to:minimum:maximum:deadline:)` on a free connection,
     /// given up (`APIError.overBudget`) once `budget` has passed since the call.
-    nonisolated func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int) async throws -> [[LookupMatch]] {
+    func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int) async throws -> [[LookupMatch]] {
         let deadline = ContinuousClock.now + budget
         do {
             return try await run { try $0.matches(for: texts, from: from, to: to, minimum: minimum, maximum: maximum, deadline: deadline) }
@@ -61,22 +72,22 @@ actor LookupService {
     }
 
     /// `LookupWorker.concordance(_:from:to:page:pageSize:)` on a free connection.
-    nonisolated func concordance(_ query: ConcordanceQuery, from: LanguageTag, to: LanguageTag, page: Int, pageSize: Int) async throws -> [ConcordanceHit] {
+    func concordance(_ query: ConcordanceQuery, from: LanguageTag, to: LanguageTag, page: Int, pageSize: Int) async throws -> [ConcordanceHit] {
         try await run { try $0.concordance(query, from: from, to: to, page: page, pageSize: pageSize) }
     }
 
     /// `LookupWorker.foundTerms(in:language:translationsIn:)` on a free connection.
-    nonisolated func foundTerms(in text: String, language: LanguageTag, translationsIn target: LanguageTag?) async throws -> [FoundTerm] {
+    func foundTerms(in text: String, language: LanguageTag, translationsIn target: LanguageTag?) async throws -> [FoundTerm] {
         try await run { try $0.foundTerms(in: text, language: language, translationsIn: target) }
     }
 
     /// The unit `id`, on a free connection; nil when there is none.
-    nonisolated func unit(id: Int64) async throws -> TranslationUnit? {
+    func unit(id: Int64) async throws -> TranslationUnit? {
         try await run { try $0.unit(id: id) }
     }
 
     /// `LookupWorker.statistics()` on a free connection.
-    nonisolated func statistics() async throws -> TranslationMemory.Statistics {
+    func statistics() async throws -> TranslationMemory.Statistics {
         try await run { try $0.statistics() }
     }
 }

@@ -9,10 +9,7 @@ import Testing
     let server: ServerProcess
 
     init() throws {
-        workspace = try Workspace()
-        try workspace.write(LookupCommandTests.units, to: "tm.tsv")
-        let imported = try workspace.glossa(["import", "tm.tsv", "--tm", "tm.sqlite"])
-        precondition(imported.status == 0, imported.stderr)
+        workspace = try Workspace.withLookupTM()
         try workspace.write("limits-token\n", to: "team.token")
         server = try ServerProcess(["--tm", "tm.sqlite", "--token-file", "team.token", "--idle-timeout", "2", "--import-limit", "1"],
                                    in: workspace.folder)

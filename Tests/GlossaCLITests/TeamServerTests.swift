@@ -13,10 +13,7 @@ import Testing
     static let token = "csto-team-2f9c41"
 
     init() throws {
-        workspace = try Workspace()
-        try workspace.write(LookupCommandTests.units, to: "tm.tsv")
-        let imported = try workspace.glossa(["import", "tm.tsv", "--tm", "tm.sqlite"])
-        precondition(imported.status == 0, imported.stderr)
+        workspace = try Workspace.withLookupTM()
         try workspace.write(Self.token + "\n", to: "team.token")
         server = try ServerProcess(["--tm", "tm.sqlite", "--token-file", "team.token"], in: workspace.folder)
     }
@@ -341,10 +338,7 @@ import Testing
     let workspace: Workspace
 
     init() throws {
-        workspace = try Workspace()
-        try workspace.write(LookupCommandTests.units, to: "tm.tsv")
-        let imported = try workspace.glossa(["import", "tm.tsv", "--tm", "tm.sqlite"])
-        precondition(imported.status == 0, imported.stderr)
+        workspace = try Workspace.withLookupTM()
         try workspace.write("writer-7d1\n", to: "write.token")
         try workspace.write("reader-33a\n", to: "read.token")
     }
@@ -387,9 +381,7 @@ import Testing
 /// with a write token: none may get a 500, and the TM stays sound.
 @Suite struct GeneratedRequestTests {
     @Test func schemathesisFindsNoServerError() throws {
-        let workspace = try Workspace()
-        try workspace.write(LookupCommandTests.units, to: "tm.tsv")
-        #expect(try workspace.glossa(["import", "tm.tsv", "--tm", "tm.sqlite"]).status == 0)
+        let workspace = try Workspace.withLookupTM()
         try workspace.write("schemathesis-token\n", to: "team.token")
         let server = try ServerProcess(["--tm", "tm.sqlite", "--token-file", "team.token", "--no-access-log"], in: workspace.folder)
         let run = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), [
@@ -405,4 +397,20 @@ import Testing
         let check = try workspace.glossa(["tm", "check", "--tm", "tm.sqlite"])
         #expect(check.status == 0, "\(check.stdout) \(check.stderr)")
     }
+}
+
+extension Workspace {
+    /// A workspace whose tm.sqlite holds `LookupCommandTests.units`, for a server to serve.
+    static func withLookupTM() throws -> Workspace {
+        let workspace = try Workspace()
+        try workspace.write(LookupCommandTests.units, to: "tm.tsv")
+        let imported = try workspace.glossa(["import", "tm.tsv", "--tm", "tm.sqlite"])
+        guard imported.status == 0 else { throw SetUpFailure(description: imported.stderr) }
+        return workspace
+    }
+}
+
+/// A test's setting up that failed, with what the command said.
+struct SetUpFailure: Error, CustomStringConvertible {
+    let description: String
 }
