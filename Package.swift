@@ -2,7 +2,8 @@
 // Glossa: translation memory and terminology for multilingual publishing.
 //
 // Targets are layered one way: front ends (glossa, glossa-bench) → workflows → domain (GlossaMemory,
-// GlossaFormats, GlossaTerminology) → text layer (GlossaSegmentation → GlossaXML → GlossaCore → GlossaText) → C shims.
+// GlossaFormats with its document readers, GlossaTerminology) → text layer (GlossaSegmentation: sentences → GlossaXML
+// → GlossaCore → GlossaText) → C shims.
 import PackageDescription
 
 let package = Package(
@@ -47,7 +48,7 @@ let package = Package(
         .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaSegmentation"]),
         .target(name: "GlossaTerminology", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaFormats"]),
         .target(name: "GlossaLookup", dependencies: ["GlossaMemory", "GlossaCore", "GlossaText"]),
-        .target(name: "GlossaAlignment", dependencies: ["GlossaTerminology", "GlossaSegmentation", "GlossaCore", "GlossaText"]),
+        .target(name: "GlossaAlignment", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaText"]),
         .target(name: "GlossaCheck", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaMemory", "GlossaSegmentation",
                                                     "GlossaCore", "GlossaText", "GlossaXML",
                                                     .product(name: "Yams", package: "Yams")]),
@@ -78,7 +79,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "glossa-bench",
-            dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite",
+            dependencies: ["GlossaWorkflows", "GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite",
                            "CGlossaXML", "CGlossaFTS", "GlossaTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
@@ -88,7 +89,7 @@ let package = Package(
         .testTarget(name: "GlossaCoreTests", dependencies: ["GlossaCore"]),
         .testTarget(name: "GlossaSegmentationTests", dependencies: ["GlossaSegmentation", "GlossaTestSupport"]),
         .testTarget(name: "GlossaMemoryTests", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaTestSupport"]),
-        .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaSegmentation", "GlossaTestSupport"]),
         .testTarget(name: "GlossaTerminologyTests", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaLookupTests", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaCore", "GlossaTestSupport"]),
         .testTarget(name: "GlossaAlignmentTests", dependencies: ["GlossaAlignment", "GlossaTestSupport"]),

@@ -1,5 +1,6 @@
 import Foundation
 import GlossaCore
+import GlossaFormats
 import GlossaSegmentation
 import GlossaTerminology
 import GlossaText

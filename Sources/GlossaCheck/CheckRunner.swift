@@ -31,26 +31,15 @@ public final class CheckRunner {
         let file = name ?? path
         let origin = ImportOrigin(document: file, limits: limits)
         let format = FileFormat.of(file: path) ?? .text
-        switch format {
-        case .text, .markdown, .html:
-            return try checkDocument(bytes: Self.contents(of: path, name: file), file: file, format: format.document ?? .text)
-        case .tmx:
-            return try checkUnits(file: file) { handler in
-                _ = try TMXReader(origin: origin).read(file: path, name: file, handler)
-            }
-        case .xliff:
-            return try checkUnits(file: file) { handler in
-                try XLIFFReader(origin: origin).read(file: path, name: file, handler)
-            }
-        case .po:
-            let source = try POReader.sourceText(bytes: Self.contents(of: path, name: file), file: file)
-            let reader = POReader(origin: origin, sourceLanguage: sourceLanguage ?? "en",
-                                  fallbackLanguage: targetLanguage, fallbackOption: "--to")
-            return try checkUnits(file: file) { try reader.read(source, $0) }
-        case .tsv, .csv:
-            return try checkUnits(file: file) {
-                try TabularReader.read(file: path, name: file, dialect: format.dialect ?? .tsv, origin: origin, $0)
-            }
+        if let document = format.document {
+            return try checkDocument(bytes: Self.contents(of: path, name: file), file: file, format: document)
+        }
+        var reader = UnitFileReader(origin: origin)
+        reader.poSourceLanguage = sourceLanguage ?? "en"
+        reader.poFallbackLanguage = targetLanguage
+        reader.poFallbackOption = "--to"
+        return try checkUnits(file: file) { handler in
+            _ = try reader.read(file: path, name: file, format: format, handler)
         }
     }
 

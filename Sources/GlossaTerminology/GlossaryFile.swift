@@ -15,6 +15,14 @@ public enum GlossaryFile {
         public var warnings: [String]
     }
 
+    /// The glossaries in `folder` (TBX, TSV and CSV files; other files are not taken for
+    /// glossaries), sorted by name; none when there is no such folder.
+    public static func all(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            .filter { ["tbx", "tsv", "csv"].contains(($0 as NSString).pathExtension.lowercased()) }
+            .sorted().map { (folder as NSString).appendingPathComponent($0) }
+    }
+
     /// Reads the glossary at `path`. `languages` are needed only for OmegaT's format.
     public static func load(path: String, languages: (source: LanguageTag, target: LanguageTag)? = nil) throws -> Loaded {
         guard let data = FileManager.default.contents(atPath: path) else {

@@ -32,15 +32,10 @@ public struct ExportWorkflow: Sendable {
 
     /// Writes the selected units of `memory` to `output`; `progress` hears the units read so far.
     public func run(from memory: TranslationMemory, to output: FileHandle, progress: (Int) -> Void = { _ in }) throws -> Result {
-        let writer: any UnitFileWriter
-        if format == .tsv {
-            writer = TSVWriter(output: output, languages: try languages ?? memory.statistics().languages.keys.sorted().map { try LanguageTag($0) })
-        } else {
-            let tmx = TMXWriter(output: output, options: TMXWriter.Options(
-                level: level, sourceLanguage: try headerSourceLanguage(memory), languages: languages))
-            try tmx.writeHeader()
-            writer = tmx
-        }
+        // A TSV table needs its columns before the first row: every language the TM holds.
+        let columns = try format == .tsv && languages == nil ? memory.statistics().languages.keys.sorted().map { try LanguageTag($0) } : languages
+        let writer = try format.unitWriter(to: output, languages: columns,
+                                           sourceLanguage: format == .tmx ? try headerSourceLanguage(memory) : nil, level: level)
         // Reading the TM runs on this thread, writing the file on another, and building the
         // units from the stored bytes on whichever is free: on the writing thread, unless it
         // is behind.

@@ -62,7 +62,8 @@ public struct ImportWorkflow: Sendable {
 
     /// Which reader takes which file, decided before anything is read.
     struct Plan {
-        var tmx: [String] = [], xliff: [String] = [], po: [String] = [], tabular: [(file: String, dialect: TabularReader.Dialect)] = []
+        /// Files of units (TMX, XLIFF, PO, TSV, CSV), in the order given.
+        var units: [(file: String, format: FileFormat)] = []
         var parallel: [String] = [], documents: [(file: String, format: DocumentFormat)] = []
     }
 
@@ -77,12 +78,10 @@ public struct ImportWorkflow: Sendable {
                 throw InputError("a compressed file: decompress it first (gunzip, unzip) and import what it holds", file: file)
             }
             let format = FileFormat.of(file: file)
-            switch format {
-            case .tmx: plan.tmx.append(file)
-            case .xliff: plan.xliff.append(file)
-            case .po: plan.po.append(file)
-            case .tsv, .csv: plan.tabular.append((file, format?.dialect ?? .tsv))
-            case .text, .markdown, .html, nil: others.append((file, format?.document ?? .text))
+            if let format, format.holdsUnits {
+                plan.units.append((file, format))
+            } else {
+                others.append((file, format?.document ?? .text))
             }
         }
         guard !others.isEmpty else { return plan }
@@ -109,8 +108,8 @@ public struct ImportWorkflow: Sendable {
                         try TranslationMemory.create(at: path, deferSearchIndex: deferring, body)
                     }) throws -> Report {
         let plan = try plan()
-        // Files read whole are read before the TM is touched; the rest are streamed.
-        let whole = try (plan.po + plan.parallel + plan.documents.map(\.file)).map { ($0, try InputFile.contents(of: $0)) }
+        // Text files are read whole before the TM is touched; files of units are streamed.
+        let whole = try (plan.parallel + plan.documents.map(\.file)).map { ($0, try InputFile.contents(of: $0)) }
         let bytes = Dictionary(whole, uniquingKeysWith: { first, _ in first })
         let segmenter = try plan.documents.isEmpty ? nil
             : documentLanguage.map { try SentenceSegmenter(language: $0, srx: srx.map { try SRXDocument(file: $0) }) }
@@ -120,24 +119,13 @@ public struct ImportWorkflow: Sendable {
                 try writer.add(unit)
                 progress(writer.read)
             }
-            for file in plan.xliff {
-                report.unconfirmed += try XLIFFReader(origin: origin(for: file), includeUnconfirmed: includeUnconfirmed).read(file: file, add)
-            }
-            for file in plan.po {
-                let reader = POReader(origin: origin(for: file), sourceLanguage: poSourceLanguage,
-                                      fallbackLanguage: documentLanguage, includeFuzzy: includeUnconfirmed)
-                report.unconfirmed += try reader.read(try POReader.sourceText(bytes: bytes[file] ?? Data(), file: file), add)
-            }
-            for file in plan.tmx {
-                let reader = TMXReader(origin: origin(for: file), skipInvalid: skipInvalid)
-                let result = try reader.read(file: file, add)
-                writer.add(result.header.document(origin: reader.origin.document))
+            for (file, format) in plan.units {
+                let result = try unitReader(for: file).read(file: file, format: format, add)
+                if let header = result.tmxHeader { writer.add(header.document(origin: origin(for: file).document)) }
+                report.unconfirmed += result.unconfirmed
                 report.skipped += result.skipped.map { Report.Skipped(file: file, index: $0.index, line: $0.line, reason: $0.reason) }
                 report.warnings += result.warnings
                 report.illPairedCodes += result.illPairedCodes
-            }
-            for (file, dialect) in plan.tabular {
-                try TabularReader.read(file: file, dialect: dialect, origin: origin(for: file), add)
             }
             if let parallelLanguages, !plan.parallel.isEmpty {
                 let sources = try zip(plan.parallel, parallelLanguages).map {
@@ -152,15 +140,34 @@ public struct ImportWorkflow: Sendable {
                 }
             }
         }
-        // A new TM is built aside and moved into place; an existing one takes one transaction.
-        let summary = FileManager.default.fileExists(atPath: path)
-            ? try TranslationMemory(path: path, access: .readWrite).write(deferSearchIndex: deferSearchIndex, load)
-            : try create(path, deferSearchIndex, load)
+        let summary = try Self.load(into: path, deferSearchIndex: deferSearchIndex, create: create, load)
         report.read = summary.read + report.skipped.count
         report.added = summary.added
         report.duplicates = summary.duplicates
         report.keptApart = summary.keptApart
         return report
+    }
+
+    /// Adds the units `body` writes to the TM at `path` as one transaction: an existing TM takes
+    /// them in one write; a new one is built aside by `create` and moved into place.
+    public static func load(into path: String, deferSearchIndex: Bool = false,
+                            create: (String, Bool, (UnitWriter) throws -> Void) throws -> ImportSummary,
+                            _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
+        if FileManager.default.fileExists(atPath: path) {
+            return try TranslationMemory(path: path, access: .readWrite).write(deferSearchIndex: deferSearchIndex, body)
+        }
+        // `create` runs `body` before it returns; it only looks as if it might keep it.
+        return try withoutActuallyEscaping(body) { try create(path, deferSearchIndex, $0) }
+    }
+
+    /// How files of units are read, with this import's options.
+    private func unitReader(for file: String) -> UnitFileReader {
+        var reader = UnitFileReader(origin: origin(for: file))
+        reader.skipInvalid = skipInvalid
+        reader.includeUnconfirmed = includeUnconfirmed
+        reader.poSourceLanguage = poSourceLanguage
+        reader.poFallbackLanguage = documentLanguage
+        return reader
     }
 
     private func origin(for file: String) -> ImportOrigin {

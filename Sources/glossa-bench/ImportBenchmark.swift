@@ -3,8 +3,10 @@ import Foundation
 import GlossaCore
 import GlossaFormats
 import GlossaMemory
+import GlossaWorkflows
 
-/// TSV import of N generated en-ru units into a new TM with all its indexes, against the
+/// TSV import of N generated en-ru units into a new TM with all its indexes (the import
+/// workflow `glossa import` runs), against the
 /// same rows inserted into a bare two-column table (one transaction, one reused statement).
 struct ImportBenchmark {
     let units: Int
@@ -36,11 +38,8 @@ struct ImportBenchmark {
             })
             let tmPath = folder.appendingPathComponent("tm-\(run).sqlite").path
             glossaTimes.append(try time {
-                let source = try SourceText(bytes: try Data(contentsOf: URL(fileURLWithPath: tsvPath), options: .mappedIfSafe), file: tsvPath)
-                let summary = try TranslationMemory.create(at: tmPath) { writer in
-                    try TabularReader.read(source, dialect: .tsv, origin: ImportOrigin(document: "bench")) { unit, _ in try writer.add(unit) }
-                }
-                precondition(summary.added == units)
+                let report = try ImportWorkflow(files: [tsvPath]).run(into: tmPath)
+                precondition(report.added == units)
             })
             databaseBytes = fileSize(tmPath)
             try? FileManager.default.removeItem(atPath: tmPath)

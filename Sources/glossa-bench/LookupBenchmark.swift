@@ -5,6 +5,7 @@ import GlossaLookup
 import GlossaMemory
 import GlossaTestSupport
 import GlossaText
+import GlossaWorkflows
 
 /// Lookup at scale: builds a TM of N real-looking en-ru units (each two or three real
 /// English–Russian message pairs from the system's gettext catalogs, joined: about 21 words,
@@ -57,7 +58,7 @@ struct LookupBenchmark {
         for (table, seconds) in floor.rows { figures["sqlite_\(table)_rows_seconds"] = seconds }
         report(figures)
 
-        let memory = try TranslationMemory(path: path, access: .readOnly)
+        let memory = try SearchableMemory.open(path: path)
         let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
         var generator = SeededRandom(seed: 3)
         let changed = corpus.oneWordChanged(sentences, using: &generator)

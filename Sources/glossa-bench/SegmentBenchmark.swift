@@ -1,5 +1,6 @@
 import Foundation
 import GlossaCore
+import GlossaFormats
 import GlossaSegmentation
 
 /// Segmentation of English plain text: the sample page repeated to the size asked for.

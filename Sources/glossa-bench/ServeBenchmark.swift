@@ -8,6 +8,7 @@ import GlossaLookup
 import GlossaMemory
 import GlossaTestSupport
 import GlossaText
+import GlossaWorkflows
 
 /// `glossa serve` under load, through the real binary built beside this one, driven by wrk
 /// (Debian's): a TM of N units built as the lookup benchmark builds it, fuzzy lookups of its

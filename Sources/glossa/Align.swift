@@ -7,6 +7,7 @@ import GlossaMemory
 import GlossaSegmentation
 import GlossaTerminology
 import GlossaText
+import GlossaWorkflows
 
 extension Glossa {
     /// `glossa align`: a document and its translation into aligned segments.
@@ -97,9 +98,9 @@ extension Glossa {
             if let review { try writeReview(review, rejected) }
             if intoTM {
                 let path = try tm.pathBuildingDefault()
-                let summary = FileManager.default.fileExists(atPath: path)
-                    ? try TranslationMemory(path: path, access: .readWrite).write { writer in try units.forEach(writer.add) }
-                    : try createTM(at: path) { writer in try units.forEach(writer.add) }
+                let summary = try ImportWorkflow.load(into: path, create: createTM(at:deferSearchIndex:_:)) { writer in
+                    try units.forEach(writer.add)
+                }
                 Diagnostics.note("\(path): \(summary.added) pairs added, \(summary.duplicates) duplicates skipped")
             }
             switch format {
@@ -134,13 +135,9 @@ extension Glossa {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                     try handle.write(contentsOf: try encoder.encode(beads))
-                } else if FileFormat(path: path) == .tmx {
-                    let writer = TMXWriter(output: handle, options: TMXWriter.Options(sourceLanguage: languages[0], languages: languages))
-                    try writer.writeHeader()
-                    for unit in units { try writer.write(unit) }
-                    try writer.finish()
                 } else {
-                    let writer = TSVWriter(output: handle, languages: languages)
+                    let writer = try FileFormat.unitOutput(path: path, otherwise: .tsv)
+                        .unitWriter(to: handle, languages: languages, sourceLanguage: languages[0])
                     for unit in units { try writer.write(unit) }
                     try writer.finish()
                 }

@@ -20,8 +20,6 @@ struct DocumentOptions: ParsableArguments {
 
     /// The sentences of `file` ("-" for standard input), in order.
     func sentences(of file: String, with segmenter: DocumentSegmenter) throws -> [String] {
-        let blocks = try segmenter.segment(bytes: try InputFile.contents(of: file), file: file == "-" ? "<stdin>" : file,
-                                           format: inputFormat ?? FileFormat.document(of: file))
-        return blocks.flatMap { $0.sentences.map(\.text) }
+        try segmenter.segment(file: file, format: inputFormat).flatMap { $0.sentences.map(\.text) }
     }
 }

@@ -26,11 +26,7 @@ struct GlossaryOptions: ParsableArguments {
     /// The glossaries in force, merged; warnings about them go to standard error.
     func termbase(_ settings: CheckConfiguration, languages: (LanguageTag, LanguageTag)?) throws -> Termbase {
         var chosen = paths.isEmpty ? settings.glossaries : paths
-        if chosen.isEmpty {
-            chosen = ((try? FileManager.default.contentsOfDirectory(atPath: "glossaries")) ?? [])
-                .filter { ["tbx", "tsv", "csv"].contains(($0 as NSString).pathExtension.lowercased()) }
-                .sorted().map { "glossaries/\($0)" }
-        }
+        if chosen.isEmpty { chosen = GlossaryFile.all(in: "glossaries") }
         guard !chosen.isEmpty else {
             throw ValidationError("no glossary: give --glossary FILE or a glossaries setting in .glossa.yml")
         }

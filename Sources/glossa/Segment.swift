@@ -48,10 +48,8 @@ extension Glossa {
             let segmenter = try documents.segmenter(language: LanguageTag(lang))
             var results: [FileResult] = []
             for file in files {
-                let name = file == "-" ? "<stdin>" : file
-                let blocks = try segmenter.segment(bytes: try InputFile.contents(of: file), file: name,
-                                                   format: documents.inputFormat ?? FileFormat.document(of: file))
-                results.append(FileResult(file: name, blocks: blocks))
+                let blocks = try segmenter.segment(file: file, format: documents.inputFormat)
+                results.append(FileResult(file: file == "-" ? "<stdin>" : file, blocks: blocks))
             }
             switch format {
             case .json:

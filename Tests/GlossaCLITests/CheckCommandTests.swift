@@ -129,6 +129,36 @@ import Testing
         #expect(po.first?["line"] as? Int == 6)  // the msgid line
     }
 
+    /// Import and check read files through one registry: a file whose name does not say its
+    /// format (a TMX saved as .xml, a catalog without .po, a .pot template, a .tab table) is
+    /// read alike by both, the same unit at the same line.
+    @Test func importAndCheckReadEveryUnitFileAlike() throws {
+        let sentence = "The CSTO Secretary-General"
+        try write("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="t" creationtoolversion="1" segtype="sentence" o-tmf="t" adminlang="en" srclang="en" datatype="plaintext"/>
+        <body>
+        <tu><tuv xml:lang="en"><seg>\(sentence) (tmx)</seg></tuv><tuv xml:lang="ru"><seg>Генеральный секретарь ОДКБ</seg></tuv></tu>
+        </body></tmx>
+        """, to: "export.xml")
+        let catalog = "msgid \"\"\nmsgstr \"\"\n\"Language: ru\\n\"\n\nmsgid \"\(sentence) (%@)\"\nmsgstr \"Генеральный секретарь ОДКБ\"\n"
+        try write(catalog.replacingOccurrences(of: "%@", with: "po"), to: "catalog")
+        try write(catalog.replacingOccurrences(of: "%@", with: "pot"), to: "messages.pot")
+        try write("en\tru\n\(sentence) (tab)\tГенеральный секретарь ОДКБ\n", to: "table.tab")
+        let files = ["export.xml": 4, "catalog": 5, "messages.pot": 5, "table.tab": 2]
+        for (file, line) in files {
+            let found = try findings(try glossa("check", file, "--glossary", glossary, "--format", "json").stdout)
+            #expect(found.map { $0["rule"] as? String } == ["deprecated-term"], "\(file)")
+            #expect(found.first?["line"] as? Int == line, "\(file)")
+        }
+        let imported = try workspace.glossa(["import", "--tm", "tm.sqlite"] + files.keys.sorted())
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let export = try glossa("export", "--tm", "tm.sqlite", "--out", "all.tsv")
+        #expect(export.status == 0)
+        let rows = try String(contentsOf: folder.appendingPathComponent("all.tsv"), encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(Set(rows.map { String($0.split(separator: "\t")[0]) }) == Set(["tmx", "po", "pot", "tab"].map { "\(sentence) (\($0))" }))
+    }
+
     @Test func sarifIsValidAgainstTheSchema() throws {
         let result = try glossa("check", Fixtures.seedPage.path, "--glossary", glossary, "--format", "sarif", "--output", "out.sarif")
         #expect(result.status == 1 && result.stdout.isEmpty)

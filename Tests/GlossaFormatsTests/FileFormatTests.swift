@@ -1,4 +1,5 @@
 import Foundation
+import GlossaCore
 import GlossaSegmentation
 import GlossaTestSupport
 import Testing
@@ -38,5 +39,15 @@ import Testing
         try Data(try Fixtures.bytes(Fixtures.file("tmx/okapi.tmx"))).write(to: URL(fileURLWithPath: path))
         #expect(FileFormat.of(file: path) == .tmx)
         #expect(FileFormat.of(file: folder.appendingPathComponent("missing").path) == nil)
+    }
+
+    @Test func unitFilesAreReadByTheReaderTheirFormatNames() throws {
+        let reader = UnitFileReader(origin: ImportOrigin(document: "test"))
+        let tmx = Fixtures.file("tmx/okapi.tmx").path
+        var units = 0
+        let result = try reader.read(file: tmx, format: .tmx) { _, _ in units += 1 }
+        #expect(units > 0 && result.tmxHeader != nil)
+        // A document holds sentences, not units: reading one as units is an error naming the file.
+        #expect(throws: InputError.self) { try reader.read(file: tmx, name: "news.md", format: .markdown) { _, _ in } }
     }
 }

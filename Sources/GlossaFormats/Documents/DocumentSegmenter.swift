@@ -1,4 +1,5 @@
 import GlossaCore
+import GlossaSegmentation
 
 /// The document formats Glossa segments.
 public enum DocumentFormat: String, Sendable, CaseIterable {
@@ -25,6 +26,14 @@ public struct DocumentSegmenter {
     /// HTML may declare any charset.
     public func segment(bytes: some Collection<UInt8>, file: String, format: DocumentFormat) throws -> [SegmentedBlock] {
         try Self.blocks(bytes: bytes, file: file, format: format).compactMap(segment)
+    }
+
+    /// The blocks of the document at `path` ("-" for standard input, `<stdin>` in messages),
+    /// split into sentences: in `format`, else the one `FileFormat` tells (plain text when
+    /// nothing does).
+    public func segment(file path: String, format: DocumentFormat? = nil) throws -> [SegmentedBlock] {
+        try segment(bytes: InputFile.contents(of: path), file: path == "-" ? "<stdin>" : path,
+                    format: format ?? FileFormat.document(of: path))
     }
 
     /// The blocks of a document in `format`, markup removed, each with its source map.

@@ -2,7 +2,8 @@ import GlossaCore
 import GlossaTestSupport
 import GlossaText
 import Testing
-@testable import GlossaSegmentation
+@testable import GlossaFormats
+import GlossaSegmentation
 
 @Suite struct DocumentSegmenterTests {
     func segment(_ text: String, _ format: DocumentFormat, _ language: LanguageTag = "en") throws -> [SegmentedBlock] {
