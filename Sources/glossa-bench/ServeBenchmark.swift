@@ -9,6 +9,7 @@ import GlossaMemory
 import GlossaTestSupport
 import GlossaText
 import GlossaWorkflows
+import Synchronization
 
 /// `glossa serve` under load, through the real binary built beside this one, driven by wrk
 /// (Debian's): a TM of N units built as the lookup benchmark builds it, fuzzy lookups of its
@@ -36,12 +37,18 @@ struct ServeBenchmark {
         let changed = corpus.oneWordChanged(sentences, using: &generator)
 
         // The same lookups in this process, one after another on one thread.
-        let lookup = try TMLookup(memory: TranslationMemory(path: path, access: .readOnly), from: "en", to: "ru")
+        let lookup = try TMLookup(memory: SearchableMemory.open(path: path), from: "en", to: "ru")
         for query in changed.prefix(50) { _ = try lookup.matches(for: query, minimum: 75, maximum: 5) }  // warm the page cache
         var inProcess = try latencies(of: changed) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
         let inProcessRate = Double(changed.count) / (try time { for query in changed { _ = try lookup.matches(for: query, minimum: 75, maximum: 5) } })
         inProcess.merge(["benchmark": "serve.lookup.in-process", "units": units, "threads": 1, "lookups_per_second": inProcessRate]) { $1 }
         report(inProcess)
+        // The floor the pool can reach: the same lookups on every core at once, a connection each,
+        // no HTTP. On a machine whose cores share caches or a physical core, this is below 2×.
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let parallelRate = Double(threads * changed.count) / (try inParallel(threads: threads, path: path, queries: changed))
+        report(["benchmark": "serve.lookup.in-process-parallel", "units": units, "threads": threads,
+                "lookups_per_second": parallelRate, "over_one_thread": parallelRate / inProcessRate])
 
         let imports = try (0..<2).map { try writeImport(corpus, seed: 7 + UInt64($0), to: folder.appendingPathComponent("import-\($0).tmx")) }
         let tokenFile = folder.appendingPathComponent("token")
@@ -54,6 +61,17 @@ struct ServeBenchmark {
         alone.merge(["benchmark": "serve.lookup.wrk", "units": units, "in_process_ratio": (alone["requests_per_second"] as? Double ?? 0) / inProcessRate]) { $1 }
         report(alone)
 
+        // The HTTP floor: the cheapest route (/healthz), wrk and the server sharing the cores as
+        // they do for lookups. With the parallel lookups' CPU time added to it, the most requests
+        // per second these cores could answer if the server spent nothing else.
+        var floor = try wrk(server, script: try wrkScript(paths: ["/healthz"], named: "healthz", in: folder))
+        let httpRate = floor["requests_per_second"] as? Double ?? 0
+        floor.merge(["benchmark": "serve.healthz.wrk"]) { $1 }
+        report(floor)
+        let ceiling = 1 / (1 / parallelRate + 1 / max(httpRate, 1))
+        report(["benchmark": "serve.lookup.ceiling", "requests_per_second": ceiling, "in_process_ratio": ceiling / inProcessRate,
+                "server_share_of_ceiling": (alone["requests_per_second"] as? Double ?? 0) / ceiling])
+
         // Imports one after another, alternating two files, for as long as wrk runs.
         let importer = Importer(server: server, files: imports)
         let thread = Thread { importer.loop() }
@@ -64,6 +82,30 @@ struct ServeBenchmark {
         beside.merge(["benchmark": "serve.lookup.wrk-beside-import", "units": units, "imports_finished": done.finished,
                       "units_imported": done.added, "import_seconds": done.seconds]) { $1 }
         report(beside)
+    }
+
+    /// Seconds `threads` threads take to run every one of `queries`, each on a connection it
+    /// opens (a TMLookup belongs to one thread; opening takes a millisecond).
+    private func inParallel(threads: Int, path: String, queries: [String]) throws -> Double {
+        let failures = Mutex<[String]>([])
+        let seconds = time {
+            let group = DispatchGroup()
+            for _ in 0..<threads {
+                group.enter()
+                Thread {
+                    defer { group.leave() }
+                    do {
+                        let lookup = try TMLookup(memory: SearchableMemory.open(path: path), from: "en", to: "ru")
+                        for query in queries { _ = try lookup.matches(for: query, minimum: 75, maximum: 5) }
+                    } catch {
+                        failures.withLock { $0.append("\(error)") }
+                    }
+                }.start()
+            }
+            group.wait()
+        }
+        if let failure = failures.withLock({ $0.first }) { throw InputError("a lookup thread failed: \(failure)") }
+        return seconds
     }
 
     /// A TMX file of `units` en-ru units built from the corpus with `seed`, for the API import.
@@ -85,10 +127,15 @@ struct ServeBenchmark {
     /// A wrk script asking the lookups in turn, each thread from its own place in the list, and
     /// writing its summary as one JSON line.
     private func wrkScript(lookups: [String], in folder: URL) throws -> URL {
-        let paths = lookups.map { "/api/lookup?min=75&q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
-        let list = folder.appendingPathComponent("paths.txt")
+        try wrkScript(paths: lookups.map { "/api/lookup?min=75&q=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") },
+                      named: "lookups", in: folder)
+    }
+
+    /// A wrk script asking `paths` in turn, as `wrkScript(lookups:in:)` describes.
+    private func wrkScript(paths: [String], named name: String, in folder: URL) throws -> URL {
+        let list = folder.appendingPathComponent("\(name).txt")
         try paths.joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
-        let script = folder.appendingPathComponent("lookups.lua")
+        let script = folder.appendingPathComponent("\(name).lua")
         try """
             local paths = {}
             for line in io.lines("\(list.path)") do paths[#paths + 1] = line end
