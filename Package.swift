@@ -24,6 +24,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.4.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.25.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
     ],
     targets: [
         // MARK: System libraries (found through pkg-config; only the C shims include their headers)
@@ -44,7 +46,12 @@ let package = Package(
         .target(name: "GlossaSegmentation", dependencies: ["GlossaText", "GlossaXML", "GlossaCore", "CGlossaICU"]),
 
         // MARK: Domain
-        .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite", "CGlossaFTS"]),
+        .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite", "CGlossaFTS",
+                                                     .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                     .product(name: "NIOCore", package: "swift-nio"),
+                                                     .product(name: "NIOPosix", package: "swift-nio"),
+                                                     .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                                                     .product(name: "Logging", package: "swift-log")]),
         .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaSegmentation"]),
         .target(name: "GlossaTerminology", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaFormats"]),
         .target(name: "GlossaLookup", dependencies: ["GlossaMemory", "GlossaCore", "GlossaText"]),

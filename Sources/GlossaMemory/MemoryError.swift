@@ -23,6 +23,8 @@ public struct MemoryError: Error, Equatable, CustomStringConvertible {
         case busy
         /// Any other SQLite failure.
         case sqlite(String)
+        /// A failure of the PostgreSQL server or of the connection to it.
+        case postgres(String)
     }
 
     public init(path: String, reason: Reason) {
@@ -46,7 +48,7 @@ public struct MemoryError: Error, Equatable, CustomStringConvertible {
             return "\(path): \(count) variants are not in the search indexes yet (imported with --defer-index); run 'glossa tm index'"
         case .busy:
             return "\(path): another process is writing to this translation memory (an import or 'glossa tm index'); try again when it has finished"
-        case .sqlite(let message):
+        case .sqlite(let message), .postgres(let message):
             return "\(path): \(message)"
         }
     }

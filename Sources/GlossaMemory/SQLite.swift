@@ -19,7 +19,7 @@ public struct SQLiteError: Error, Equatable, CustomStringConvertible {
 
 /// A thin wrapper over one SQLite connection: prepared statements, transactions and the raw
 /// handle for hot loops. Not thread safe: one connection per task.
-final class SQLiteConnection {
+final class SQLiteConnection: StatementRunner {
     let handle: OpaquePointer
 
     /// Process-wide settings, made once before the first connection opens.
@@ -79,18 +79,9 @@ final class SQLiteConnection {
         return try statement.step() ? statement.int64(0) : 0
     }
 
-    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws,
-    /// so the database is exactly as before on any error.
+    /// Runs `body` in a write transaction (`StatementRunner.inTransaction`).
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN IMMEDIATE")
-        do {
-            let result = try body()
-            try execute("COMMIT")
-            return result
-        } catch {
-            try? execute("ROLLBACK")
-            throw error
-        }
+        try inTransaction(begin: "BEGIN IMMEDIATE", body)
     }
 
     /// Whether no transaction is open (each statement is then one of its own).

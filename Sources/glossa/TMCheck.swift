@@ -6,8 +6,8 @@ extension Glossa {
     /// `glossa tm`: maintenance of the TM file.
     struct TM: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Maintain the translation memory file.",
-            subcommands: [Check.self, Index.self])
+            abstract: "Maintain the translation memory: check, index, copy between stores.",
+            subcommands: [Check.self, Index.self, Copy.self])
 
         /// `glossa tm check`: integrity of the TM file.
         struct Check: ParsableCommand {

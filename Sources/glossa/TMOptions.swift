@@ -23,6 +23,19 @@ struct TMOptions: ParsableArguments {
         return (Self.defaultPath, true)
     }
 
+    /// The TM path in force, refusing a PostgreSQL URL: only `glossa tm copy` reaches a TM in
+    /// PostgreSQL so far.
+    private var filePath: (path: String, isDefault: Bool) {
+        get throws {
+            let resolved = resolved
+            if PostgresLocation.isURL(resolved.path) {
+                throw InputError("this command works on a TM file; a TM in PostgreSQL is reached with 'glossa tm copy' "
+                                      + "(copy it to a file, or a file to it)")
+            }
+            return resolved
+        }
+    }
+
     /// Opens the TM; the default one is built from the bundled sample on first use.
     func open(_ access: TranslationMemory.Access) throws -> TranslationMemory {
         try TranslationMemory(path: try pathBuildingDefault(), access: access)
@@ -59,7 +72,7 @@ struct TMOptions: ParsableArguments {
 
     /// The TM path in force, after building the default TM if it is the one and is missing.
     func pathBuildingDefault() throws -> String {
-        let (path, isDefault) = resolved
+        let (path, isDefault) = try filePath
         if isDefault && !FileManager.default.fileExists(atPath: path) {
             try Self.buildDefault(at: path)
         }

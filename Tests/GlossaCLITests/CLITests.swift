@@ -61,7 +61,7 @@ import Testing
         #expect(typo.status == 2)
         #expect(typo.stderr.hasPrefix("glossa: error: wrok/csto.sqlite: cannot write the translation memory: there is no folder "))
         let url = try glossa("import", table, "--tm", "postgresql://host/db")
-        #expect(url.status == 2 && url.stderr.contains("a URL, not a file path"), "\(url.stderr)")
+        #expect(url.status == 2 && url.stderr.contains("a TM in PostgreSQL is reached with 'glossa tm copy'"), "\(url.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
 
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("work"), withIntermediateDirectories: false)

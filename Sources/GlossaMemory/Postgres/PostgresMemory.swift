@@ -1,0 +1,124 @@
+import Foundation
+import GlossaCore
+import GlossaText
+import PostgresNIO
+
+/// A translation memory held in PostgreSQL: the store an organisation moves to when one
+/// machine's SQLite file is outgrown. Opening it connects and brings its schema up to date
+/// (`PostgresSchema`); writes are one transaction each, serialized by an advisory lock as
+/// SQLite serializes its writers; reads see one snapshot.
+public final class PostgresMemory {
+    /// Where the TM is, its password left out of the description.
+    public let location: PostgresLocation
+    let session: PostgresSession
+
+    /// Connects to the database `url` names and migrates its schema; throws `InputError` for a
+    /// malformed URL and `MemoryError` for a database that cannot be reached or used.
+    public init(url: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        location = try PostgresLocation(url: url, environment: environment)
+        session = try PostgresSession(location)
+        try PostgresSchema.migrate(session)
+    }
+
+    /// Adds units inside one transaction: `body` passes each unit to the writer, and if it
+    /// throws, nothing it wrote stays. A unit whose content key equals a stored unit's is a
+    /// duplicate and is skipped, as in the SQLite store.
+    public func write(_ body: (PostgresUnitWriter) throws -> Void) throws -> ImportSummary {
+        try session.transaction {
+            try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
+            let (units, variants) = try session.run { connection, logger in
+                let rows = try await connection.query("""
+                    SELECT greatest(s.next_unit_id, (SELECT coalesce(max(id), 0) + 1 FROM unit)),
+                           greatest(s.next_variant_id, (SELECT coalesce(max(id), 0) + 1 FROM variant))
+                    FROM store_state s
+                    """, logger: logger)
+                var next: (Int64, Int64) = (1, 1)
+                for try await row in rows.decode((Int64, Int64).self) { next = row }
+                return next
+            }
+            let writer = PostgresUnitWriter(session: session, nextUnitID: units, nextVariantID: variants)
+            try body(writer)
+            try writer.flush()
+            let (nextUnit, nextVariant) = (writer.nextUnitID, writer.nextVariantID)
+            try session.run { connection, logger in
+                try await connection.query("UPDATE store_state SET next_unit_id = \(nextUnit), next_variant_id = \(nextVariant)", logger: logger)
+                return ()
+            }
+            let known = try documents()
+            for document in writer.documents where !known.contains(document) { try insert(document) }
+            return writer.summary
+        }
+    }
+
+    /// Units read in one round trip of `forEachUnit`.
+    static let readBatch = 1000
+
+    /// Calls `body` with each unit and its id, in id order, from one snapshot of the TM; memory
+    /// holds one batch of units however large the TM.
+    public func forEachUnit(_ body: (Int64, TranslationUnit) throws -> Void) throws {
+        try session.inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+            var after: Int64 = 0
+            while true {
+                let batch = try unitBatch(after: after)
+                guard let last = batch.last else { return }
+                for (id, unit) in batch { try body(id, unit) }
+                after = last.0
+            }
+        }
+    }
+
+    /// How many units the TM holds.
+    public func unitCount() throws -> Int {
+        try session.run { connection, logger in
+            var count = 0
+            for try await (stored,) in try await connection.query("SELECT count(*) FROM unit", logger: logger).decode((Int,).self) {
+                count = stored
+            }
+            return count
+        }
+    }
+
+    /// The headers of the files imported, in the order first imported.
+    public func documents() throws -> [SourceDocument] {
+        try session.run { connection, logger in
+            var documents: [(Int64, SourceDocument)] = []
+            let headers = try await connection.query("SELECT id, origin, format FROM document ORDER BY id", logger: logger)
+            for try await (id, origin, format) in headers.decode((Int64, String, String).self) {
+                documents.append((id, SourceDocument(origin: origin, format: format)))
+            }
+            let entries = try await connection.query(
+                "SELECT document_id, kind, name, value, xml_lang, o_encoding FROM document_entry ORDER BY id", logger: logger)
+            for try await (id, kind, name, value, language, encoding) in entries.decode((Int64, String, String?, String, String?, String?).self) {
+                guard let index = documents.firstIndex(where: { $0.0 == id }) else { continue }
+                switch kind {
+                case "attribute": documents[index].1.attributes.append(Property(name ?? "", value, language: language))
+                case "note": documents[index].1.notes.append(Note(value, language: language, encoding: encoding))
+                default: documents[index].1.properties.append(Property(name ?? "", value, language: language, encoding: encoding))
+                }
+            }
+            return documents.map(\.1)
+        }
+    }
+
+    /// Stores a document header and its entries.
+    private func insert(_ document: SourceDocument) throws {
+        let imported = Timestamp.format(Date())
+        try session.run { connection, logger in
+            var id: Int64 = 0
+            let rows = try await connection.query("""
+                INSERT INTO document (origin, format, imported_at) VALUES (\(document.origin), \(document.format), \(imported)) RETURNING id
+                """, logger: logger)
+            for try await (inserted,) in rows.decode((Int64,).self) { id = inserted }
+            let entries = document.attributes.map { ("attribute", $0.name as String?, $0.value, $0.language, $0.encoding) }
+                + document.notes.map { ("note", nil as String?, $0.text, $0.language, $0.encoding) }
+                + document.properties.map { ("prop", $0.name as String?, $0.value, $0.language, $0.encoding) }
+            for (kind, name, value, language, encoding) in entries {
+                try await connection.query("""
+                    INSERT INTO document_entry (document_id, kind, name, value, xml_lang, o_encoding)
+                    VALUES (\(id), \(kind), \(name), \(value), \(language), \(encoding))
+                    """, logger: logger)
+            }
+            return ()
+        }
+    }
+}

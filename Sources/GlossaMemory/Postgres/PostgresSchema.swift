@@ -1,0 +1,124 @@
+/// The TM's schema in PostgreSQL and its migrations, versioned as the SQLite file's are: the
+/// version is kept in `glossa_schema`, a newer one is refused, an older one is migrated in one
+/// transaction. Servers starting together take an advisory lock, so one of them migrates and
+/// the others find the work done.
+///
+/// The tables hold what the SQLite file's hold, column for column (dates as ISO 8601 text, so
+/// a copy between the stores keeps every value as it was written); ids are Glossa's, handed
+/// out from `store_state` so that a deleted unit's id is never given again.
+enum PostgresSchema {
+    /// The advisory lock that serializes migrations (a constant chosen for Glossa: "Glss").
+    static let migrationLock: Int64 = 0x476C_7373_0001
+    /// The advisory lock that serializes writes, as SQLite's one writer does.
+    static let writeLock: Int64 = 0x476C_7373_0002
+
+    /// Migrations in order; migration N brings the schema from version N-1 to N. Never edit a
+    /// released one: add the next.
+    static let migrations: [String] = [
+        """
+        CREATE TABLE unit (
+            id          bigint PRIMARY KEY,
+            content_key bytea NOT NULL,
+            external_id text,
+            origin      text,
+            context     text,
+            created_at  text, created_by text,
+            changed_at  text, changed_by text,
+            source_lang text
+        );
+        CREATE UNIQUE INDEX unit_content ON unit (content_key);
+        CREATE TABLE variant (
+            id          bigint PRIMARY KEY,
+            unit_id     bigint NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+            lang        text NOT NULL,
+            text        text NOT NULL,
+            normalized  text,
+            hash        bigint NOT NULL,
+            markup      text,
+            created_at  text, created_by text,
+            changed_at  text, changed_by text
+        );
+        CREATE INDEX variant_unit ON variant (unit_id);
+        CREATE INDEX variant_exact ON variant (hash);
+        CREATE TABLE note (
+            id          bigserial PRIMARY KEY,
+            unit_id     bigint NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+            variant_id  bigint,
+            lang        text,
+            text        text NOT NULL,
+            xml_lang    text,
+            o_encoding  text
+        );
+        CREATE INDEX note_unit ON note (unit_id);
+        CREATE TABLE prop (
+            id          bigserial PRIMARY KEY,
+            unit_id     bigint NOT NULL REFERENCES unit (id) ON DELETE CASCADE,
+            variant_id  bigint,
+            lang        text,
+            name        text NOT NULL,
+            value       text NOT NULL,
+            xml_lang    text,
+            o_encoding  text
+        );
+        CREATE INDEX prop_unit ON prop (unit_id);
+        CREATE TABLE document (
+            id          bigserial PRIMARY KEY,
+            origin      text NOT NULL,
+            format      text NOT NULL,
+            imported_at text NOT NULL
+        );
+        CREATE TABLE document_entry (
+            id          bigserial PRIMARY KEY,
+            document_id bigint NOT NULL REFERENCES document (id) ON DELETE CASCADE,
+            kind        text NOT NULL CHECK (kind IN ('attribute', 'note', 'prop')),
+            name        text,
+            value       text NOT NULL,
+            xml_lang    text,
+            o_encoding  text
+        );
+        CREATE INDEX document_entry_document ON document_entry (document_id);
+        CREATE TABLE store_state (
+            next_unit_id    bigint NOT NULL,
+            next_variant_id bigint NOT NULL
+        );
+        INSERT INTO store_state VALUES (1, 1);
+        """,
+    ]
+
+    /// The version this build creates and reads.
+    static var currentVersion: Int { migrations.count }
+
+    /// Brings the database to `currentVersion`: creates the schema in an empty database,
+    /// migrates an older one, refuses a newer one and a database that holds other tables.
+    static func migrate(_ session: PostgresSession) throws {
+        try session.transaction {
+            try session.execute("SELECT pg_advisory_xact_lock(\(migrationLock))")
+            let found = try session.run { connection, logger in
+                let rows = try await connection.query("""
+                    SELECT (SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'glossa_schema'),
+                           (SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'unit')
+                    """, logger: logger)
+                var counts = (0, 0)
+                for try await (marker, units) in rows.decode((Int, Int).self) { counts = (marker, units) }
+                guard counts.0 == 1 else { return counts.1 == 0 ? 0 : -1 }
+                var version = 0
+                for try await (stored,) in try await connection.query("SELECT version FROM glossa_schema", logger: logger).decode((Int,).self) {
+                    version = stored
+                }
+                return version
+            }
+            if found < 0 {
+                throw MemoryError(path: session.location.description, reason: .postgres(
+                    "the database holds a table named unit but is not a Glossa translation memory; give an empty database"))
+            }
+            if found > currentVersion {
+                throw MemoryError(path: session.location.description,
+                                  reason: .newerSchema(found: Int64(found), supported: Int64(currentVersion)))
+            }
+            guard found < currentVersion else { return }
+            if found == 0 { try session.executeScript("CREATE TABLE glossa_schema (version integer NOT NULL);\nINSERT INTO glossa_schema VALUES (0)") }
+            for migration in migrations[found...] { try session.executeScript(migration) }
+            try session.execute("UPDATE glossa_schema SET version = \(currentVersion)")
+        }
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GlossaCore
+import NIOCore
+import PostgresNIO
+
+/// What units and file headers are written to, in either store: an import or a copy feeds one.
+public protocol UnitSink: AnyObject {
+    /// Adds a unit; a duplicate of a stored one is counted and skipped.
+    func add(_ unit: TranslationUnit) throws
+    /// Records an imported file's header.
+    func add(_ document: SourceDocument)
+}
+
+extension UnitWriter: UnitSink {}
+
+/// Writes units into a PostgreSQL TM inside the write transaction `PostgresMemory.write`
+/// holds: units are prepared as the SQLite store prepares them (the same content keys, hashes
+/// and lookup forms), gathered into batches, and each batch is checked against the stored keys
+/// in one query and sent with `COPY`. Memory holds one batch.
+public final class PostgresUnitWriter: UnitSink {
+    private let session: PostgresSession
+    private var preparer = UnitPreparer(vocabulary: nil)
+    private var pending: [PreparedUnit] = []
+    private(set) var nextUnitID: Int64
+    private(set) var nextVariantID: Int64
+    private(set) var summary = ImportSummary()
+    private(set) var documents: [SourceDocument] = []
+
+    /// Units a batch holds: large enough that a batch's round trips cost little, small enough
+    /// that its rows stay a few megabytes.
+    static let batchSize = 2000
+
+    init(session: PostgresSession, nextUnitID: Int64, nextVariantID: Int64) {
+        self.session = session
+        self.nextUnitID = nextUnitID
+        self.nextVariantID = nextVariantID
+    }
+
+    public func add(_ unit: TranslationUnit) throws {
+        summary.read += 1
+        pending.append(try preparer.prepare(unit))
+        if pending.count >= Self.batchSize { try flush() }
+    }
+
+    public func add(_ document: SourceDocument) {
+        if !documents.contains(document) { documents.append(document) }
+    }
+
+    /// Sends what is pending.
+    func flush() throws {
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
+        let stored = try storedKeys(of: batch)
+        var units = CopyRows(), variants = CopyRows(), notes = CopyRows(), properties = CopyRows()
+        var batchKeys = Set<[UInt8]>(), batchTexts = Set<[UInt8]>()
+        do {
+            for (index, unit) in batch.enumerated() {
+                let key = unit.contentKey.bytes
+                guard !stored[index].exact, batchKeys.insert(key).inserted else {
+                    summary.duplicates += 1
+                    continue
+                }
+                let newText = batchTexts.insert(unit.contentKey.text.bytes).inserted
+                if stored[index].sameText || !newText { summary.keptApart += 1 }
+                let unitID = nextUnitID
+                nextUnitID += 1
+                units.integer(unitID)
+                units.bytes(key)
+                for field in [unit.externalID, unit.origin, unit.context] { try units.text(field) }
+                try stamp(unit.created, &units)
+                try stamp(unit.changed, &units)
+                try units.text(unit.sourceLanguage)
+                units.endRow()
+                try annotate(unitID: unitID, variantID: nil, language: nil, unit.notes, unit.properties, &notes, &properties)
+                for variant in unit.variants {
+                    let variantID = nextVariantID
+                    nextVariantID += 1
+                    variants.integer(variantID)
+                    variants.integer(unitID)
+                    for field in [variant.language, variant.text, variant.lookup] { try variants.text(field) }
+                    variants.integer(variant.hash)
+                    try variants.text(variant.markup)
+                    try stamp(variant.created, &variants)
+                    try stamp(variant.changed, &variants)
+                    variants.endRow()
+                    try annotate(unitID: unitID, variantID: variantID, language: variant.language, variant.notes, variant.properties,
+                                 &notes, &properties)
+                }
+                summary.added += 1
+            }
+        } catch CopyRowsError.nul {
+            throw MemoryError(path: session.location.description, reason: .postgres(
+                "a text holds the character U+0000, which PostgreSQL cannot store; remove it from the file"))
+        }
+        try copy(units, into: "unit", ["id", "content_key", "external_id", "origin", "context",
+                                       "created_at", "created_by", "changed_at", "changed_by", "source_lang"])
+        try copy(variants, into: "variant", ["id", "unit_id", "lang", "text", "normalized", "hash", "markup",
+                                             "created_at", "created_by", "changed_at", "changed_by"])
+        try copy(notes, into: "note", ["unit_id", "variant_id", "lang", "text", "xml_lang", "o_encoding"])
+        try copy(properties, into: "prop", ["unit_id", "variant_id", "lang", "name", "value", "xml_lang", "o_encoding"])
+    }
+
+    /// For each unit of `batch`, whether the TM holds its key, and whether it holds a unit of
+    /// the same texts (its key's first 16 bytes): one query for the batch.
+    private func storedKeys(of batch: [PreparedUnit]) throws -> [(exact: Bool, sameText: Bool)] {
+        let keys = batch.map { Hex.string($0.contentKey.bytes) }
+        let texts = batch.map { Hex.string($0.contentKey.text.bytes) }
+        return try session.run { connection, logger in
+            let rows = try await connection.query("""
+                SELECT EXISTS (SELECT 1 FROM unit WHERE content_key = decode(k.key, 'hex')),
+                       EXISTS (SELECT 1 FROM unit WHERE content_key >= decode(k.text, 'hex')
+                                                    AND content_key <= decode(k.text || 'ffffffffffffffffffffffffffffffff', 'hex'))
+                FROM unnest(\(keys)::text[], \(texts)::text[]) WITH ORDINALITY AS k(key, text, position)
+                ORDER BY k.position
+                """, logger: logger)
+            var found: [(exact: Bool, sameText: Bool)] = []
+            for try await (exact, sameText) in rows.decode((Bool, Bool).self) { found.append((exact, sameText)) }
+            return found
+        }
+    }
+
+    private func stamp(_ stamp: PreparedUnit.PreparedStamp?, _ rows: inout CopyRows) throws {
+        try rows.text(stamp?.date)
+        try rows.text(stamp?.author)
+    }
+
+    /// The note and property rows of a unit (`variantID` nil) or of one of its variants.
+    private func annotate(unitID: Int64, variantID: Int64?, language: String?, _ unitNotes: [Note], _ unitProperties: [Property],
+                          _ notes: inout CopyRows, _ properties: inout CopyRows) throws {
+        for note in unitNotes {
+            notes.integer(unitID)
+            notes.integer(variantID)
+            for field in [language, note.text, note.language, note.encoding] { try notes.text(field) }
+            notes.endRow()
+        }
+        for property in unitProperties {
+            properties.integer(unitID)
+            properties.integer(variantID)
+            for field in [language, property.name, property.value, property.language, property.encoding] { try properties.text(field) }
+            properties.endRow()
+        }
+    }
+
+    /// Sends `rows` to `table` with one `COPY`.
+    private func copy(_ rows: CopyRows, into table: String, _ columns: [String]) throws {
+        guard rows.count > 0 else { return }
+        let buffer = rows.buffer
+        try session.run { connection, logger in
+            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                try await writer.write(buffer)
+            }
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import GlossaTestSupport
+import Testing
+
+/// `glossa tm copy` between an SQLite file and PostgreSQL (a throwaway cluster): a TM copied
+/// there and back exports the same TMX, every field kept.
+@Suite struct StoreCopyTests {
+    let workspace: Workspace
+    let cluster: PostgresCluster
+    init() throws {
+        workspace = try Workspace()
+        cluster = try PostgresCluster.shared.get()
+    }
+
+    func glossa(_ arguments: String...) throws -> CommandResult {
+        let result = try workspace.glossa(arguments)
+        #expect(result.status == 0, "glossa \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result
+    }
+
+    /// The TMX export of `tm`, its header's creation date (the moment of export) left out.
+    func exported(_ tm: String) throws -> String {
+        _ = try glossa("export", "--tm", tm, "--out", "\(tm).tmx")
+        let text = try String(contentsOf: workspace.folder.appendingPathComponent("\(tm).tmx"), encoding: .utf8)
+        return text.replacingOccurrences(of: #"(<header[^>]*) creationdate="[^"]*""#, with: "$1", options: .regularExpression)
+    }
+
+    /// Copies `original` to a new database and from there to a new file; both files must export
+    /// alike. Then, when asked, copies it again: every unit a duplicate, the database as it was.
+    func roundTrip(_ original: String, again: Bool = true) throws {
+        let database = try cluster.createDatabase()
+        let there = try glossa("tm", "copy", original, database, "--format", "json")
+        let summary = try JSONSerialization.jsonObject(with: Data(there.stdout.utf8)) as? [String: Int]
+        #expect(summary?["duplicates"] == 0 && (summary?["added"] ?? 0) > 0)
+        let back = "\(original).back.sqlite"
+        _ = try glossa("tm", "copy", database, back)
+        #expect(try exported(original) == exported(back))
+        guard again else { return }
+        let repeated = try glossa("tm", "copy", original, database, "--format", "json")
+        let second = try JSONSerialization.jsonObject(with: Data(repeated.stdout.utf8)) as? [String: Int]
+        #expect(second?["added"] == 0 && second?["duplicates"] == summary?["added"])
+    }
+
+    @Test func richTMXSurvivesTheRoundTrip() throws {
+        let files = try ["tmx/fidelity.tmx", "tmx/trados-studio.tmx", "tmx/okapi.tmx", "tmx/omegat-project_save.tmx"].map { Fixtures.file($0).path }
+            + Fixtures.tmxKitFiles().map(\.path)
+        let imported = try workspace.glossa(["import", "--tm", "rich.sqlite", "--skip-invalid"] + files)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        try roundTrip("rich.sqlite")
+    }
+
+    @Test func theBundledSampleAndAHundredThousandUnitsSurviveTheRoundTrip() throws {
+        _ = try glossa("import", Fixtures.repositoryRoot.appendingPathComponent("tm/seed/csto-news-2025-06.en-ru.tsv").path, "--tm", "sample.sqlite")
+        try roundTrip("sample.sqlite")
+
+        // 100,000 units: the real catalog's five-language rows, each numbered so none repeats.
+        let catalog = try String(contentsOf: Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv"), encoding: .utf8).split(separator: "\n")
+        let rows = catalog.dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        var table = String(catalog[0]) + "\n"
+        for index in 0..<100_000 {
+            table += rows[index % rows.count].map { "\($0) \(index)" }.joined(separator: "\t") + "\n"
+        }
+        try workspace.write(table, to: "large.tsv")
+        _ = try glossa("import", "large.tsv", "--tm", "large.sqlite")
+        try roundTrip("large.sqlite", again: false)
+    }
+
+    @Test func unreachableAndMalformedDatabasesAreOneLineErrors() throws {
+        _ = try glossa("import", Fixtures.repositoryRoot.appendingPathComponent("tm/seed/csto-news-2025-06.en-ru.tsv").path, "--tm", "sample.sqlite")
+        let refused = try workspace.glossa(["tm", "copy", "sample.sqlite", "postgresql://glossa:secret@127.0.0.1:1/tm?sslmode=disable"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("glossa: error: postgresql://glossa@127.0.0.1:1/tm: cannot connect to PostgreSQL"))
+        #expect(!refused.stderr.contains("secret") && refused.stderr.split(separator: "\n").count == 1)
+        let malformed = try workspace.glossa(["tm", "copy", "sample.sqlite", "postgresql://glossa@127.0.0.1/tm?sslmode=sometimes"])
+        #expect(malformed.status == 2 && malformed.stderr.contains("sslmode 'sometimes'"))
+    }
+}

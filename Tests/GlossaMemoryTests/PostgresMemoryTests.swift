@@ -1,0 +1,120 @@
+import Foundation
+import GlossaCore
+import GlossaFormats
+import GlossaTestSupport
+import GlossaText
+import Synchronization
+import Testing
+@testable import GlossaMemory
+
+/// The PostgreSQL store against a real server (a throwaway cluster; each test a database of
+/// its own): schema and migrations, all-or-nothing writes, duplicates as the SQLite store
+/// counts them, and units read back as the SQLite store reads them.
+@Suite struct PostgresMemoryTests {
+    let cluster: PostgresCluster
+    let url: String
+
+    init() throws {
+        cluster = try PostgresCluster.shared.get()
+        url = try cluster.createDatabase()
+    }
+
+    var database: String { String(url.split(separator: "/").last!.split(separator: "?")[0]) }
+
+    /// Units with every kind of field: the fidelity fixture (notes, properties, codes, dates,
+    /// authors, several variants of a language), CAT tools' exports, the LISA TMX kit's import
+    /// tests and a real five-language catalog.
+    func sampleUnits() throws -> [TranslationUnit] {
+        var units: [TranslationUnit] = []
+        let files = try ["tmx/fidelity.tmx", "tmx/trados-studio.tmx", "tmx/okapi.tmx"].map(Fixtures.file) + Fixtures.tmxKitFiles()
+        for file in files {
+            let reader = TMXReader(origin: ImportOrigin(document: file.lastPathComponent), skipInvalid: true)
+            _ = try reader.read(file: file.path) { unit, _ in units.append(unit) }
+        }
+        let table = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
+        try TabularReader.read(SourceText(bytes: Fixtures.bytes(table), file: table.lastPathComponent), dialect: .tsv,
+                               origin: ImportOrigin(document: "gtk20")) { unit, _ in units.append(unit) }
+        return units
+    }
+
+    func storedUnits(_ memory: PostgresMemory) throws -> [TranslationUnit] {
+        var units: [TranslationUnit] = []
+        try memory.forEachUnit { _, unit in units.append(unit) }
+        return units
+    }
+
+    @Test func aNewDatabaseGetsTheSchemaOnceHoweverManyOpenIt() throws {
+        // Servers starting together: each migrates or finds it done, none fails.
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do { _ = try PostgresMemory(url: url) } catch { failures.withLock { $0.append("\(error)") } }
+        }
+        #expect(failures.withLock { $0 } == [])
+        #expect(try cluster.psql("SELECT version FROM glossa_schema", database: database) == "\(PostgresSchema.currentVersion)\n")
+        #expect(try PostgresMemory(url: url).unitCount() == 0)
+    }
+
+    @Test func aNewerSchemaAndAForeignDatabaseAreRefused() throws {
+        _ = try PostgresMemory(url: url)
+        try cluster.psql("UPDATE glossa_schema SET version = 99", database: database)
+        #expect(throws: MemoryError(path: try PostgresLocation(url: url).description,
+                                    reason: .newerSchema(found: 99, supported: Int64(PostgresSchema.currentVersion)))) {
+            try PostgresMemory(url: url)
+        }
+        let other = try cluster.createDatabase()
+        let otherName = String(other.split(separator: "/").last!.split(separator: "?")[0])
+        try cluster.psql("CREATE TABLE unit (id int)", database: otherName)
+        let error = #expect(throws: MemoryError.self) { try PostgresMemory(url: other) }
+        #expect(error?.description.contains("not a Glossa translation memory") == true)
+    }
+
+    @Test func unitsReadBackAsTheSQLiteStoreReadsThem() throws {
+        let units = try sampleUnits()
+        let memory = try PostgresMemory(url: url)
+        let written = try memory.write { writer in try units.forEach(writer.add) }
+
+        let sqlite = try TranslationMemory(path: Fixtures.temporaryDirectory().appendingPathComponent("tm.sqlite").path, access: .create)
+        let reference = try sqlite.write { writer in try units.forEach(writer.add) }
+        #expect(written == reference)
+        var expected: [TranslationUnit] = []
+        try sqlite.forEachUnit { _, unit in expected.append(unit) }
+        let stored = try storedUnits(memory)
+        #expect(stored.count == expected.count && stored.count > 60)
+        for (got, want) in zip(stored, expected) { #expect(got == want) }
+        // The same units again are duplicates, counted as the SQLite store counts them.
+        let again = try memory.write { writer in try units.forEach(writer.add) }
+        let referenceAgain = try sqlite.write { writer in try units.forEach(writer.add) }
+        #expect(again == referenceAgain && again.added == 0)
+    }
+
+    @Test func aFailedWriteLeavesTheTMAsItWas() throws {
+        let memory = try PostgresMemory(url: url)
+        let units = try sampleUnits()
+        _ = try memory.write { writer in try writer.add(units[0]) }
+        // Past a full batch, so rows have reached the server before the failure.
+        #expect(throws: InputError.self) {
+            try memory.write { writer in
+                for index in 0..<(PostgresUnitWriter.batchSize + 10) {
+                    try writer.add(TranslationUnit(variants: [Variant(language: "en", text: "Sentence \(index)")]))
+                }
+                throw InputError("the file was cut short", file: "news.tmx", line: 9, column: 1)
+            }
+        }
+        #expect(try memory.unitCount() == 1)
+        // PostgreSQL's text holds no U+0000: a clear error, and nothing written.
+        let error = #expect(throws: MemoryError.self) {
+            try memory.write { writer in try writer.add(TranslationUnit(variants: [Variant(language: "en", text: "a\u{0}b")])) }
+        }
+        #expect(error?.description.contains("U+0000") == true)
+        #expect(try memory.unitCount() == 1)
+    }
+
+    @Test func fileHeadersAreKeptOnceEach() throws {
+        let memory = try PostgresMemory(url: url)
+        let header = SourceDocument(origin: "news.tmx", format: "tmx", attributes: [Property("creationtool", "Trados")],
+                                    notes: [Note("Reviewed", language: "en")], properties: [Property("x-client", "CSTO")])
+        _ = try memory.write { $0.add(header) }
+        _ = try memory.write { $0.add(header) }
+        #expect(try memory.documents() == [header])
+    }
+}
