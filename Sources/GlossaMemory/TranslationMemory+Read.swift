@@ -19,14 +19,6 @@ extension TranslationMemory {
         }
     }
 
-    /// Calls `body` with every unit matching `filter`, in the order they were added, with all
-    /// their variants, notes and properties. Streams: memory stays flat whatever the TM size.
-    public func forEachUnit(_ filter: UnitFilter = UnitFilter(), _ body: (Int64, TranslationUnit) throws -> Void) throws {
-        try forEachBatch(filter) { batch in
-            for (id, unit) in batch.units() { try body(id, unit) }
-        }
-    }
-
     /// Calls `body` with the units matching `filter` in batches of up to `size`, in the order
     /// they were added, as their stored bytes: `StoredUnits.units()` builds them, on whichever
     /// thread calls it. An export reads on one thread and builds and writes on another, and

@@ -24,41 +24,16 @@ public struct CopyWorkflow {
                     create: (String, Bool, (UnitWriter) throws -> Void) throws -> ImportSummary = { path, deferring, body in
                         try TranslationMemory.create(at: path, deferSearchIndex: deferring, body)
                     }) throws -> ImportSummary {
-        let reader = try UnitSource(source)
-        if PostgresLocation.isURL(target) {
-            return try PostgresMemory(url: target).write { try reader.copy(into: $0, progress: progress) }
+        let from = try TMStores.open(source, access: .readOnly)
+        return try ImportWorkflow.load(into: target, create: create) { sink in
+            var read = 0
+            try from.documents().forEach(sink.add)
+            try from.forEachUnit { _, unit in
+                try sink.add(unit)
+                read += 1
+                if read % 1000 == 0 { progress(read) }
+            }
+            progress(read)
         }
-        return try ImportWorkflow.load(into: target, create: create) { try reader.copy(into: $0, progress: progress) }
-    }
-}
-
-/// The TM a copy reads, in either store.
-private enum UnitSource {
-    case sqlite(TranslationMemory)
-    case postgres(PostgresMemory)
-
-    init(_ location: String) throws {
-        self = PostgresLocation.isURL(location)
-            ? .postgres(try PostgresMemory(url: location))
-            : .sqlite(try TranslationMemory(path: location, access: .readOnly))
-    }
-
-    /// Passes every file header, then every unit, to `sink`.
-    func copy(into sink: some UnitSink, progress: (Int) -> Void) throws {
-        var read = 0
-        func add(_: Int64, _ unit: TranslationUnit) throws {
-            try sink.add(unit)
-            read += 1
-            if read % 1000 == 0 { progress(read) }
-        }
-        switch self {
-        case .sqlite(let memory):
-            try memory.documents().forEach(sink.add)
-            try memory.forEachUnit(TranslationMemory.UnitFilter(), add)
-        case .postgres(let memory):
-            try memory.documents().forEach(sink.add)
-            try memory.forEachUnit(add)
-        }
-        progress(read)
     }
 }

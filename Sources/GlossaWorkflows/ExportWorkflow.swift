@@ -30,8 +30,9 @@ public struct ExportWorkflow: Sendable {
         public var alterations: [String]
     }
 
-    /// Writes the selected units of `memory` to `output`; `progress` hears the units read so far.
-    public func run(from memory: TranslationMemory, to output: FileHandle, progress: (Int) -> Void = { _ in }) throws -> Result {
+    /// Writes the selected units of `memory` (either store) to `output`; `progress` hears the
+    /// units read so far.
+    public func run(from memory: any UnitStore, to output: FileHandle, progress: (Int) -> Void = { _ in }) throws -> Result {
         // A TSV table needs its columns before the first row: every language the TM holds.
         let columns = try format == .tsv && languages == nil ? memory.statistics().languages.keys.sorted().map { try LanguageTag($0) } : languages
         let writer = try format.unitWriter(to: output, languages: columns,
@@ -48,10 +49,19 @@ public struct ExportWorkflow: Sendable {
             }
         }
         var read = 0
-        try memory.forEachBatch(filter) { batch in
-            try pipeline.send([pipeline.isFull ? .built(batch.units()) : .stored(batch)])
-            read += batch.count
-            progress(read)
+        if let file = memory as? TranslationMemory {
+            // The file's batches come as stored bytes, built into units on the writing thread.
+            try file.forEachBatch(filter) { batch in
+                try pipeline.send([pipeline.isFull ? .built(batch.units()) : .stored(batch)])
+                read += batch.count
+                progress(read)
+            }
+        } else {
+            try memory.forEachUnitBatch(filter) { batch in
+                try pipeline.send([.built(batch)])
+                read += batch.count
+                progress(read)
+            }
         }
         try pipeline.close()
         try writer.finish()
@@ -61,7 +71,7 @@ public struct ExportWorkflow: Sendable {
     /// The TMX header's `srclang`: the source language every exported unit records, when they
     /// all record the same one (and it is exported), else the first of `languages`, else none
     /// (`*all*`, each unit naming its own).
-    private func headerSourceLanguage(_ memory: TranslationMemory) throws -> LanguageTag? {
+    private func headerSourceLanguage(_ memory: any UnitStore) throws -> LanguageTag? {
         let recorded = try memory.sourceLanguages(filter)
         if recorded.count == 1, let common = recorded[0], languages?.contains(where: { $0.covers(common) }) ?? true { return common }
         return languages?.first

@@ -100,7 +100,7 @@ public struct ImportWorkflow: Sendable {
         return plan
     }
 
-    /// Imports the files into the TM at `path`, as one transaction: on any error nothing is
+    /// Imports the files into the TM at `path` (a file, or a PostgreSQL URL), as one transaction: on any error nothing is
     /// imported. `progress` hears the units read so far; `create` builds a new TM (the CLI's
     /// removes its temporary files if the process is interrupted).
     public func run(into path: String, progress: @escaping (Int) -> Void = { _ in },
@@ -114,7 +114,7 @@ public struct ImportWorkflow: Sendable {
         let segmenter = try plan.documents.isEmpty ? nil
             : documentLanguage.map { try SentenceSegmenter(language: $0, srx: srx.map { try SRXDocument(file: $0) }) }
         var report = Report(read: 0, added: 0, duplicates: 0, keptApart: 0, skipped: [], unconfirmed: 0, illPairedCodes: 0, warnings: [])
-        let load = { (writer: UnitWriter) throws in
+        let load = { (writer: any UnitSink) throws in
             func add(_ unit: TranslationUnit, line _: Int = 0) throws {
                 try writer.add(unit)
                 progress(writer.read)
@@ -148,16 +148,17 @@ public struct ImportWorkflow: Sendable {
         return report
     }
 
-    /// Adds the units `body` writes to the TM at `path` as one transaction: an existing TM takes
-    /// them in one write; a new one is built aside by `create` and moved into place.
-    public static func load(into path: String, deferSearchIndex: Bool = false,
+    /// Adds the units `body` writes to the TM at `location` (a file path or a PostgreSQL URL)
+    /// as one transaction: an existing file or a database takes them in one write; a new file
+    /// is built aside by `create` and moved into place.
+    public static func load(into location: String, deferSearchIndex: Bool = false,
                             create: (String, Bool, (UnitWriter) throws -> Void) throws -> ImportSummary,
-                            _ body: (UnitWriter) throws -> Void) throws -> ImportSummary {
-        if FileManager.default.fileExists(atPath: path) {
-            return try TranslationMemory(path: path, access: .readWrite).write(deferSearchIndex: deferSearchIndex, body)
+                            _ body: (any UnitSink) throws -> Void) throws -> ImportSummary {
+        if PostgresLocation.isURL(location) || FileManager.default.fileExists(atPath: location) {
+            return try TMStores.open(location, access: .readWrite).writeUnits(deferSearchIndex: deferSearchIndex, body)
         }
         // `create` runs `body` before it returns; it only looks as if it might keep it.
-        return try withoutActuallyEscaping(body) { try create(path, deferSearchIndex, $0) }
+        return try withoutActuallyEscaping(body) { body in try create(location, deferSearchIndex) { try body($0) } }
     }
 
     /// How files of units are read, with this import's options.

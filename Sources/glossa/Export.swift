@@ -57,7 +57,7 @@ extension Glossa {
         }
 
         func run() throws {
-            let memory = try tm.open(.readOnly)
+            let memory = try tm.openStore(.readOnly)
             var workflow = ExportWorkflow(format: FileFormat(path: out))
             workflow.languages = try langs.map(languageList)
             try tm.warnAboutAbsent(workflow.languages ?? [], in: memory)

@@ -125,9 +125,10 @@ extension Glossa {
 
             let progress = Progress(label: "importing")
             defer { progress.finish() }
-            let path = try tm.pathBuildingDefault()
-            removeAbandonedFiles(for: path)
-            let report = try workflow.run(into: path, progress: progress.update, create: createTM(at:deferSearchIndex:_:))
+            let location = try tm.locationBuildingDefault()
+            if !TMStores.isDatabase(location) { removeAbandonedFiles(for: location) }
+            let report = try workflow.run(into: location, progress: progress.update, create: createTM(at:deferSearchIndex:_:))
+            let path = TMStores.name(of: location)
             progress.finish()  // clear the counter before the summary goes to the terminal
             switch format {
             case .json: try printJSON(report)

@@ -36,16 +36,16 @@ extension Glossa {
         }
 
         func run() throws {
-            let memory = try tm.open(.readOnly)
+            let memory = try tm.openStore(.readOnly)
             let stats = try memory.statistics()
             let unindexed = try memory.unindexedVariantCount()
             switch format {
             case .json:
-                try printJSON(Report(path: memory.path, units: stats.units, languages: stats.languages,
+                try printJSON(Report(path: memory.name, units: stats.units, languages: stats.languages,
                                      alternatives: stats.alternatives, documents: try memory.documents().count, unindexed: unindexed,
                                      schemaVersion: stats.schemaVersion, bytes: stats.bytes))
             case .text:
-                print("\(memory.path): \(stats.units) \(stats.units == 1 ? "unit" : "units"), schema version \(stats.schemaVersion), \(stats.bytes) bytes")
+                print("\(memory.name): \(stats.units) \(stats.units == 1 ? "unit" : "units"), schema version \(stats.schemaVersion), \(stats.bytes) bytes")
                 for (language, count) in stats.languages.sorted(by: { $0.key < $1.key }) {
                     let alternatives = stats.alternatives[language].map { ", \($0) of them \($0 == 1 ? "an alternative" : "alternatives")" } ?? ""
                     print("  \(language)\t\(count) \(count == 1 ? "segment" : "segments")\(alternatives)")

@@ -8,7 +8,10 @@ import GlossaWorkflows
 /// The `--tm` option every TM command shares, and how the TM path is chosen.
 struct TMOptions: ParsableArguments {
     @Option(name: .customLong("tm"), help: ArgumentHelp(
-        "The translation memory file.", discussion: "Default: $GLOSSA_TM, else tm/glossa.sqlite. Its folder must exist: only the file is created.", valueName: "path"))
+        "The translation memory file.",
+        discussion: "Default: $GLOSSA_TM, else tm/glossa.sqlite. Its folder must exist: only the file is created. "
+            + "import, export and stats also take a PostgreSQL database: postgresql://USER@HOST[:PORT]/DATABASE.",
+        valueName: "path"))
     var path: String?
 
     /// The bundled default, relative to the current folder.
@@ -23,17 +26,28 @@ struct TMOptions: ParsableArguments {
         return (Self.defaultPath, true)
     }
 
-    /// The TM path in force, refusing a PostgreSQL URL: only `glossa tm copy` reaches a TM in
-    /// PostgreSQL so far.
+    /// The TM path in force, refusing a PostgreSQL URL: the commands that reach a TM in
+    /// PostgreSQL so far (import, export, stats, tm copy) ask for `location` instead.
     private var filePath: (path: String, isDefault: Bool) {
         get throws {
             let resolved = resolved
-            if PostgresLocation.isURL(resolved.path) {
-                throw InputError("this command works on a TM file; a TM in PostgreSQL is reached with 'glossa tm copy' "
-                                      + "(copy it to a file, or a file to it)")
+            if TMStores.isDatabase(resolved.path) {
+                throw InputError("this command works on a TM file so far; a TM in PostgreSQL is reached with import, "
+                                 + "export, stats and 'glossa tm copy' (copy it to a file, or a file to it)")
             }
             return resolved
         }
+    }
+
+    /// The TM in force, a file path or a PostgreSQL URL, after building the default TM if it
+    /// is the one and is missing.
+    func locationBuildingDefault() throws -> String {
+        TMStores.isDatabase(resolved.path) ? resolved.path : try pathBuildingDefault()
+    }
+
+    /// Opens the TM in either store; the default one is built from the bundled sample on first use.
+    func openStore(_ access: TranslationMemory.Access) throws -> any UnitStore {
+        try TMStores.open(try locationBuildingDefault(), access: access)
     }
 
     /// Opens the TM; the default one is built from the bundled sample on first use.
@@ -51,12 +65,12 @@ struct TMOptions: ParsableArguments {
 
     /// Warns, on standard error, of each of `languages` the TM holds no text in, naming those
     /// it has: a mistyped or missing language otherwise looks like a TM without matches.
-    func warnAboutAbsent(_ languages: [LanguageTag], in memory: TranslationMemory) throws {
+    func warnAboutAbsent(_ languages: [LanguageTag], in memory: any UnitStore) throws {
         let absent = try languages.filter { try !memory.holdsText(in: $0) }
         guard !absent.isEmpty else { return }
         let held = try memory.statistics().languages.keys.sorted()
         for language in absent {
-            Diagnostics.note("warning: \(memory.path) holds no \(language) text (it has \(held.isEmpty ? "none" : held.joined(separator: ", ")))")
+            Diagnostics.note("warning: \(memory.name) holds no \(language) text (it has \(held.isEmpty ? "none" : held.joined(separator: ", ")))")
         }
     }
 

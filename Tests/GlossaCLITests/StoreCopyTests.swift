@@ -2,8 +2,9 @@ import Foundation
 import GlossaTestSupport
 import Testing
 
-/// `glossa tm copy` between an SQLite file and PostgreSQL (a throwaway cluster): a TM copied
-/// there and back exports the same TMX, every field kept.
+/// The commands that reach a TM in PostgreSQL (a throwaway cluster) against the same commands
+/// on a file: `glossa tm copy` there and back exports the same TMX, every field kept; import,
+/// stats and export give the same answers on both stores.
 @Suite struct StoreCopyTests {
     let workspace: Workspace
     let cluster: PostgresCluster
@@ -21,8 +22,7 @@ import Testing
     /// The TMX export of `tm`, its header's creation date (the moment of export) left out.
     func exported(_ tm: String) throws -> String {
         _ = try glossa("export", "--tm", tm, "--out", "\(tm).tmx")
-        let text = try String(contentsOf: workspace.folder.appendingPathComponent("\(tm).tmx"), encoding: .utf8)
-        return text.replacingOccurrences(of: #"(<header[^>]*) creationdate="[^"]*""#, with: "$1", options: .regularExpression)
+        return try exportedFile("\(tm).tmx")
     }
 
     /// Copies `original` to a new database and from there to a new file; both files must export
@@ -63,6 +63,52 @@ import Testing
         try workspace.write(table, to: "large.tsv")
         _ = try glossa("import", "large.tsv", "--tm", "large.sqlite")
         try roundTrip("large.sqlite", again: false)
+    }
+
+    /// The same files imported into a file and into a database: the same import summary, the
+    /// same statistics, the same exports, whole and filtered.
+    @Test func importStatsAndExportAgreeOnBothStores() throws {
+        let database = try cluster.createDatabase()
+        let files = try ["tmx/fidelity.tmx", "tmx/okapi.tmx", "gtk20-messages.en-ru-kk-hy-be.tsv"].map { Fixtures.file($0).path }
+        func json(_ result: CommandResult) throws -> NSDictionary {
+            try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSDictionary ?? [:]
+        }
+        let intoFile = try json(try glossa(["import", "--tm", "tm.sqlite", "--format", "json"] + files))
+        let intoDatabase = try json(try glossa(["import", "--tm", database, "--format", "json"] + files))
+        #expect(intoFile == intoDatabase && (intoFile["added"] as? Int ?? 0) > 30)
+
+        var fileStats = try json(try glossa("stats", "--tm", "tm.sqlite", "--format", "json")) as? [String: Any] ?? [:]
+        var databaseStats = try json(try glossa("stats", "--tm", database, "--format", "json")) as? [String: Any] ?? [:]
+        #expect((databaseStats["path"] as? String)?.hasPrefix("postgresql://glossa@127.0.0.1:") == true)
+        for key in ["path", "bytes", "schemaVersion"] {
+            fileStats[key] = nil
+            databaseStats[key] = nil
+        }
+        #expect(NSDictionary(dictionary: fileStats) == NSDictionary(dictionary: databaseStats))
+
+        for filter in [[], ["--origin", "okapi.tmx"], ["--since", "2007-01-01"], ["--langs", "en,kk"]] {
+            _ = try glossa(["export", "--tm", database, "--out", "database.tmx"] + filter)
+            _ = try glossa(["export", "--tm", "tm.sqlite", "--out", "file.tmx"] + filter)
+            #expect(try exportedFile("database.tmx") == exportedFile("file.tmx"), "\(filter)")
+        }
+        _ = try glossa("export", "--tm", database, "--out", "database.tsv", "--langs", "en,ru,hy")
+        _ = try glossa("export", "--tm", "tm.sqlite", "--out", "file.tsv", "--langs", "en,ru,hy")
+        #expect(try exportedFile("database.tsv") == exportedFile("file.tsv"))
+        // Commands that do not reach PostgreSQL yet say so.
+        let lookup = try workspace.glossa(["lookup", "Select a color", "--tm", database])
+        #expect(lookup.status == 2 && lookup.stderr.contains("works on a TM file so far"))
+    }
+
+    func glossa(_ arguments: [String]) throws -> CommandResult {
+        let result = try workspace.glossa(arguments)
+        #expect(result.status == 0, "glossa \(arguments.joined(separator: " ")): \(result.stderr)")
+        return result
+    }
+
+    /// A file written in the workspace, a TMX header's creation date left out.
+    func exportedFile(_ name: String) throws -> String {
+        try String(contentsOf: workspace.folder.appendingPathComponent(name), encoding: .utf8)
+            .replacingOccurrences(of: #"(<header[^>]*) creationdate="[^"]*""#, with: "$1", options: .regularExpression)
     }
 
     @Test func unreachableAndMalformedDatabasesAreOneLineErrors() throws {

@@ -53,15 +53,16 @@ public final class PostgresMemory {
     /// Units read in one round trip of `forEachUnit`.
     static let readBatch = 1000
 
-    /// Calls `body` with each unit and its id, in id order, from one snapshot of the TM; memory
-    /// holds one batch of units however large the TM.
-    public func forEachUnit(_ body: (Int64, TranslationUnit) throws -> Void) throws {
+    /// Calls `body` with each batch of units matching `filter` and their ids, in id order, from
+    /// one snapshot of the TM; memory holds one batch however large the TM.
+    public func forEachUnitBatch(_ filter: TranslationMemory.UnitFilter = TranslationMemory.UnitFilter(),
+                                 _ body: ([(id: Int64, unit: TranslationUnit)]) throws -> Void) throws {
         try session.inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
             var after: Int64 = 0
             while true {
-                let batch = try unitBatch(after: after)
+                let batch = try unitBatch(after: after, filter)
                 guard let last = batch.last else { return }
-                for (id, unit) in batch { try body(id, unit) }
+                try body(batch.map { (id: $0.0, unit: $0.1) })
                 after = last.0
             }
         }

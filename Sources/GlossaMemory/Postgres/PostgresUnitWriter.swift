@@ -5,6 +5,8 @@ import PostgresNIO
 
 /// What units and file headers are written to, in either store: an import or a copy feeds one.
 public protocol UnitSink: AnyObject {
+    /// Units passed to `add` so far.
+    var read: Int { get }
     /// Adds a unit; a duplicate of a stored one is counted and skipped.
     func add(_ unit: TranslationUnit) throws
     /// Records an imported file's header.
@@ -35,6 +37,8 @@ public final class PostgresUnitWriter: UnitSink {
         self.nextUnitID = nextUnitID
         self.nextVariantID = nextVariantID
     }
+
+    public var read: Int { summary.read }
 
     public func add(_ unit: TranslationUnit) throws {
         summary.read += 1

@@ -1,0 +1,58 @@
+import GlossaCore
+import GlossaText
+
+/// A translation memory in either store (an SQLite file or a PostgreSQL database), as imports,
+/// exports, copies and statistics use it: what is the same for both lives above this line.
+public protocol UnitStore: AnyObject {
+    /// The TM as messages name it: the file's path, or the database's URL without its password.
+    var name: String { get }
+    /// Adds the units `body` passes to its sink in one transaction (see each store's `write`).
+    func writeUnits(deferSearchIndex: Bool, _ body: (any UnitSink) throws -> Void) throws -> ImportSummary
+    /// Calls `body` with the units matching `filter` and their ids, in id order, a batch at a
+    /// time: memory holds one batch however large the TM.
+    func forEachUnitBatch(_ filter: TranslationMemory.UnitFilter, _ body: ([(id: Int64, unit: TranslationUnit)]) throws -> Void) throws
+    /// The headers of the files imported, in import order.
+    func documents() throws -> [SourceDocument]
+    /// Counts of units and of variants per language.
+    func statistics() throws -> TranslationMemory.Statistics
+    /// Up to two source languages recorded on the units matching `filter` (nil: none recorded).
+    func sourceLanguages(_ filter: TranslationMemory.UnitFilter) throws -> [LanguageTag?]
+    /// Whether the TM holds text in `language` or, for a bare language, a regional form of it.
+    func holdsText(in language: LanguageTag) throws -> Bool
+    /// Variants not in the search indexes yet (an import that deferred them).
+    func unindexedVariantCount() throws -> Int
+}
+
+extension UnitStore {
+    /// Calls `body` with each unit matching `filter` and its id, in id order.
+    /// Streams: memory stays flat whatever the TM's size.
+    public func forEachUnit(_ filter: TranslationMemory.UnitFilter = TranslationMemory.UnitFilter(),
+                            _ body: (Int64, TranslationUnit) throws -> Void) throws {
+        try forEachUnitBatch(filter) { batch in
+            for (id, unit) in batch { try body(id, unit) }
+        }
+    }
+}
+
+extension TranslationMemory: UnitStore {
+    public var name: String { path }
+
+    public func forEachUnitBatch(_ filter: TranslationMemory.UnitFilter, _ body: ([(id: Int64, unit: TranslationUnit)]) throws -> Void) throws {
+        try forEachBatch(filter) { try body($0.units()) }
+    }
+
+    public func writeUnits(deferSearchIndex: Bool, _ body: (any UnitSink) throws -> Void) throws -> ImportSummary {
+        try write(deferSearchIndex: deferSearchIndex) { try body($0) }
+    }
+}
+
+extension PostgresMemory: UnitStore {
+    public var name: String { location.description }
+
+    /// The PostgreSQL store keeps no search indexes of its own yet: nothing is deferred.
+    public func writeUnits(deferSearchIndex _: Bool, _ body: (any UnitSink) throws -> Void) throws -> ImportSummary {
+        try write { try body($0) }
+    }
+
+    public func unindexedVariantCount() throws -> Int { 0 }
+}
