@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 // Glossa: translation memory and terminology for multilingual publishing.
 //
-// Targets are layered one way: front ends (glossa, glossa-bench) → workflows → domain (GlossaMemory,
+// Targets are layered one way: front ends (glossa, glossa-bench) → workflows → domain (GlossaMemory and
+// GlossaPostgres, its second store,
 // GlossaFormats with its document readers, GlossaTerminology) → text layer (GlossaSegmentation: sentences → GlossaXML
 // → GlossaCore → GlossaText) → C shims.
 import PackageDescription
@@ -46,12 +47,14 @@ let package = Package(
         .target(name: "GlossaSegmentation", dependencies: ["GlossaText", "GlossaXML", "GlossaCore", "CGlossaICU"]),
 
         // MARK: Domain
-        .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite", "CGlossaFTS",
-                                                     .product(name: "PostgresNIO", package: "postgres-nio"),
-                                                     .product(name: "NIOCore", package: "swift-nio"),
-                                                     .product(name: "NIOPosix", package: "swift-nio"),
-                                                     .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                                                     .product(name: "Logging", package: "swift-log")]),
+        .target(name: "GlossaMemory", dependencies: ["GlossaCore", "GlossaText", "CSQLite", "CGlossaFTS"]),
+        // The TM's second store, for an organisation that outgrows one machine's SQLite file.
+        .target(name: "GlossaPostgres", dependencies: ["GlossaMemory", "GlossaCore", "GlossaText",
+                                                       .product(name: "PostgresNIO", package: "postgres-nio"),
+                                                       .product(name: "NIOCore", package: "swift-nio"),
+                                                       .product(name: "NIOPosix", package: "swift-nio"),
+                                                       .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                                                       .product(name: "Logging", package: "swift-log")]),
         .target(name: "GlossaFormats", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaSegmentation"]),
         .target(name: "GlossaTerminology", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaFormats"]),
         .target(name: "GlossaLookup", dependencies: ["GlossaMemory", "GlossaCore", "GlossaText"]),
@@ -61,7 +64,7 @@ let package = Package(
                                                     .product(name: "Yams", package: "Yams")]),
 
         // MARK: Workflows: what the front ends run (import, export, opening a TM for search)
-        .target(name: "GlossaWorkflows", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaText"]),
+        .target(name: "GlossaWorkflows", dependencies: ["GlossaMemory", "GlossaPostgres", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaText"]),
 
         // MARK: Front ends
         .target(name: "GlossaServer", dependencies: ["GlossaWorkflows", "GlossaLookup", "GlossaMemory", "GlossaFormats", "GlossaTerminology", "GlossaCore", "GlossaText",
@@ -96,6 +99,7 @@ let package = Package(
         .testTarget(name: "GlossaCoreTests", dependencies: ["GlossaCore"]),
         .testTarget(name: "GlossaSegmentationTests", dependencies: ["GlossaSegmentation", "GlossaTestSupport"]),
         .testTarget(name: "GlossaMemoryTests", dependencies: ["GlossaMemory", "GlossaFormats", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaPostgresTests", dependencies: ["GlossaPostgres", "GlossaMemory", "GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaSegmentation", "GlossaTestSupport"]),
         .testTarget(name: "GlossaTerminologyTests", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaLookupTests", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaCore", "GlossaTestSupport"]),

@@ -9,9 +9,9 @@ import GlossaText
 /// Stored as the text hash's 16 bytes, followed by the other fields' 16 when the unit has any:
 /// the units sharing a text are one range of the unique index (`sameTextRange`), which is how
 /// an import counts those it keeps apart by their id or properties.
-struct ContentKey: Sendable {
+package struct ContentKey: Sendable {
     /// The texts and codes.
-    let text: StableHash
+    package let text: StableHash
     /// The id, context and properties; nil when the unit has none of them.
     let metadata: StableHash?
 
@@ -22,7 +22,7 @@ struct ContentKey: Sendable {
     }
 
     /// The key stored in `unit.content_key`.
-    var bytes: [UInt8] {
+    package var bytes: [UInt8] {
         var bytes = text.bytes
         metadata?.append(to: &bytes)
         return bytes

@@ -4,48 +4,48 @@ import GlossaText
 
 /// A unit with everything the TM stores computed: lookup forms, hashes, the content key,
 /// formatted dates. Preparing is pure work on the caller's thread; inserting is SQLite's.
-struct PreparedUnit: Sendable {
-    struct PreparedVariant: Sendable {
+package struct PreparedUnit: Sendable {
+    package struct PreparedVariant: Sendable {
         /// The row id it will have: assigned before it is sent, so the posting lists can be
         /// built on the preparing thread.
-        var id: Int64 = 0
-        let language: String
-        let text: String
-        let markup: String?
+        package var id: Int64 = 0
+        package let language: String
+        package let text: String
+        package let markup: String?
         /// The lookup form, only when it differs from `text`.
-        let lookup: String?
-        let hash: Int64
+        package let lookup: String?
+        package let hash: Int64
         /// Nil when the write defers the search indexes.
         let search: SearchTokens?
-        let created: PreparedStamp?
-        let changed: PreparedStamp?
-        let notes: [Note]
-        let properties: [Property]
+        package let created: PreparedStamp?
+        package let changed: PreparedStamp?
+        package let notes: [Note]
+        package let properties: [Property]
     }
 
-    struct PreparedStamp: Sendable {
-        let date: String
-        let author: String?
+    package struct PreparedStamp: Sendable {
+        package let date: String
+        package let author: String?
     }
 
-    let contentKey: ContentKey
+    package let contentKey: ContentKey
     /// Whether the writer must look in the TM for a unit of the same text (one the key set in
     /// memory did not see): what counts a unit kept apart by its id or properties.
-    var probeSameText = true
-    let externalID: String?
-    let sourceLanguage: String?
-    let origin: String?
-    let context: String?
-    let created: PreparedStamp?
-    let changed: PreparedStamp?
-    var variants: [PreparedVariant]
-    let notes: [Note]
-    let properties: [Property]
+    package var probeSameText = true
+    package let externalID: String?
+    package let sourceLanguage: String?
+    package let origin: String?
+    package let context: String?
+    package let created: PreparedStamp?
+    package let changed: PreparedStamp?
+    package var variants: [PreparedVariant]
+    package let notes: [Note]
+    package let properties: [Property]
 }
 
 /// Turns units into `PreparedUnit`s, remembering recently formatted dates (an import
 /// stamps thousands of units with the same few).
-struct UnitPreparer {
+package struct UnitPreparer {
     private var formattedDates: [Date: String] = [:]
     /// The search index's vocabulary, grown as units are prepared; nil when the write
     /// defers the search indexes.
@@ -57,13 +57,18 @@ struct UnitPreparer {
         self.vocabulary = vocabulary
     }
 
+    /// A preparer for a store that keeps no search vocabulary of its own.
+    package init() {
+        self.init(vocabulary: nil)
+    }
+
     /// Checks that `unit` can be stored: throws `InputError` for a unit with no variant.
     static func validate(_ unit: TranslationUnit) throws {
         guard !unit.variants.isEmpty else { throw InputError("a translation unit needs at least one variant") }
     }
 
     /// Prepares `unit`, its variants in the order it has them; throws as `validate` does.
-    mutating func prepare(_ unit: TranslationUnit) throws -> PreparedUnit {
+    package mutating func prepare(_ unit: TranslationUnit) throws -> PreparedUnit {
         try Self.validate(unit)
         var variants: [PreparedUnit.PreparedVariant] = []
         variants.reserveCapacity(unit.variants.count)

@@ -146,6 +146,14 @@ extension TranslationMemory {
         public var schemaVersion: Int
         /// Size of the database file in bytes (without the WAL).
         public var bytes: Int
+
+        public init(units: Int, languages: [String: Int], alternatives: [String: Int], schemaVersion: Int, bytes: Int) {
+            self.units = units
+            self.languages = languages
+            self.alternatives = alternatives
+            self.schemaVersion = schemaVersion
+            self.bytes = bytes
+        }
     }
 
     /// Counts units and variants per language.

@@ -1,8 +1,20 @@
 import GlossaCore
 import GlossaText
 
+/// What units and file headers are written to, in either store: an import or a copy feeds one.
+public protocol UnitSink: AnyObject {
+    /// Units passed to `add` so far.
+    var read: Int { get }
+    /// Adds a unit; a duplicate of a stored one is counted and skipped.
+    func add(_ unit: TranslationUnit) throws
+    /// Records an imported file's header.
+    func add(_ document: SourceDocument)
+}
+
+extension UnitWriter: UnitSink {}
+
 /// A translation memory in either store (an SQLite file or a PostgreSQL database), as imports,
-/// exports, copies and statistics use it: what is the same for both lives above this line.
+/// exports, copies and statistics use it. The PostgreSQL store (GlossaPostgres) conforms too.
 public protocol UnitStore: AnyObject {
     /// The TM as messages name it: the file's path, or the database's URL without its password.
     var name: String { get }
@@ -44,15 +56,4 @@ extension TranslationMemory: UnitStore {
     public func writeUnits(deferSearchIndex: Bool, _ body: (any UnitSink) throws -> Void) throws -> ImportSummary {
         try write(deferSearchIndex: deferSearchIndex) { try body($0) }
     }
-}
-
-extension PostgresMemory: UnitStore {
-    public var name: String { location.description }
-
-    /// The PostgreSQL store keeps no search indexes of its own yet: nothing is deferred.
-    public func writeUnits(deferSearchIndex _: Bool, _ body: (any UnitSink) throws -> Void) throws -> ImportSummary {
-        try write { try body($0) }
-    }
-
-    public func unindexedVariantCount() throws -> Int { 0 }
 }

@@ -154,7 +154,7 @@ public struct ImportWorkflow: Sendable {
     public static func load(into location: String, deferSearchIndex: Bool = false,
                             create: (String, Bool, (UnitWriter) throws -> Void) throws -> ImportSummary,
                             _ body: (any UnitSink) throws -> Void) throws -> ImportSummary {
-        if PostgresLocation.isURL(location) || FileManager.default.fileExists(atPath: location) {
+        if TMStores.isDatabase(location) || FileManager.default.fileExists(atPath: location) {
             return try TMStores.open(location, access: .readWrite).writeUnits(deferSearchIndex: deferSearchIndex, body)
         }
         // `create` runs `body` before it returns; it only looks as if it might keep it.

@@ -1,4 +1,5 @@
 import GlossaMemory
+import GlossaPostgres
 
 /// The one place a TM's location picks its store: a `postgresql://` (or `postgres://`) URL is
 /// a PostgreSQL database, anything else an SQLite file.

@@ -1,3 +1,4 @@
+
 import NIOCore
 
 /// Rows for PostgreSQL's `COPY … FROM STDIN` in its text format: fields separated by tabs, rows

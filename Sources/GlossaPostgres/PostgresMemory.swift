@@ -1,3 +1,4 @@
+import GlossaMemory
 import Foundation
 import GlossaCore
 import GlossaText
@@ -122,4 +123,15 @@ public final class PostgresMemory {
             return ()
         }
     }
+}
+
+extension PostgresMemory: UnitStore {
+    public var name: String { location.description }
+
+    /// The PostgreSQL store keeps no search indexes of its own yet: nothing is deferred.
+    public func writeUnits(deferSearchIndex _: Bool, _ body: (any UnitSink) throws -> Void) throws -> ImportSummary {
+        try write { try body($0) }
+    }
+
+    public func unindexedVariantCount() throws -> Int { 0 }
 }

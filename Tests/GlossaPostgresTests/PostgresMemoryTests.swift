@@ -5,7 +5,8 @@ import GlossaTestSupport
 import GlossaText
 import Synchronization
 import Testing
-@testable import GlossaMemory
+import GlossaMemory
+@testable import GlossaPostgres
 
 /// The PostgreSQL store against a real server (a throwaway cluster; each test a database of
 /// its own): schema and migrations, all-or-nothing writes, duplicates as the SQLite store

@@ -1,3 +1,5 @@
+import GlossaMemory
+
 /// The TM's schema in PostgreSQL and its migrations, versioned as the SQLite file's are: the
 /// version is kept in `glossa_schema`, a newer one is refused, an older one is migrated in one
 /// transaction. Servers starting together take an advisory lock, so one of them migrates and

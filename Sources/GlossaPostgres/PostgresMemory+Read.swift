@@ -1,3 +1,4 @@
+import GlossaMemory
 import Foundation
 import GlossaCore
 import GlossaText

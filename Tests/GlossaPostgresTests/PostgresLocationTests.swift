@@ -2,7 +2,8 @@ import Foundation
 import GlossaCore
 import GlossaTestSupport
 import Testing
-@testable import GlossaMemory
+import GlossaMemory
+@testable import GlossaPostgres
 
 /// `--tm postgresql://…` read as libpq reads a connection URL.
 @Suite struct PostgresLocationTests {

@@ -1,19 +1,9 @@
 import Foundation
 import GlossaCore
+import GlossaMemory
+import GlossaText
 import NIOCore
 import PostgresNIO
-
-/// What units and file headers are written to, in either store: an import or a copy feeds one.
-public protocol UnitSink: AnyObject {
-    /// Units passed to `add` so far.
-    var read: Int { get }
-    /// Adds a unit; a duplicate of a stored one is counted and skipped.
-    func add(_ unit: TranslationUnit) throws
-    /// Records an imported file's header.
-    func add(_ document: SourceDocument)
-}
-
-extension UnitWriter: UnitSink {}
 
 /// Writes units into a PostgreSQL TM inside the write transaction `PostgresMemory.write`
 /// holds: units are prepared as the SQLite store prepares them (the same content keys, hashes
@@ -21,7 +11,7 @@ extension UnitWriter: UnitSink {}
 /// in one query and sent with `COPY`. Memory holds one batch.
 public final class PostgresUnitWriter: UnitSink {
     private let session: PostgresSession
-    private var preparer = UnitPreparer(vocabulary: nil)
+    private var preparer = UnitPreparer()
     private var pending: [PreparedUnit] = []
     private(set) var nextUnitID: Int64
     private(set) var nextVariantID: Int64
