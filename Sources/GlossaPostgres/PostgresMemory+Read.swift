@@ -23,13 +23,14 @@ extension PostgresMemory {
                     externalID: externalID, variants: [], sourceLanguage: try source.map { try LanguageTag($0) }, origin: origin,
                     context: context, created: Self.stamp(createdAt, createdBy), changed: Self.stamp(changedAt, changedBy))))
             }
-            guard !units.isEmpty else { return [] }
-            let ids = units.map(\.0)
+            // Their rows are one range of each unit_id index (rows of units between them that
+            // the filter left out are skipped here); a list of ids would be a scan of each table.
+            guard let first = units.first?.0, let last = units.last?.0 else { return [] }
             // Which variant of its unit each variant id is, for the notes and properties on it.
             var variantPlaces: [Int64: Int] = [:]
             let variantRows = try await connection.query("""
                 SELECT unit_id, id, lang, text, markup, created_at, created_by, changed_at, changed_by
-                FROM variant WHERE unit_id = ANY(\(ids)) ORDER BY unit_id, id
+                FROM variant WHERE unit_id BETWEEN \(first) AND \(last) ORDER BY unit_id, id
                 """, logger: logger)
             for try await (unitID, id, language, text, markup, createdAt, createdBy, changedAt, changedBy)
                 in variantRows.decode((Int64, Int64, String, String, String?, String?, String?, String?, String?).self) {
@@ -41,7 +42,7 @@ extension PostgresMemory {
             }
             let noteRows = try await connection.query("""
                 SELECT unit_id, variant_id, lang, text, xml_lang, o_encoding
-                FROM note WHERE unit_id = ANY(\(ids)) ORDER BY unit_id, id
+                FROM note WHERE unit_id BETWEEN \(first) AND \(last) ORDER BY unit_id, id
                 """, logger: logger)
             for try await (unitID, variantID, _, text, language, encoding)
                 in noteRows.decode((Int64, Int64?, String?, String, String?, String?).self) {
@@ -55,7 +56,7 @@ extension PostgresMemory {
             }
             let propertyRows = try await connection.query("""
                 SELECT unit_id, variant_id, lang, name, value, xml_lang, o_encoding
-                FROM prop WHERE unit_id = ANY(\(ids)) ORDER BY unit_id, id
+                FROM prop WHERE unit_id BETWEEN \(first) AND \(last) ORDER BY unit_id, id
                 """, logger: logger)
             for try await (unitID, variantID, _, name, value, language, encoding)
                 in propertyRows.decode((Int64, Int64?, String?, String, String, String?, String?).self) {
