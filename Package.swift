@@ -89,7 +89,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "glossa-bench",
-            dependencies: ["GlossaWorkflows", "GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite",
+            dependencies: ["GlossaWorkflows", "GlossaMemory", "GlossaPostgres", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite",
                            "CGlossaXML", "CGlossaFTS", "GlossaTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 

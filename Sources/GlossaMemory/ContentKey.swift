@@ -16,7 +16,7 @@ package struct ContentKey: Sendable {
     let metadata: StableHash?
 
     /// One hash of the whole key, for the key set a bulk write keeps in memory.
-    var combined: StableHash {
+    package var combined: StableHash {
         guard let metadata else { return text }
         return StableHash(bytes, seed: 2)
     }

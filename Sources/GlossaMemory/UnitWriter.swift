@@ -268,7 +268,7 @@ public final class UnitWriter {
 /// Turns units into `PreparedUnit`s with their variant ids, dropping those whose content a
 /// bulk write has had already, and gathers their postings when the search index is built.
 /// Used by one thread at a time.
-final class UnitIngest {
+package final class UnitIngest {
     private(set) var preparer: UnitPreparer
     /// Content keys written so far, while the unique index is not there to catch duplicates,
     /// and the text parts of those keys, which tell a unit kept apart by its id or properties.
@@ -287,7 +287,7 @@ final class UnitIngest {
 
     /// How many content keys a bulk write holds in memory at most: 2^20 keys take two tables
     /// (keys, texts) of 2^21 slots, 32 MB each, and a million-unit import needs no index built mid-way.
-    static let keysInMemory = 1 << 20
+    package static let keysInMemory = 1 << 20
 
     /// An ingest that catches duplicates in memory for `keysInMemory` units (nil: never).
     init(vocabulary: SearchVocabulary?, firstVariantID: Int64, keysInMemory: Int?) {

@@ -25,6 +25,12 @@ public final class PostgresMemory {
     /// throws, nothing it wrote stays. A unit whose content key equals a stored unit's is a
     /// duplicate and is skipped, as in the SQLite store.
     public func write(_ body: (PostgresUnitWriter) throws -> Void) throws -> ImportSummary {
+        try write(keysInMemory: UnitIngest.keysInMemory, body)
+    }
+
+    /// `write(_:)` with the number of content keys a load into an empty TM holds in memory
+    /// before it builds the unique index and looks keys up there: tests make it small.
+    func write(keysInMemory: Int, _ body: (PostgresUnitWriter) throws -> Void) throws -> ImportSummary {
         let summary = try session.transaction {
             try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
             let (units, variants) = try session.run { connection, logger in
@@ -37,9 +43,21 @@ public final class PostgresMemory {
                 for try await row in rows.decode((Int64, Int64).self) { next = row }
                 return next
             }
-            let writer = PostgresUnitWriter(session: session, nextUnitID: units, nextVariantID: variants)
+            // Into an empty TM, rows go in without indexes or foreign keys, which are built
+            // once at the end; duplicates are caught in memory meanwhile.
+            let bulk = try session.run { connection, logger in
+                var empty = false
+                for try await (none,) in try await connection.query("SELECT NOT EXISTS (SELECT 1 FROM unit)", logger: logger).decode((Bool,).self) {
+                    empty = none
+                }
+                return empty
+            }
+            if bulk { try PostgresSchema.dropForBulkLoad(session) }
+            let writer = PostgresUnitWriter(session: session, nextUnitID: units, nextVariantID: variants,
+                                            keysInMemory: bulk ? keysInMemory : nil)
             try body(writer)
             try writer.flush()
+            if bulk { try PostgresSchema.restoreAfterBulkLoad(session) }
             let (nextUnit, nextVariant) = (writer.nextUnitID, writer.nextVariantID)
             try session.run { connection, logger in
                 try await connection.query("UPDATE store_state SET next_unit_id = \(nextUnit), next_variant_id = \(nextVariant)", logger: logger)

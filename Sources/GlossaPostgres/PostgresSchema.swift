@@ -87,6 +87,39 @@ enum PostgresSchema {
         """,
     ]
 
+    /// What a load into an empty TM drops and builds again once its rows are in, as the SQLite
+    /// store does: an index built over sorted keys, and a foreign key checked in one join,
+    /// cost a fraction of growing them row by row. The unique index on content keys is last,
+    /// so that a load whose key set in memory fills up can build it alone mid-way.
+    static let bulkLoadConstraints: [(name: String, table: String, create: String)] = [
+        ("variant_unit_id_fkey", "variant", "ALTER TABLE variant ADD CONSTRAINT variant_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE"),
+        ("note_unit_id_fkey", "note", "ALTER TABLE note ADD CONSTRAINT note_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE"),
+        ("prop_unit_id_fkey", "prop", "ALTER TABLE prop ADD CONSTRAINT prop_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE"),
+    ]
+    static let bulkLoadIndexes: [(name: String, create: String)] = [
+        ("variant_unit", "CREATE INDEX variant_unit ON variant (unit_id)"),
+        ("variant_exact", "CREATE INDEX variant_exact ON variant (hash)"),
+        ("note_unit", "CREATE INDEX note_unit ON note (unit_id)"),
+        ("prop_unit", "CREATE INDEX prop_unit ON prop (unit_id)"),
+        (contentIndex.name, contentIndex.create),
+    ]
+    /// The unique index that turns duplicates away.
+    static let contentIndex = (name: "unit_content", create: "CREATE UNIQUE INDEX unit_content ON unit (content_key)")
+
+    /// Drops the indexes and foreign keys of `bulkLoadConstraints` and `bulkLoadIndexes`.
+    static func dropForBulkLoad(_ session: PostgresSession) throws {
+        for constraint in bulkLoadConstraints { try session.execute("ALTER TABLE \(constraint.table) DROP CONSTRAINT \(constraint.name)") }
+        for index in bulkLoadIndexes { try session.execute("DROP INDEX \(index.name)") }
+    }
+
+    /// Builds again what `dropForBulkLoad` dropped, leaving alone an index already built.
+    static func restoreAfterBulkLoad(_ session: PostgresSession) throws {
+        for index in bulkLoadIndexes {
+            try session.execute(index.create.replacingOccurrences(of: "INDEX ", with: "INDEX IF NOT EXISTS "))
+        }
+        for constraint in bulkLoadConstraints { try session.execute(constraint.create) }
+    }
+
     /// The version this build creates and reads.
     static var currentVersion: Int { migrations.count }
 

@@ -22,10 +22,20 @@ public final class PostgresUnitWriter: UnitSink {
     /// that its rows stay a few megabytes.
     static let batchSize = 2000
 
-    init(session: PostgresSession, nextUnitID: Int64, nextVariantID: Int64) {
+    /// In a load into an empty TM, the content keys (and text keys) written so far, until
+    /// `keysInMemory` of them; nil when keys are looked up in the unique index.
+    private var writtenKeys: (keys: StableHashSet, texts: StableHashSet)?
+    private let keysInMemory: Int
+
+    /// A writer handing out ids from those given; with `keysInMemory`, for a load into an
+    /// empty TM whose unique index is dropped (`PostgresSchema.dropForBulkLoad`), holding that
+    /// many keys in memory at most.
+    init(session: PostgresSession, nextUnitID: Int64, nextVariantID: Int64, keysInMemory: Int?) {
         self.session = session
         self.nextUnitID = nextUnitID
         self.nextVariantID = nextVariantID
+        self.keysInMemory = keysInMemory ?? 0
+        if keysInMemory != nil { writtenKeys = (StableHashSet(capacity: 1 << 16), StableHashSet(capacity: 1 << 16)) }
     }
 
     public var read: Int { summary.read }
@@ -45,18 +55,30 @@ public final class PostgresUnitWriter: UnitSink {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        let stored = try storedKeys(of: batch)
+        if let keys = writtenKeys, keys.keys.count >= keysInMemory {
+            // The set is full: the unique index is built on what is loaded, and catches the rest.
+            writtenKeys = nil
+            try session.execute(PostgresSchema.contentIndex.create)
+        }
+        let stored = writtenKeys == nil ? try storedKeys(of: batch) : []
         var units = CopyRows(), variants = CopyRows(), notes = CopyRows(), properties = CopyRows()
         var batchKeys = Set<[UInt8]>(), batchTexts = Set<[UInt8]>()
         do {
             for (index, unit) in batch.enumerated() {
                 let key = unit.contentKey.bytes
-                guard !stored[index].exact, batchKeys.insert(key).inserted else {
+                let (isDuplicate, isKeptApart): (Bool, Bool)
+                if writtenKeys != nil {
+                    isDuplicate = !writtenKeys!.keys.insert(unit.contentKey.combined)
+                    isKeptApart = !isDuplicate && !writtenKeys!.texts.insert(unit.contentKey.text)
+                } else {
+                    isDuplicate = stored[index].exact || !batchKeys.insert(key).inserted
+                    isKeptApart = !isDuplicate && (!batchTexts.insert(unit.contentKey.text.bytes).inserted || stored[index].sameText)
+                }
+                guard !isDuplicate else {
                     summary.duplicates += 1
                     continue
                 }
-                let newText = batchTexts.insert(unit.contentKey.text.bytes).inserted
-                if stored[index].sameText || !newText { summary.keptApart += 1 }
+                if isKeptApart { summary.keptApart += 1 }
                 let unitID = nextUnitID
                 nextUnitID += 1
                 units.integer(unitID)

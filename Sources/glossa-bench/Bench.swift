@@ -32,10 +32,14 @@ struct Bench: ParsableCommand {
     }
 
     struct ImportCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "import", abstract: "TSV import into a new TM, against bare sqlite3 inserts.")
+        static let configuration = CommandConfiguration(
+            commandName: "import", abstract: "TSV import into a new TM, against bare sqlite3 inserts; with --postgres, into PostgreSQL too.")
         @Option(help: "Units to import.") var units = 1_000_000
         @OptionGroup var runs: Runs
-        func run() throws { try ImportBenchmark(units: units, runs: runs.runs).run() }
+        @Option(help: ArgumentHelp("A PostgreSQL server (the URL of a database on it) where each run imports into a database made for it and dropped after.",
+                                   valueName: "url"))
+        var postgres: String?
+        func run() throws { try ImportBenchmark(units: units, runs: runs.runs, postgres: postgres).run() }
     }
 
     struct SegmentCommand: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import GlossaCore
 import GlossaFormats
 import GlossaMemory
+import GlossaPostgres
 import GlossaWorkflows
 
 /// TSV import of N generated en-ru units into a new TM with all its indexes (the import
@@ -11,6 +12,8 @@ import GlossaWorkflows
 struct ImportBenchmark {
     let units: Int
     let runs: Int
+    /// A database on the PostgreSQL server to import into as well; nil: SQLite only.
+    let postgres: String?
 
     func run() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-bench-\(getpid())")
@@ -28,6 +31,8 @@ struct ImportBenchmark {
         var parseTimes: [Double] = []
         var glossaTimes: [Double] = []
         var bareTimes: [Double] = []
+        var deferredTimes: [Double] = []
+        var postgresTimes: [Double] = []
         var databaseBytes = 0
         for run in 0..<runs {
             parseTimes.append(try time {
@@ -43,6 +48,24 @@ struct ImportBenchmark {
             })
             databaseBytes = fileSize(tmPath)
             try? FileManager.default.removeItem(atPath: tmPath)
+            if let postgres {
+                // The PostgreSQL store keeps the exact-match keys only so far: against it, the
+                // SQLite import that defers the search indexes.
+                var deferred = ImportWorkflow(files: [tsvPath])
+                deferred.deferSearchIndex = true
+                deferredTimes.append(try time {
+                    let report = try deferred.run(into: tmPath)
+                    precondition(report.added == units)
+                })
+                try? FileManager.default.removeItem(atPath: tmPath)
+                let name = "glossa_bench_\(getpid())_\(run)"
+                let database = try PostgresDatabases.create(name, through: postgres)
+                defer { try? PostgresDatabases.drop(name, through: postgres) }
+                postgresTimes.append(try time {
+                    let report = try ImportWorkflow(files: [tsvPath]).run(into: database)
+                    precondition(report.added == units)
+                })
+            }
 
             let barePath = folder.appendingPathComponent("bare-\(run).sqlite").path
             bareTimes.append(try time { try bareInsert(rows, path: barePath) })
@@ -55,6 +78,14 @@ struct ImportBenchmark {
         report(["benchmark": "import.bare_sqlite", "units": units, "runs": runs,
                 "seconds_median": bare, "units_per_second": Double(units) / bare])
         report(["benchmark": "import.ratio", "glossa_over_bare": glossa / bare, "target_max": 3.0])
+        if !postgresTimes.isEmpty {
+            let deferred = median(deferredTimes), database = median(postgresTimes)
+            report(["benchmark": "import.deferred-index", "units": units, "runs": runs,
+                    "seconds_median": deferred, "units_per_second": Double(units) / deferred])
+            report(["benchmark": "import.postgres", "units": units, "runs": runs, "seconds_median": database,
+                    "units_per_second": Double(units) / database, "rate_over_sqlite_deferred": deferred / database,
+                    "rate_over_sqlite_indexed": glossa / database, "target_min_rate_over_sqlite": 0.5])
+        }
     }
 
     /// Unique, realistic pairs: the sample's sentences, each numbered so none repeats.

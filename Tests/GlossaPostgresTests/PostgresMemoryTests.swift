@@ -88,6 +88,25 @@ import GlossaMemory
         #expect(again == referenceAgain && again.added == 0)
     }
 
+    /// A load into an empty TM catches duplicates in memory, and past its key set in the
+    /// unique index it builds mid-way: the counts are the SQLite store's either way.
+    @Test func aLoadWhoseKeySetFillsUpCountsAsTheSQLiteStoreDoes() throws {
+        let units = try sampleUnits()
+        let repeated = units + units.prefix(40) + units.reversed().prefix(10)
+        let memory = try PostgresMemory(url: url)
+        // Batches of 2,000 units: a key set of 10 fills in the first and is given up at the second.
+        let written = try memory.write(keysInMemory: 10) { writer in
+            for _ in 0..<(PostgresUnitWriter.batchSize / units.count + 1) { try repeated.forEach(writer.add) }
+        }
+        let sqlite = try TranslationMemory(path: Fixtures.temporaryDirectory().appendingPathComponent("tm.sqlite").path, access: .create)
+        let reference = try sqlite.write { writer in
+            for _ in 0..<(PostgresUnitWriter.batchSize / units.count + 1) { try repeated.forEach(writer.add) }
+        }
+        #expect(written == reference && written.duplicates > 0 && written.keptApart > 0)
+        #expect(try cluster.psql("SELECT count(*) FROM pg_indexes WHERE indexname = 'unit_content'", database: database) == "1\n")
+        #expect(try storedUnits(memory).count == reference.added)
+    }
+
     @Test func aFailedWriteLeavesTheTMAsItWas() throws {
         let memory = try PostgresMemory(url: url)
         let units = try sampleUnits()
