@@ -129,6 +129,17 @@ import GlossaMemory
         #expect(try memory.unitCount() == 1)
     }
 
+    @Test func benchmarksMakeAndDropDatabasesOfTheirOwn() throws {
+        let name = "made_\(getpid())"
+        let made = try PostgresDatabases.create(name, through: url)
+        #expect(made.contains("/\(name)?") && made.hasSuffix("sslmode=disable"))
+        #expect(try PostgresMemory(url: made).unitCount() == 0)
+        try PostgresDatabases.drop(name, through: url)
+        let gone = #expect(throws: MemoryError.self) { try PostgresMemory(url: made) }
+        #expect(gone?.description.contains("does not exist") == true)
+        #expect(throws: InputError.self) { try PostgresDatabases.create("Robert'); DROP TABLE unit; --", through: url) }
+    }
+
     @Test func fileHeadersAreKeptOnceEach() throws {
         let memory = try PostgresMemory(url: url)
         let header = SourceDocument(origin: "news.tmx", format: "tmx", attributes: [Property("creationtool", "Trados")],
