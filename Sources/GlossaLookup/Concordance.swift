@@ -47,7 +47,27 @@ public struct ConcordanceQuery: Sendable, Equatable {
             if !trimmed.isEmpty { parts.append(Part(text: trimmed, isPrefix: isPrefix)) }
         }
         guard !parts.isEmpty else { throw InputError("nothing to search for in \"\(query)\"") }
-        self.parts = parts
+        self.parts = Self.joiningNumberGroups(parts)
+    }
+
+    /// Words that are the digit groups of one number ("10 000": one to three digits, then
+    /// groups of three), typed with spaces between them, made one part: the number is one
+    /// token where the text groups it with U+202F, as Russian does.
+    private static func joiningNumberGroups(_ parts: [Part]) -> [Part] {
+        func isDigits(_ text: String, _ counts: ClosedRange<Int>) -> Bool {
+            counts.contains(text.count) && text.allSatisfy { $0.isASCII && $0.isNumber }
+        }
+        var joined: [Part] = []
+        for part in parts {
+            if let last = joined.last, !last.isPrefix, isDigits(part.text, 3...3),
+               let groups = Optional(last.text.split(separator: " ").map(String.init)),
+               isDigits(groups[0], 1...3), groups.dropFirst().allSatisfy({ isDigits($0, 3...3) }) {
+                joined[joined.count - 1] = Part(text: last.text + " " + part.text, isPrefix: part.isPrefix)
+            } else {
+                joined.append(part)
+            }
+        }
+        return joined
     }
 
     /// The FTS5 expression: each part a quoted string, so no character of the query is syntax.
@@ -55,11 +75,31 @@ public struct ConcordanceQuery: Sendable, Equatable {
     /// `MatchTokenizer.apostrophes`.
     public var expression: String {
         parts.map { part in
-            let spellings = Self.apostropheSpellings(of: part.text).map {
+            let spellings = Self.apostropheSpellings(of: part.text).flatMap(Self.numberSpellings).map {
                 "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (part.isPrefix ? " *" : "")
             }
             return spellings.count == 1 ? spellings[0] : "(" + spellings.joined(separator: " OR ") + ")"
         }.joined(separator: " AND ")
+    }
+
+    /// `text`, and, when it holds a number whose digit groups are parted by spaces, the text
+    /// with U+202F between them: the number is then one token in the index, where a space
+    /// (or a no-break space) leaves two, so "10 000" finds «10 000 рублей» written either way.
+    static func numberSpellings(of text: String) -> [String] {
+        let scalars = Array(text.unicodeScalars)
+        func isDigit(_ index: Int) -> Bool {
+            scalars.indices.contains(index) && scalars[index].properties.generalCategory == .decimalNumber
+        }
+        // A space with a digit before it and a group of exactly three digits after it.
+        func partsGroups(_ index: Int) -> Bool {
+            isDigit(index - 1) && (1...3).allSatisfy { isDigit(index + $0) } && !isDigit(index + 4)
+        }
+        var narrow = String.UnicodeScalarView()
+        for (index, scalar) in scalars.enumerated() {
+            narrow.append((scalar == " " || scalar == "\u{00A0}") && partsGroups(index) ? "\u{202F}" : scalar)
+        }
+        let spelled = String(narrow)
+        return spelled == text ? [text] : [text, spelled]
     }
 
     /// `text` with its apostrophes written each way in turn (a text is consistent, so all

@@ -68,6 +68,29 @@ import Testing
         #expect(try ConcordanceQuery(parsing: "it's").expression == #"("it's" OR "it’s" OR "itʼs")"#)
     }
 
+    /// Russian groups a number's digits with U+202F (one token in the index) or a no-break
+    /// space (two): a query typed with ordinary spaces finds the number written any of these
+    /// ways, and only whole groups are joined.
+    @Test func aNumberTypedWithSpacesFindsItsGroupsWrittenAnyWay() throws {
+        let memory = try memory([
+            ["en": "The budget is 10,000 roubles.", "ru": "Бюджет составил 10\u{202F}000 рублей."],
+            ["en": "It costs 20,000 roubles.", "ru": "Это стоит 20\u{00A0}000 рублей."],
+            ["en": "Plainly 30,000 roubles.", "ru": "Всего 30 000 рублей."],
+            ["en": "In 2025 there were 1000 guests.", "ru": "В 2025 году было 1000 гостей."],
+        ])
+        let russian = try Concordance(memory: memory, from: "ru", to: "en")
+        for (query, expected) in [("10 000", "Бюджет составил 10\u{202F}000 рублей."), ("20 000", "Это стоит 20\u{00A0}000 рублей."),
+                                  ("30 000", "Всего 30 000 рублей."), (#""10 000 рублей""#, "Бюджет составил 10\u{202F}000 рублей.")] {
+            #expect(texts(try russian.search(ConcordanceQuery(parsing: query))) == [expected], "\(query)")
+        }
+        // The query's own U+202F is a number's, not a space between two words.
+        #expect(texts(try russian.search(ConcordanceQuery(parsing: "10\u{202F}000"))).count == 1)
+        // Groups of other lengths are words of their own.
+        #expect(try ConcordanceQuery(parsing: "2025 1000").parts.count == 2)
+        #expect(try ConcordanceQuery(parsing: "1 0000").parts.count == 2)
+        #expect(try ConcordanceQuery(parsing: "1 000 000").parts.map(\.text) == ["1 000 000"])
+    }
+
     @Test func chineseThaiArmenianAndAccentsAreCutIntoWords() throws {
         let memory = try memory([
             ["en": "Collective Security Treaty Organization", "zh": "集体安全条约组织", "hy": "Հավաքական անվտանգության պայմանագրի կազմակերպություն"],
