@@ -94,7 +94,7 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .target(name: "GlossaTestSupport", path: "Tests/GlossaTestSupport"),
+        .target(name: "GlossaTestSupport", dependencies: ["GlossaMemory", "GlossaPostgres"], path: "Tests/GlossaTestSupport"),
         .testTarget(name: "GlossaTextTests", dependencies: ["GlossaText", "GlossaTestSupport"]),
         .testTarget(name: "GlossaCoreTests", dependencies: ["GlossaCore"]),
         .testTarget(name: "GlossaSegmentationTests", dependencies: ["GlossaSegmentation", "GlossaTestSupport"]),

@@ -2,7 +2,7 @@ import GlossaCore
 import GlossaMemory
 import GlossaText
 
-/// What a translator types into a concordance search, turned into an FTS5 expression that
+/// What a translator types into a concordance search, turned into a `FullTextQuery` that
 /// cannot be a syntax error: words (all must occur, in any order), "quoted phrases" (words
 /// in sequence), and a `*` at the end of a word or phrase for a prefix. Words are cut and
 /// case-folded by the same ICU tokenizer as the index, so any script works.
@@ -70,16 +70,13 @@ public struct ConcordanceQuery: Sendable, Equatable {
         return joined
     }
 
-    /// The FTS5 expression: each part a quoted string, so no character of the query is syntax.
-    /// A part with an apostrophe matches it written any of the ways in
-    /// `MatchTokenizer.apostrophes`.
-    public var expression: String {
-        parts.map { part in
-            let spellings = Self.apostropheSpellings(of: part.text).flatMap(Self.numberSpellings).map {
-                "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" + (part.isPrefix ? " *" : "")
-            }
-            return spellings.count == 1 ? spellings[0] : "(" + spellings.joined(separator: " OR ") + ")"
-        }.joined(separator: " AND ")
+    /// The query as the stores search for it: each part written as typed and, when it holds an
+    /// apostrophe, with each of `MatchTokenizer.apostrophes`, or a number with its digit groups
+    /// parted by U+202F (see `numberSpellings`).
+    public var fullText: FullTextQuery {
+        FullTextQuery(parts: parts.map { part in
+            FullTextQuery.Part(spellings: Self.apostropheSpellings(of: part.text).flatMap(Self.numberSpellings), isPrefix: part.isPrefix)
+        })
     }
 
     /// `text`, and, when it holds a number whose digit groups are parted by spaces, the text
@@ -134,28 +131,25 @@ public struct ConcordanceHit: Sendable, Equatable, Encodable {
 
 /// Full-text search of one language's segments, each hit shown beside its translation.
 public struct Concordance {
-    private let memory: TranslationMemory
-    private let reader: IndexReader
+    private let reader: any SearchIndexReader
     /// The language searched, and the language of the translations shown.
     public let from: LanguageTag, to: LanguageTag
 
     /// A search of `memory`'s segments in `from`, showing translations in `to`.
-    public init(memory: TranslationMemory, from: LanguageTag, to: LanguageTag) throws {
-        self.memory = memory
+    public init(memory: any UnitStore, from: LanguageTag, to: LanguageTag) throws {
         self.from = from
         self.to = to
-        try memory.requireSearchIndex()
-        reader = try IndexReader(memory)
+        reader = try memory.searchReader()
     }
 
     /// Page `page` (from 1) of the hits for `query`, `pageSize` per page, newest first.
     public func search(_ query: ConcordanceQuery, page: Int = 1, pageSize: Int = 20) throws -> [ConcordanceHit] {
-        try memory.reading { try hits(query, page: page, pageSize: pageSize) }
+        try reader.reading { try hits(query, page: page, pageSize: pageSize) }
     }
 
     /// `search(_:page:pageSize:)`, inside its read transaction.
     private func hits(_ query: ConcordanceQuery, page: Int, pageSize: Int) throws -> [ConcordanceHit] {
-        let rows = try memory.concordance(query.expression, language: from, limit: pageSize, offset: (page - 1) * pageSize)
+        let rows = try reader.concordance(query.fullText, language: from, limit: pageSize, offset: (page - 1) * pageSize)
         return try rows.map { row in
             let translation = try reader.unit(row.unitID)?.translation(into: to) { $0.id != row.variantID }
             return ConcordanceHit(unit: row.unitID, text: row.text, language: row.language,

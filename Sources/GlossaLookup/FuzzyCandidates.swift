@@ -39,19 +39,18 @@ struct FuzzyCandidates {
     private let minimum: Int
     private let needed: Int
     private let lengths: ClosedRange<Int>
-    private let reader: IndexReader
+    private let reader: any SearchIndexReader
     private let budget: FuzzyBudget
 
-    init(query words: [String], language: LanguageTag, minimum: Int, reader: IndexReader, budget: FuzzyBudget = .standard) throws {
+    init(query words: [String], language: LanguageTag, minimum: Int, reader: any SearchIndexReader, budget: FuzzyBudget = .standard) throws {
         self.reader = reader
         self.minimum = minimum
         self.budget = budget
-        var known: [String: IndexReader.IndexedToken?] = [:]
-        for word in words where known[word] == nil { known[word] = try reader.indexedToken(word, language: language) }
-        queryTokens = words.enumerated().map { position, word in known[word]??.id ?? UInt32.max - UInt32(position) }
+        let known = try reader.indexedTokens(Set(words), language: language)
+        queryTokens = words.enumerated().map { position, word in known[word]?.id ?? UInt32.max - UInt32(position) }
         var occurrences: [UInt32: (count: Int, frequency: Int)] = [:]
         for word in words {
-            guard let token = known[word] ?? nil else { continue }
+            guard let token = known[word] else { continue }
             occurrences[token.id, default: (0, token.frequency)].count += 1
         }
         probes = occurrences.map { (token: $0.key, occurrences: $0.value.count, frequency: $0.value.frequency) }

@@ -67,7 +67,7 @@ public struct LookupMatch: Sendable, Equatable, Encodable {
 public final class TMLookup {
     /// The language looked up in, and the language of the translations shown.
     public let from: LanguageTag, to: LanguageTag
-    private let reader: IndexReader
+    private let reader: any SearchIndexReader
     private let scorer: MatchScorer
     /// How much one fuzzy search may do.
     public var budget = FuzzyBudget.standard
@@ -77,11 +77,10 @@ public final class TMLookup {
 
     /// A lookup in `memory` from `from` to `to`. A language without a region ("en") also
     /// finds its regional forms ("en-GB").
-    public init(memory: TranslationMemory, from: LanguageTag, to: LanguageTag) throws {
+    public init(memory: any UnitStore, from: LanguageTag, to: LanguageTag) throws {
         self.from = from
         self.to = to
-        try memory.requireSearchIndex()
-        reader = try IndexReader(memory)
+        reader = try memory.searchReader()
         scorer = try MatchScorer(language: from)
     }
 
@@ -101,7 +100,7 @@ public final class TMLookup {
     private func rankedMatches(for text: String, minimum: Int, maximum: Int, interrupted: () -> Bool) throws -> [LookupMatch] {
         lastSearchWasComplete = true
         guard maximum > 0, !text.normalizedForLookup().isEmpty else { return [] }
-        var ranked: [(scored: ScoredVariant, unit: IndexReader.UnitRecord)] = []
+        var ranked: [(scored: ScoredVariant, unit: UnitRecord)] = []
         for scored in try scoredVariants(for: text, minimum: max(1, min(100, minimum)), interrupted: interrupted) {
             guard let unit = try reader.unit(scored.unitID) else { continue }
             ranked.append((scored, unit))
@@ -132,9 +131,12 @@ public final class TMLookup {
     }
 
     /// The unit's variants in `to` that are not in `from`: its translation and alternatives.
-    private func translations(in unit: IndexReader.UnitRecord) -> [IndexReader.UnitRecord.Variant] {
+    private func translations(in unit: UnitRecord) -> [UnitRecord.Variant] {
         unit.translations(into: to) { !from.covers($0.language) }
     }
+
+    /// Candidate variants read at once: few enough that `interrupted` is asked often.
+    static let variantBatch = 64
 
     /// A variant that reached the threshold, before its unit is read.
     struct ScoredVariant {
@@ -152,9 +154,8 @@ public final class TMLookup {
         var found: [ScoredVariant] = []
         var seen = Set<Int64>()
         // Exact first: one index probe, and the only way to find a segment without words.
-        for id in try reader.exactVariants(lookupForm: lookupForm, language: from) {
-            guard let variant = try reader.variant(id) else { continue }
-            seen.insert(id)
+        for variant in try reader.variants(reader.exactVariants(lookupForm: lookupForm, language: from)) {
+            seen.insert(variant.id)
             found.append(ScoredVariant(
                 unitID: variant.unitID, language: variant.language, text: variant.text.normalized(.nfc),
                 score: MatchScore(score: 100, base: 100, penalties: [], differences: [])))
@@ -162,16 +163,18 @@ public final class TMLookup {
         let candidates = try FuzzyCandidates(query: query.words, language: from, minimum: minimum, reader: reader, budget: budget)
         let (ids, isComplete) = try candidates.variantIDs()
         lastSearchWasComplete = isComplete
-        for id in ids where !seen.contains(id) {
+        // Read a batch at a time: one round trip each where the store is a server.
+        let unseen = ids.filter { !seen.contains($0) }
+        for start in stride(from: 0, to: unseen.count, by: Self.variantBatch) {
             if interrupted() { throw LookupInterrupted() }
-            guard let variant = try reader.variant(id), from.covers(variant.language),
-                  candidates.mayReach(variant.tokens)
-            else { continue }
-            // One NFC form serves the tokens, the identity check and the spans shown.
-            let text = variant.text.normalized(.nfc)
-            let score = scorer.score(query: query, candidate: scorer.tokens(of: text), identical: text.normalizedForLookup() == lookupForm)
-            guard score.score >= minimum else { continue }
-            found.append(ScoredVariant(unitID: variant.unitID, language: variant.language, text: text, score: score))
+            for variant in try reader.variants(Array(unseen[start..<min(start + Self.variantBatch, unseen.count)]))
+            where from.covers(variant.language) && candidates.mayReach(variant.tokens) {
+                // One NFC form serves the tokens, the identity check and the spans shown.
+                let text = variant.text.normalized(.nfc)
+                let score = scorer.score(query: query, candidate: scorer.tokens(of: text), identical: text.normalizedForLookup() == lookupForm)
+                guard score.score >= minimum else { continue }
+                found.append(ScoredVariant(unitID: variant.unitID, language: variant.language, text: text, score: score))
+            }
         }
         return found
     }
@@ -182,7 +185,7 @@ public struct LookupInterrupted: Error, Sendable {
     public init() {}
 }
 
-extension IndexReader.UnitRecord {
+extension UnitRecord {
     /// The unit's translation into `language`: its variant with that exact tag, else one in a
     /// regional form of it, among those `allowed`. A blank variant is no translation (an
     /// untranslated TMX `seg` is empty).

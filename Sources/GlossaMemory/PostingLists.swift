@@ -1,8 +1,8 @@
 /// One row of `fuzzy_posting`, encoded.
-struct PostingChunk: Sendable {
-    let token: UInt32
-    let first: Int64
-    let postings: [UInt8]
+package struct PostingChunk: Sendable {
+    package let token: UInt32
+    package let first: Int64
+    package let postings: [UInt8]
 
     /// Inserts the chunks with a statement compiled on `connection`.
     static func inserter(on connection: SQLiteConnection) throws -> ([PostingChunk]) throws -> Void {
@@ -23,26 +23,28 @@ struct PostingChunk: Sendable {
 /// token) whenever enough are held, so memory stays bounded on any import. Postings are
 /// appended to two flat arrays (no per-token array to reach for every word) and grouped by
 /// token with a counting sort when drained.
-struct PostingAccumulator {
+package struct PostingAccumulator {
     private var tokens: [UInt32] = []
     /// `PostingList.entry` values, beside `tokens`.
     private var entries: [UInt64] = []
+
+    package init() {}
     /// Postings held before `isFull`: 24 MB, and 16 MB more while draining, so a TMX import
     /// stays under 200 MB (a chunk per token every ~40,000 units: lookups read a few more rows).
     private static let threshold = 2_000_000
 
     /// Whether it is time to `drain`.
-    var isFull: Bool { tokens.count >= Self.threshold }
+    package var isFull: Bool { tokens.count >= Self.threshold }
 
     /// Records that variant `id` holds `tokens`.
-    mutating func add(variant id: Int64, _ search: SearchTokens) {
+    package mutating func add(variant id: Int64, _ search: SearchTokens) {
         let entry = PostingList.entry(variant: id, length: search.length)
         tokens.append(contentsOf: search.distinct)
         entries.append(contentsOf: repeatElement(entry, count: search.distinct.count))
     }
 
     /// What is held, as one chunk per token; empties the accumulator.
-    mutating func drain() -> [PostingChunk] {
+    package mutating func drain() -> [PostingChunk] {
         guard let largest = tokens.max() else { return [] }
         var starts = [Int](repeating: 0, count: Int(largest) + 2)
         for token in tokens { starts[Int(token) + 1] += 1 }
@@ -91,7 +93,7 @@ struct PostingAccumulator {
 
 /// The blob format of a posting list chunk: groups of (word count, number of variants, byte
 /// size of the ids, delta-coded variant ids), by ascending word count.
-enum PostingList {
+package enum PostingList {
     /// One posting as a number that sorts by word count, then variant id.
     static func entry(variant: Int64, length: Int) -> UInt64 {
         UInt64(min(length, SearchIndex.longestLength)) << lengthShift | UInt64(variant)
@@ -147,7 +149,7 @@ enum PostingList {
     }
 
     /// Appends to `variants` the ids in `bytes` whose word count lies in `lengths`.
-    static func decode(_ bytes: UnsafeRawBufferPointer, lengths: ClosedRange<Int>, into variants: inout [Int64]) {
+    package static func decode(_ bytes: UnsafeRawBufferPointer, lengths: ClosedRange<Int>, into variants: inout [Int64]) {
         var position = 0
         while position < bytes.count {
             let length = Int(VarInt.read(bytes, at: &position))
@@ -168,7 +170,7 @@ enum PostingList {
 }
 
 /// LEB128 variable-length unsigned integers: small ids in one or two bytes.
-enum VarInt {
+package enum VarInt {
     /// How many bytes `value` takes.
     @inline(__always)
     static func size(_ value: UInt64) -> Int { max(1, (64 - value.leadingZeroBitCount + 6) / 7) }
@@ -210,7 +212,7 @@ enum VarInt {
     }
 
     /// All the values in `bytes`.
-    static func decodeAll(_ bytes: UnsafeRawBufferPointer) -> [UInt32] {
+    package static func decodeAll(_ bytes: UnsafeRawBufferPointer) -> [UInt32] {
         var values: [UInt32] = []
         var position = 0
         while position < bytes.count { values.append(UInt32(truncatingIfNeeded: read(bytes, at: &position))) }

@@ -16,7 +16,7 @@ package struct PreparedUnit: Sendable {
         package let lookup: String?
         package let hash: Int64
         /// Nil when the write defers the search indexes.
-        let search: SearchTokens?
+        package let search: SearchTokens?
         package let created: PreparedStamp?
         package let changed: PreparedStamp?
         package let notes: [Note]
@@ -49,11 +49,11 @@ package struct UnitPreparer {
     private var formattedDates: [Date: String] = [:]
     /// The search index's vocabulary, grown as units are prepared; nil when the write
     /// defers the search indexes.
-    private(set) var vocabulary: SearchVocabulary?
+    package private(set) var vocabulary: SearchVocabulary?
     /// Buffers reused from unit to unit for the bytes the hashes are taken of.
     private var keyBytes: [UInt8] = [], hashBytes: [UInt8] = []
 
-    init(vocabulary: SearchVocabulary?) {
+    package init(vocabulary: SearchVocabulary?) {
         self.vocabulary = vocabulary
     }
 
@@ -103,8 +103,8 @@ package struct UnitPreparer {
 
 /// The exact-match key of a variant: a stable hash of its language and lookup form, so one
 /// integer index serves every language.
-enum ExactKey {
-    static func hash(_ lookupForm: String, language: String) -> StableHash {
+package enum ExactKey {
+    package static func hash(_ lookupForm: String, language: String) -> StableHash {
         var bytes: [UInt8] = []
         return hash(lookupForm, language: language, scratch: &bytes)
     }

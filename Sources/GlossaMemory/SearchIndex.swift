@@ -6,23 +6,23 @@ import GlossaText
 /// (`search_token`), and posting lists from token to variants grouped by word count
 /// (`fuzzy_posting`), so a lookup reads the lists of a few rare tokens in a length window
 /// instead of scanning the TM. Words are cut by `MatchTokenizer`, as the scorer cuts them.
-enum SearchIndex {
+package enum SearchIndex {
     /// Word counts above this share one group: longer segments are rare and a length window
     /// that far out gains nothing.
-    static let longestLength = 1023
+    package static let longestLength = 1023
 }
 
 /// A variant's words as the index stores them.
-struct SearchTokens: Sendable {
+package struct SearchTokens: Sendable {
     /// Token ids in text order, as varints: `variant.tokens`.
-    let encoded: [UInt8]
+    package let encoded: [UInt8]
     /// Each token id once, in no particular order: the posting lists the variant goes into.
-    let distinct: [UInt32]
+    package let distinct: [UInt32]
     /// Number of words.
-    let length: Int
+    package let length: Int
     /// The text as full-text search indexes it, already cut and folded: U+0001, then the
     /// tokens separated by U+001F (see the glossa_icu tokenizer).
-    let fullText: [UInt8]
+    package let fullText: [UInt8]
 }
 
 extension SearchIndex {

@@ -2,7 +2,7 @@ import GlossaText
 
 /// Token ids by language and word, and how many variants hold each, as the producer side of
 /// an import grows them; `store` writes what changed.
-struct SearchVocabulary {
+package struct SearchVocabulary {
     private struct Key: Hashable {
         let language: String
         let word: String
@@ -46,13 +46,19 @@ struct SearchVocabulary {
     private var variantStamp: UInt32 = 0
     private static let cacheLimit = 1 << 22
 
-    /// The vocabulary stored in the TM.
+    /// The vocabulary stored in an SQLite TM.
     init(connection: SQLiteConnection) throws {
         let rows = try connection.prepare("SELECT id, lang, token FROM search_token")
-        while try rows.step() {
-            let id = UInt32(rows.int64(0))
-            ids[Key(language: rows.string(1) ?? "", word: rows.string(2) ?? "")] = id
-            nextID = max(nextID, id + 1)
+        var entries: [(id: UInt32, language: String, word: String)] = []
+        while try rows.step() { entries.append((UInt32(rows.int64(0)), rows.string(1) ?? "", rows.string(2) ?? "")) }
+        self.init(entries: entries)
+    }
+
+    /// The vocabulary whose tokens are `entries`: what a store keeps in `search_token`.
+    package init(entries: [(id: UInt32, language: String, word: String)]) {
+        for entry in entries {
+            ids[Key(language: entry.language, word: entry.word)] = entry.id
+            nextID = max(nextID, entry.id + 1)
         }
         firstNewID = nextID
         added = [Int32](repeating: 0, count: Int(nextID))
@@ -64,7 +70,7 @@ struct SearchVocabulary {
     /// its highlights and its integrity check, and folding white space can join or part words
     /// (U+202F, the narrow no-break space between thousands, joins digits as ICU cuts them,
     /// and a space parts them).
-    mutating func tokens(ofNFC text: String, stored: String? = nil, language: String) throws -> SearchTokens {
+    package mutating func tokens(ofNFC text: String, stored: String? = nil, language: String) throws -> SearchTokens {
         // The table is moved out while in use, so the loop below works on a local value.
         var table: WordTable
         if let index = tables.firstIndex(where: { $0.language == language }) {
@@ -173,17 +179,27 @@ struct SearchVocabulary {
         return id
     }
 
+    /// What this write changed: each token some variant added holds, with how many hold it,
+    /// and its language and word when the token is new (else it is stored already).
+    package var counted: [(id: UInt32, new: (language: String, word: String)?, count: Int)] {
+        added.enumerated().compactMap { index, count in
+            guard count > 0 else { return nil }
+            let id = UInt32(index)
+            let key = id >= firstNewID ? newWords[id] : nil
+            return (id, key.map { ($0.language, $0.word) }, Int(count))
+        }
+    }
+
     /// Inserts the new tokens and adds this write's counts to the stored ones.
     func store(into connection: SQLiteConnection) throws {
         let insert = try connection.prepare("INSERT INTO search_token (id, lang, token, frequency) VALUES (?1, ?2, ?3, ?4)")
         let update = try connection.prepare("UPDATE search_token SET frequency = frequency + ?2 WHERE id = ?1")
-        for (index, count) in added.enumerated() where count > 0 {
-            let id = UInt32(index)
-            if id >= firstNewID, let key = newWords[id] {
+        for (id, new, count) in counted {
+            if let new {
                 insert.reset()
                 insert.bind(1, Int64(id))
-                insert.bind(2, key.language)
-                insert.bind(3, key.word)
+                insert.bind(2, new.language)
+                insert.bind(3, new.word)
                 insert.bind(4, Int64(count))
                 try insert.step()
             } else {

@@ -11,6 +11,10 @@ public struct ConcordanceRow: Sendable, Equatable {
     public let text: String
     /// UTF-8 ranges of `text` that matched the query's terms.
     public let highlights: [Range<Int>]
+
+    public init(variantID: Int64, unitID: Int64, language: String, text: String, highlights: [Range<Int>]) {
+        (self.variantID, self.unitID, self.language, self.text, self.highlights) = (variantID, unitID, language, text, highlights)
+    }
 }
 
 extension TranslationMemory {

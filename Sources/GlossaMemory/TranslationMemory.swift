@@ -200,7 +200,7 @@ extension TranslationMemory {
     /// The ids of units whose variant in `language` has exactly `text` in lookup form
     /// (NFC, white space collapsed), in insertion order.
     public func exactMatches(of text: String, in language: LanguageTag) throws -> [Int64] {
-        let reader = try IndexReader(self)
+        let reader = try SQLiteIndexReader(self)
         return try reader.exactVariants(lookupForm: text.normalizedForLookup(), language: language).compactMap { try reader.variant($0)?.unitID }
     }
 

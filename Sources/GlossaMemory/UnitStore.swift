@@ -33,9 +33,24 @@ public protocol UnitStore: AnyObject {
     func holdsText(in language: LanguageTag) throws -> Bool
     /// Variants not in the search indexes yet (an import that deferred them).
     func unindexedVariantCount() throws -> Int
+    /// A reader of the TM's search indexes for lookups; throws `MemoryError` with
+    /// `.searchIndexPending` while variants wait to be indexed.
+    func searchReader() throws -> any SearchIndexReader
+    /// Indexes the variants an import left unindexed, in one transaction; `progress` hears how
+    /// many are done. Returns how many were indexed.
+    @discardableResult
+    func updateSearchIndex(progress: (Int) -> Void) throws -> Int
 }
 
 extension UnitStore {
+    /// Adds `units` in one transaction, with their search indexes.
+    @discardableResult
+    public func add(_ units: some Sequence<TranslationUnit>) throws -> ImportSummary {
+        try writeUnits(deferSearchIndex: false) { sink in
+            for unit in units { try sink.add(unit) }
+        }
+    }
+
     /// Calls `body` with each unit matching `filter` and its id, in id order.
     /// Streams: memory stays flat whatever the TM's size.
     public func forEachUnit(_ filter: TranslationMemory.UnitFilter = TranslationMemory.UnitFilter(),
@@ -55,5 +70,10 @@ extension TranslationMemory: UnitStore {
 
     public func writeUnits(deferSearchIndex: Bool, _ body: (any UnitSink) throws -> Void) throws -> ImportSummary {
         try write(deferSearchIndex: deferSearchIndex) { try body($0) }
+    }
+
+    public func searchReader() throws -> any SearchIndexReader {
+        try requireSearchIndex()
+        return try SQLiteIndexReader(self)
     }
 }

@@ -126,13 +126,6 @@ extension TranslationMemory {
             try entry.step()
         }
     }
-
-    /// Adds `units` in one transaction; see `write(_:)`.
-    public func add(_ units: some Sequence<TranslationUnit>) throws -> ImportSummary {
-        try write { writer in
-            for unit in units { try writer.add(unit) }
-        }
-    }
 }
 
 /// Receives units during `TranslationMemory.write`. A writer thread inserts them, so on two

@@ -49,6 +49,22 @@ struct CopyRows {
         buffer.writeString(Hex.string(value))
     }
 
+    /// A text[] field: an array literal of quoted elements (a quote and a backslash escaped
+    /// inside one), escaped again as a text field is.
+    mutating func textArray(_ values: [String]) throws {
+        var literal = "{"
+        for (index, value) in values.enumerated() {
+            if index > 0 { literal += "," }
+            literal += "\""
+            for character in value.unicodeScalars {
+                if character == "\"" || character == "\\" { literal += "\\" }
+                literal.unicodeScalars.append(character)
+            }
+            literal += "\""
+        }
+        try text(literal + "}")
+    }
+
     /// Ends the row.
     mutating func endRow() {
         buffer.writeInteger(UInt8(ascii: "\n"))

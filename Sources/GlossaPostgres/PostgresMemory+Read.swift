@@ -10,7 +10,7 @@ extension PostgresMemory {
     func unitBatch(after: Int64, _ filter: TranslationMemory.UnitFilter) throws -> [(Int64, TranslationUnit)] {
         var selection = Self.selecting(filter, "SELECT id, external_id, origin, context, created_at, created_by, changed_at, changed_by, source_lang FROM unit")
         selection.sql += " AND id > $\(selection.binds.count + 1) ORDER BY id LIMIT \(Self.readBatch)"
-        try selection.binds.append(after)
+        selection.binds.append(after)
         let query = PostgresQuery(unsafeSQL: selection.sql, binds: selection.binds)
         return try session.run { connection, logger in
             var units: [(Int64, TranslationUnit)] = []

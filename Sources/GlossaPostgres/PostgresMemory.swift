@@ -33,30 +33,29 @@ public final class PostgresMemory {
     func write(keysInMemory: Int, _ body: (PostgresUnitWriter) throws -> Void) throws -> ImportSummary {
         let summary = try session.transaction {
             try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
-            let (units, variants) = try session.run { connection, logger in
+            // Variants an older schema stored are indexed first, as the SQLite store indexes
+            // what a deferred import left.
+            if let pending = try pendingFrom() { try PostgresSearchIndex.update(session, from: pending) { _ in } }
+            let state = try session.run { connection, logger in
                 let rows = try await connection.query("""
                     SELECT greatest(s.next_unit_id, (SELECT coalesce(max(id), 0) + 1 FROM unit)),
-                           greatest(s.next_variant_id, (SELECT coalesce(max(id), 0) + 1 FROM variant))
+                           greatest(s.next_variant_id, (SELECT coalesce(max(id), 0) + 1 FROM variant)),
+                           NOT EXISTS (SELECT 1 FROM unit)
                     FROM store_state s
                     """, logger: logger)
-                var next: (Int64, Int64) = (1, 1)
-                for try await row in rows.decode((Int64, Int64).self) { next = row }
-                return next
+                var state: (units: Int64, variants: Int64, empty: Bool) = (1, 1, false)
+                for try await row in rows.decode((Int64, Int64, Bool).self) { state = row }
+                return state
             }
             // Into an empty TM, rows go in without indexes or foreign keys, which are built
             // once at the end; duplicates are caught in memory meanwhile.
-            let bulk = try session.run { connection, logger in
-                var empty = false
-                for try await (none,) in try await connection.query("SELECT NOT EXISTS (SELECT 1 FROM unit)", logger: logger).decode((Bool,).self) {
-                    empty = none
-                }
-                return empty
-            }
+            let bulk = state.empty
             if bulk { try PostgresSchema.dropForBulkLoad(session) }
-            let writer = PostgresUnitWriter(session: session, nextUnitID: units, nextVariantID: variants,
+            let writer = PostgresUnitWriter(session: session, vocabulary: try PostgresSearchIndex.vocabulary(session),
+                                            nextUnitID: state.units, nextVariantID: state.variants,
                                             keysInMemory: bulk ? keysInMemory : nil)
             try body(writer)
-            try writer.flush()
+            try writer.finish()
             if bulk { try PostgresSchema.restoreAfterBulkLoad(session) }
             let (nextUnit, nextVariant) = (writer.nextUnitID, writer.nextVariantID)
             try session.run { connection, logger in
@@ -69,7 +68,7 @@ public final class PostgresMemory {
         }
         // The planner's statistics, after a bulk load: without them it reads a just-imported
         // TM with scans of whole tables (an export of 100,000 units: 9 s before, 4 s after).
-        if summary.added >= Self.analyzeAfter { try session.execute("ANALYZE unit, variant, note, prop") }
+        if summary.added >= Self.analyzeAfter { try session.execute("ANALYZE unit, variant, note, prop, search_token, fuzzy_posting") }
         return summary
     }
 
@@ -96,13 +95,12 @@ public final class PostgresMemory {
 
     /// How many units the TM holds.
     public func unitCount() throws -> Int {
-        try session.run { connection, logger in
-            var count = 0
-            for try await (stored,) in try await connection.query("SELECT count(*) FROM unit", logger: logger).decode((Int,).self) {
-                count = stored
-            }
-            return count
-        }
+        try session.value("SELECT count(*) FROM unit", as: Int.self) ?? 0
+    }
+
+    /// The first variant id not in the search indexes, nil when every variant is.
+    private func pendingFrom() throws -> Int64? {
+        try session.value("SELECT pending_from FROM store_state", as: Int64?.self) ?? nil
     }
 
     /// The headers of the files imported, in the order first imported.
@@ -153,10 +151,30 @@ public final class PostgresMemory {
 extension PostgresMemory: UnitStore {
     public var name: String { location.description }
 
-    /// The PostgreSQL store keeps no search indexes of its own yet: nothing is deferred.
+    /// A write into PostgreSQL always builds the search indexes: deferring them gains little
+    /// where the indexes are built at the end of a bulk load anyway.
     public func writeUnits(deferSearchIndex _: Bool, _ body: (any UnitSink) throws -> Void) throws -> ImportSummary {
         try write { try body($0) }
     }
 
-    public func unindexedVariantCount() throws -> Int { 0 }
+    public func unindexedVariantCount() throws -> Int {
+        guard let pending = try pendingFrom() else { return 0 }
+        return try session.value("SELECT count(*) FROM variant WHERE id >= \(pending) AND tokens IS NULL", as: Int.self) ?? 0
+    }
+
+    public func updateSearchIndex(progress: (Int) -> Void) throws -> Int {
+        try session.transaction {
+            try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
+            guard let pending = try pendingFrom() else { return 0 }
+            var done = 0
+            try PostgresSearchIndex.update(session, from: pending) { done = $0; progress($0) }
+            return done
+        }
+    }
+
+    public func searchReader() throws -> any SearchIndexReader {
+        let unindexed = try unindexedVariantCount()
+        if unindexed > 0 { throw MemoryError(path: name, reason: .searchIndexPending(unindexed)) }
+        return try PostgresSearchReader(memory: self)
+    }
 }

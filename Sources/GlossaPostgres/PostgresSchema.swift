@@ -85,6 +85,33 @@ enum PostgresSchema {
         );
         INSERT INTO store_state VALUES (1, 1);
         """,
+        // The search indexes, as the SQLite file keeps them (see `SearchIndex`): each variant's
+        // words as vocabulary ids (`tokens`), the vocabulary (`search_token`) and the posting
+        // lists of the fuzzy search, in the same encodings; and for concordance, each variant's
+        // words as the full-text tokenizer cuts and folds them (`words`, under a GIN index)
+        // with the words met so far (`concordance_word`, in byte order for prefixes). Variants
+        // stored before are indexed when the TM is next opened for search (`pending_from`).
+        """
+        ALTER TABLE variant ADD COLUMN tokens bytea;
+        ALTER TABLE variant ADD COLUMN words text[];
+        CREATE INDEX variant_words ON variant USING gin (words);
+        CREATE TABLE search_token (
+            id          integer PRIMARY KEY,
+            lang        text NOT NULL,
+            token       text NOT NULL,
+            frequency   bigint NOT NULL
+        );
+        CREATE UNIQUE INDEX search_token_word ON search_token (lang, token);
+        CREATE TABLE fuzzy_posting (
+            token       integer NOT NULL,
+            first       bigint NOT NULL,
+            postings    bytea NOT NULL
+        );
+        CREATE INDEX fuzzy_posting_token ON fuzzy_posting (token);
+        CREATE TABLE concordance_word (word text COLLATE "C" PRIMARY KEY);
+        ALTER TABLE store_state ADD COLUMN pending_from bigint;
+        UPDATE store_state SET pending_from = (SELECT min(id) FROM variant);
+        """,
     ]
 
     /// What a load into an empty TM drops and builds again once its rows are in, as the SQLite
@@ -101,6 +128,8 @@ enum PostgresSchema {
         ("variant_exact", "CREATE INDEX variant_exact ON variant (hash)"),
         ("note_unit", "CREATE INDEX note_unit ON note (unit_id)"),
         ("prop_unit", "CREATE INDEX prop_unit ON prop (unit_id)"),
+        ("variant_words", "CREATE INDEX variant_words ON variant USING gin (words)"),
+        ("fuzzy_posting_token", "CREATE INDEX fuzzy_posting_token ON fuzzy_posting (token)"),
         (contentIndex.name, contentIndex.create),
     ]
     /// The unique index that turns duplicates away.

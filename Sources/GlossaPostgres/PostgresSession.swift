@@ -42,6 +42,29 @@ final class PostgresSession: StatementRunner, Sendable {
         return try Self.blocking { try await body(connection, logger) } describing: { PostgresFailure.message($0, at: location) }
     }
 
+    /// The first column of the first row `query` returns, nil when it returns none.
+    func value<T: PostgresDecodable & Sendable>(_ query: PostgresQuery, as type: T.Type = T.self) throws -> T? {
+        try run { connection, logger in
+            // Every row is read, so the connection is free for the next query.
+            var first: T?
+            for try await (value,) in try await connection.query(query, logger: logger).decode((T,).self) where first == nil {
+                first = value
+            }
+            return first
+        }
+    }
+
+    /// Sends `rows` to `table`'s `columns` with one `COPY`.
+    func copy(_ rows: CopyRows, into table: String, _ columns: [String]) throws {
+        guard rows.count > 0 else { return }
+        let buffer = rows.buffer
+        try run { connection, logger in
+            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+                try await writer.write(buffer)
+            }
+        }
+    }
+
     /// Runs one SQL statement that returns no rows.
     func execute(_ sql: String) throws {
         try run { connection, logger in

@@ -8,10 +8,12 @@ import PostgresNIO
 /// Writes units into a PostgreSQL TM inside the write transaction `PostgresMemory.write`
 /// holds: units are prepared as the SQLite store prepares them (the same content keys, hashes
 /// and lookup forms), gathered into batches, and each batch is checked against the stored keys
-/// in one query and sent with `COPY`. Memory holds one batch.
+/// in one query and sent with `COPY`, with the search indexes' rows (`PostgresSearchIndex`).
+/// Memory holds one batch, and the postings until they are sent.
 public final class PostgresUnitWriter: UnitSink {
     private let session: PostgresSession
-    private var preparer = UnitPreparer()
+    private var preparer: UnitPreparer
+    private var searchIndex: PostgresSearchIndex
     private var pending: [PreparedUnit] = []
     private(set) var nextUnitID: Int64
     private(set) var nextVariantID: Int64
@@ -30,8 +32,10 @@ public final class PostgresUnitWriter: UnitSink {
     /// A writer handing out ids from those given; with `keysInMemory`, for a load into an
     /// empty TM whose unique index is dropped (`PostgresSchema.dropForBulkLoad`), holding that
     /// many keys in memory at most.
-    init(session: PostgresSession, nextUnitID: Int64, nextVariantID: Int64, keysInMemory: Int?) {
+    init(session: PostgresSession, vocabulary: SearchVocabulary, nextUnitID: Int64, nextVariantID: Int64, keysInMemory: Int?) {
         self.session = session
+        preparer = UnitPreparer(vocabulary: vocabulary)
+        searchIndex = PostgresSearchIndex(session: session)
         self.nextUnitID = nextUnitID
         self.nextVariantID = nextVariantID
         self.keysInMemory = keysInMemory ?? 0
@@ -99,6 +103,7 @@ public final class PostgresUnitWriter: UnitSink {
                     try variants.text(variant.markup)
                     try stamp(variant.created, &variants)
                     try stamp(variant.changed, &variants)
+                    if let search = variant.search { try searchIndex.add(variant: variantID, search, to: &variants) }
                     variants.endRow()
                     try annotate(unitID: unitID, variantID: variantID, language: variant.language, variant.notes, variant.properties,
                                  &notes, &properties)
@@ -109,12 +114,20 @@ public final class PostgresUnitWriter: UnitSink {
             throw MemoryError(path: session.location.description, reason: .postgres(
                 "a text holds the character U+0000, which PostgreSQL cannot store; remove it from the file"))
         }
-        try copy(units, into: "unit", ["id", "content_key", "external_id", "origin", "context",
+        try session.copy(units, into: "unit", ["id", "content_key", "external_id", "origin", "context",
                                        "created_at", "created_by", "changed_at", "changed_by", "source_lang"])
-        try copy(variants, into: "variant", ["id", "unit_id", "lang", "text", "normalized", "hash", "markup",
-                                             "created_at", "created_by", "changed_at", "changed_by"])
-        try copy(notes, into: "note", ["unit_id", "variant_id", "lang", "text", "xml_lang", "o_encoding"])
-        try copy(properties, into: "prop", ["unit_id", "variant_id", "lang", "name", "value", "xml_lang", "o_encoding"])
+        try session.copy(variants, into: "variant", ["id", "unit_id", "lang", "text", "normalized", "hash", "markup",
+                                                     "created_at", "created_by", "changed_at", "changed_by", "tokens", "words"])
+        try session.copy(notes, into: "note", ["unit_id", "variant_id", "lang", "text", "xml_lang", "o_encoding"])
+        try session.copy(properties, into: "prop", ["unit_id", "variant_id", "lang", "name", "value", "xml_lang", "o_encoding"])
+        try searchIndex.sendPostingsIfFull()
+    }
+
+    /// Sends what is pending, then the rest of the search indexes: the postings held, the
+    /// vocabulary's new tokens and counts, the concordance's new words.
+    func finish() throws {
+        try flush()
+        try searchIndex.finish(vocabulary: preparer.vocabulary)
     }
 
     /// For each unit of `batch`, whether the TM holds its key, and whether it holds a unit of
@@ -155,17 +168,6 @@ public final class PostgresUnitWriter: UnitSink {
             properties.integer(variantID)
             for field in [language, property.name, property.value, property.language, property.encoding] { try properties.text(field) }
             properties.endRow()
-        }
-    }
-
-    /// Sends `rows` to `table` with one `COPY`.
-    private func copy(_ rows: CopyRows, into table: String, _ columns: [String]) throws {
-        guard rows.count > 0 else { return }
-        let buffer = rows.buffer
-        try session.run { connection, logger in
-            try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-                try await writer.write(buffer)
-            }
         }
     }
 }

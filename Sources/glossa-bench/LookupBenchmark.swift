@@ -58,7 +58,7 @@ struct LookupBenchmark {
         for (table, seconds) in floor.rows { figures["sqlite_\(table)_rows_seconds"] = seconds }
         report(figures)
 
-        let memory = try SearchableMemory.open(path: path)
+        let memory = try SearchableMemory.open(path)
         let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
         var generator = SeededRandom(seed: 3)
         let changed = corpus.oneWordChanged(sentences, using: &generator)
@@ -82,7 +82,7 @@ struct LookupBenchmark {
             if !lookup.lastSearchWasComplete { cutShort += 1 }
         }
         report(["benchmark": "lookup.fuzzy.worst-200-words-at-1.budget", "units": units, "queries": worst.count, "cut_short": cutShort])
-        try measureRecall(memory: memory, lookup: lookup, queries: Array(changed.prefix(recallQueries / 2) + unrelated.prefix(recallQueries / 2)))
+        try measureRecall(path: path, lookup: lookup, queries: Array(changed.prefix(recallQueries / 2) + unrelated.prefix(recallQueries / 2)))
     }
 
     private func measure(_ name: String, _ inputs: [String], target: (p50: Double, p95: Double?)? = nil, _ body: (String) throws -> Void) throws {
@@ -115,12 +115,12 @@ struct LookupBenchmark {
     }
 
     /// Recall of the indexed fuzzy search against scoring every English variant of the TM.
-    private func measureRecall(memory: TranslationMemory, lookup: TMLookup, queries: [String]) throws {
+    private func measureRecall(path: String, lookup: TMLookup, queries: [String]) throws {
         let scorer = try MatchScorer(language: "en")
         var expectedTotal = 0, foundTotal = 0
         let thresholds = [50, 75, 95]
         var handle: OpaquePointer?
-        guard sqlite3_open_v2(memory.path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { throw InputError("cannot open TM") }
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY, nil) == SQLITE_OK else { throw InputError("cannot open TM") }
         defer { sqlite3_close(handle) }
         let tokenized = queries.map { scorer.tokens(of: $0) }
         var expected = [[Set<Int64>]](repeating: [Set<Int64>](repeating: [], count: thresholds.count), count: queries.count)

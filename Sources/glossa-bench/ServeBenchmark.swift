@@ -37,7 +37,7 @@ struct ServeBenchmark {
         let changed = corpus.oneWordChanged(sentences, using: &generator)
 
         // The same lookups in this process, one after another on one thread.
-        let lookup = try TMLookup(memory: SearchableMemory.open(path: path), from: "en", to: "ru")
+        let lookup = try TMLookup(memory: SearchableMemory.open(path), from: "en", to: "ru")
         for query in changed.prefix(50) { _ = try lookup.matches(for: query, minimum: 75, maximum: 5) }  // warm the page cache
         var inProcess = try latencies(of: changed) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
         let inProcessRate = Double(changed.count) / (try time { for query in changed { _ = try lookup.matches(for: query, minimum: 75, maximum: 5) } })
@@ -95,7 +95,7 @@ struct ServeBenchmark {
                 Thread {
                     defer { group.leave() }
                     do {
-                        let lookup = try TMLookup(memory: SearchableMemory.open(path: path), from: "en", to: "ru")
+                        let lookup = try TMLookup(memory: SearchableMemory.open(path), from: "en", to: "ru")
                         for query in queries { _ = try lookup.matches(for: query, minimum: 75, maximum: 5) }
                     } catch {
                         failures.withLock { $0.append("\(error)") }

@@ -141,7 +141,8 @@ extension Glossa {
         func run() throws {
             let access = try accessTokens()
             // Builds the default TM on first use, and indexes what an import deferred.
-            let path = try tm.openForSearch(warningAbout: []).path
+            let path = try tm.pathBuildingDefault()
+            _ = try tm.openForSearch(warningAbout: [])
             let termbase: Termbase?
             do {
                 termbase = try glossary.termbase(try glossary.configuration(), languages: nil)

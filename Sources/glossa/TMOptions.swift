@@ -57,7 +57,7 @@ struct TMOptions: ParsableArguments {
 
     /// `openForSearch()` for a command reading the TM in `languages`, with a warning for each
     /// it holds no text in.
-    func openForSearch(warningAbout languages: [LanguageTag]) throws -> TranslationMemory {
+    func openForSearch(warningAbout languages: [LanguageTag]) throws -> any UnitStore {
         let memory = try openForSearch()
         try warnAboutAbsent(languages, in: memory)
         return memory
@@ -76,10 +76,10 @@ struct TMOptions: ParsableArguments {
 
     /// Opens the TM for fuzzy and concordance lookups: variants an import left unindexed
     /// (`--defer-index`) are indexed first when the file can be written.
-    private func openForSearch() throws -> TranslationMemory {
+    private func openForSearch() throws -> any UnitStore {
         let progress = Progress(label: "indexing", noun: "variants", every: 1)
         defer { progress.finish() }
-        return try SearchableMemory.open(path: try pathBuildingDefault(), willIndex: { unindexed in
+        return try SearchableMemory.open(try locationBuildingDefault(), willIndex: { unindexed in
             Diagnostics.note("indexing \(unindexed) variants imported with --defer-index")
         }, progress: progress.update)
     }

@@ -6,12 +6,13 @@ import GlossaText
 import Testing
 @testable import GlossaLookup
 
-/// Full-text search over a real TM in several scripts, and the match bands of an analysis.
+/// Full-text search over a real TM in several scripts, and the match bands of an analysis, on
+/// both stores.
 @Suite struct ConcordanceAndAnalysisTests {
-    func memory(_ rows: [[String: String]]) throws -> TranslationMemory {
-        let path = try Fixtures.temporaryDirectory().appendingPathComponent("tm.sqlite").path
-        let memory = try TranslationMemory(path: path, access: .create)
-        _ = try memory.add(try rows.map { row in
+    /// A TM in `store` holding a unit of each row's texts.
+    func memory(_ store: TestStore, _ rows: [[String: String]]) throws -> any UnitStore {
+        let memory = try store.makeMemory()
+        try memory.add(try rows.map { row in
             TranslationUnit(variants: try row.sorted { $0.key < $1.key }.map { try Variant(language: LanguageTag($0.key), text: $0.value) })
         })
         return memory
@@ -20,15 +21,15 @@ import Testing
     func texts(_ hits: [ConcordanceHit]) -> [String] { hits.map(\.text) }
 
     @Test func queriesKeepTheirSyntaxAndNothingElse() throws {
-        #expect(try ConcordanceQuery(parsing: "collective security").expression == #""collective" AND "security""#)
-        #expect(try ConcordanceQuery(parsing: #""Joint Staff" secur*"#).expression == #""Joint Staff" AND "secur" *"#)
+        #expect(try ConcordanceQuery(parsing: "collective security").fullText.fts5Expression == #""collective" AND "security""#)
+        #expect(try ConcordanceQuery(parsing: #""Joint Staff" secur*"#).fullText.fts5Expression == #""Joint Staff" AND "secur" *"#)
         // FTS5 operators and quotes in a word are text, not syntax.
-        #expect(try ConcordanceQuery(parsing: #"NOT a"b OR"#).expression == #""NOT" AND "a""b" AND "OR""#)
+        #expect(try ConcordanceQuery(parsing: #"NOT a"b OR"#).fullText.fts5Expression == #""NOT" AND "a""b" AND "OR""#)
         #expect(throws: InputError.self) { try ConcordanceQuery(parsing: "  \"\" ") }
     }
 
-    @Test func wordsPhrasesAndPrefixesInEnglishAndRussian() throws {
-        let memory = try memory([
+    @Test(arguments: TestStore.allCases) func wordsPhrasesAndPrefixesInEnglishAndRussian(store: TestStore) throws {
+        let memory = try memory(store, [
             ["en": "The CSTO Joint Staff held a meeting.", "ru": "Объединённый штаб ОДКБ провёл совещание."],
             ["en": "Staff of the Joint Secretariat met.", "ru": "Сотрудники Объединённого секретариата встретились."],
             ["en": "Collective security is the Organization's aim.", "ru": "Коллективная безопасность — цель Организации."],
@@ -47,10 +48,10 @@ import Testing
         #expect(hits[1].highlights.map(\.text) == ["Объединённый"])
     }
 
-    @Test func anApostropheFindsItsOtherSpellings() throws {
+    @Test(arguments: TestStore.allCases) func anApostropheFindsItsOtherSpellings(store: TestStore) throws {
         // The CSTO's pages write "Organization's" and "Organization’s"; Belarusian text has
         // сям'я, сям’я and сямʼя. Whichever a translator types finds them all.
-        let memory = try memory([
+        let memory = try memory(store, [
             ["en": "The Organization's area of responsibility.", "be": "Сям'я і дзяржава."],
             ["en": "In the Organization’s area of responsibility.", "be": "Сям’я і грамадства."],
             ["en": "Family and society.", "be": "Сямʼя і школа."],
@@ -65,14 +66,14 @@ import Testing
         let belarusian = try Concordance(memory: memory, from: "be", to: "en")
         #expect(try belarusian.search(ConcordanceQuery(parsing: "сям'я")).count == 3)
         #expect(try belarusian.search(ConcordanceQuery(parsing: "Сям’*")).count == 3)
-        #expect(try ConcordanceQuery(parsing: "it's").expression == #"("it's" OR "it’s" OR "itʼs")"#)
+        #expect(try ConcordanceQuery(parsing: "it's").fullText.fts5Expression == #"("it's" OR "it’s" OR "itʼs")"#)
     }
 
     /// Russian groups a number's digits with U+202F (one token in the index) or a no-break
     /// space (two): a query typed with ordinary spaces finds the number written any of these
     /// ways, and only whole groups are joined.
-    @Test func aNumberTypedWithSpacesFindsItsGroupsWrittenAnyWay() throws {
-        let memory = try memory([
+    @Test(arguments: TestStore.allCases) func aNumberTypedWithSpacesFindsItsGroupsWrittenAnyWay(store: TestStore) throws {
+        let memory = try memory(store, [
             ["en": "The budget is 10,000 roubles.", "ru": "Бюджет составил 10\u{202F}000 рублей."],
             ["en": "It costs 20,000 roubles.", "ru": "Это стоит 20\u{00A0}000 рублей."],
             ["en": "Plainly 30,000 roubles.", "ru": "Всего 30 000 рублей."],
@@ -91,8 +92,8 @@ import Testing
         #expect(try ConcordanceQuery(parsing: "1 000 000").parts.map(\.text) == ["1 000 000"])
     }
 
-    @Test func chineseThaiArmenianAndAccentsAreCutIntoWords() throws {
-        let memory = try memory([
+    @Test(arguments: TestStore.allCases) func chineseThaiArmenianAndAccentsAreCutIntoWords(store: TestStore) throws {
+        let memory = try memory(store, [
             ["en": "Collective Security Treaty Organization", "zh": "集体安全条约组织", "hy": "Հավաքական անվտանգության պայմանագրի կազմակերպություն"],
             ["en": "The café in Yerevan", "zh": "埃里温的咖啡馆", "hy": "Երևանի սրճարանը"],
             ["en": "Security of the region", "th": "ความมั่นคงของภูมิภาค"],
@@ -114,15 +115,15 @@ import Testing
         #expect(try english.search(ConcordanceQuery(parsing: "cafe")).isEmpty)  // accents are not folded away
     }
 
-    @Test func pagesFollowEachOther() throws {
-        let memory = try memory((1...7).map { ["en": "Meeting number \($0) of the Council", "ru": "Заседание номер \($0) Совета"] })
+    @Test(arguments: TestStore.allCases) func pagesFollowEachOther(store: TestStore) throws {
+        let memory = try memory(store, (1...7).map { ["en": "Meeting number \($0) of the Council", "ru": "Заседание номер \($0) Совета"] })
         let concordance = try Concordance(memory: memory, from: "en", to: "ru")
         let pages = try (1...4).map { try concordance.search(ConcordanceQuery(parsing: "council"), page: $0, pageSize: 3).map(\.unit) }
         #expect(pages == [[7, 6, 5], [4, 3, 2], [1], []])
     }
 
-    @Test func analysisCountsSegmentsAndWordsPerBand() throws {
-        let memory = try memory([
+    @Test(arguments: TestStore.allCases) func analysisCountsSegmentsAndWordsPerBand(store: TestStore) throws {
+        let memory = try memory(store, [
             ["en": "The Council of Foreign Ministers met in Minsk.", "ru": "Совет министров иностранных дел собрался в Минске."],
             ["en": "The parties discussed regional security.", "ru": "Стороны обсудили региональную безопасность."],
             ["en": "A joint statement was adopted by the heads of state.", "ru": "Главы государств приняли совместное заявление."],

@@ -6,8 +6,8 @@ import GlossaText
 import Testing
 @testable import GlossaLookup
 
-/// Lookups against a real TM file: recall against a brute-force scan, every language
-/// direction, exact matches with penalties, ranking, and what a match reports.
+/// Lookups against a real TM, each test on both stores: recall against a brute-force scan,
+/// every language direction, exact matches with penalties, ranking, and what a match reports.
 @Suite struct LookupTests {
     static let corpus: [String] = String(decoding: try! Fixtures.bytes(Fixtures.file("lookup/corpus.en.txt")), as: UTF8.self)
         .split(separator: "\n").map(String.init)
@@ -36,10 +36,10 @@ import Testing
         }
     }
 
-    func memory(_ units: [TranslationUnit]) throws -> TranslationMemory {
-        let path = try Fixtures.temporaryDirectory().appendingPathComponent("tm.sqlite").path
-        let memory = try TranslationMemory(path: path, access: .create)
-        _ = try memory.add(units)
+    /// A TM in `store` holding `units`.
+    func memory(_ store: TestStore, _ units: [TranslationUnit]) throws -> any UnitStore {
+        let memory = try store.makeMemory()
+        try memory.add(units)
         return memory
     }
 
@@ -49,11 +49,11 @@ import Testing
         return unit
     }
 
-    @Test func recallIsCompleteAgainstBruteForce() throws {
+    @Test(arguments: TestStore.allCases) func recallIsCompleteAgainstBruteForce(store: TestStore) throws {
         // The corpus is imported twice, the second time in a separate write, so posting
         // lists come in several chunks as they do in a TM that grew over imports.
         let half = Self.corpus.count / 2
-        let memory = try memory(try Self.corpus.prefix(half).enumerated().map { try unit(["en": $0.element, "ru": "Перевод \($0.offset)"]) })
+        let memory = try memory(store, try Self.corpus.prefix(half).enumerated().map { try unit(["en": $0.element, "ru": "Перевод \($0.offset)"]) })
         _ = try memory.add(try Self.corpus.dropFirst(half).enumerated().map { try unit(["en": $0.element, "ru": "Перевод \(half + $0.offset)"]) })
         let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
         let scorer = try MatchScorer(language: "en")
@@ -77,8 +77,8 @@ import Testing
         #expect(found > 2_000)  // the queries do hit: the comparison is not vacuous
     }
 
-    @Test func theFuzzySearchsWorkIsBoundedForAnyQuery() throws {
-        let memory = try memory(try Self.corpus.enumerated().map { try unit(["en": $0.element, "ru": "Перевод \($0.offset)"]) })
+    @Test(arguments: TestStore.allCases) func theFuzzySearchsWorkIsBoundedForAnyQuery(store: TestStore) throws {
+        let memory = try memory(store, try Self.corpus.enumerated().map { try unit(["en": $0.element, "ru": "Перевод \($0.offset)"]) })
         let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
         // 200 of the corpus's own words at 1%: nearly every variant shares a word with it.
         let query = Self.corpus.flatMap { $0.split(separator: " ") }.prefix(200).joined(separator: " ")
@@ -100,8 +100,8 @@ import Testing
         #expect(throws: LookupInterrupted.self) { try lookup.matches(for: query, minimum: 1, interrupted: { true }) }
     }
 
-    @Test func exactMatchScoresOneHundredAndNearExactLoseAPointPerDifference() throws {
-        let memory = try memory([
+    @Test(arguments: TestStore.allCases) func exactMatchScoresOneHundredAndNearExactLoseAPointPerDifference(store: TestStore) throws {
+        let memory = try memory(store, [
             try unit(["en": "Save the file", "ru": "Сохранить файл"]),
             try unit(["en": "save the file.", "ru": "сохранить файл."]),
             try unit(["en": "Save the {1}file{/1}", "ru": "Сохранить {1}файл{/1}"]),
@@ -120,11 +120,11 @@ import Testing
         #expect(numbers.map(\.score) == [99] && numbers[0].penalties == [.numbers] && numbers[0].diff.map(\.text) == ["2"])
     }
 
-    @Test func everyLanguageDirectionOfTheTM() throws {
+    @Test(arguments: TestStore.allCases) func everyLanguageDirectionOfTheTM(store: TestStore) throws {
         let url = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv")
         let rows = String(decoding: try Fixtures.bytes(url), as: UTF8.self).split(separator: "\n").dropFirst().map { $0.split(separator: "\t").map(String.init) }
         let languages = ["en", "ru", "kk", "hy", "be"]
-        let memory = try memory(try rows.map { row in try unit(Dictionary(uniqueKeysWithValues: zip(languages, row))) })
+        let memory = try memory(store, try rows.map { row in try unit(Dictionary(uniqueKeysWithValues: zip(languages, row))) })
         let row = rows[7]
         for (from, to) in [("en", "ru"), ("ru", "en"), ("en", "kk"), ("ru", "kk"), ("hy", "be"), ("kk", "hy")] {
             let source = row[languages.firstIndex(of: from)!], target = row[languages.firstIndex(of: to)!]
@@ -140,16 +140,16 @@ import Testing
         }
     }
 
-    @Test func regionalVariantsAreFoundFromTheLanguage() throws {
-        let memory = try memory([try unit(["en-GB": "Colour settings of the organisation", "ru-RU": "Настройки цвета организации"])])
+    @Test(arguments: TestStore.allCases) func regionalVariantsAreFoundFromTheLanguage(store: TestStore) throws {
+        let memory = try memory(store, [try unit(["en-GB": "Colour settings of the organisation", "ru-RU": "Настройки цвета организации"])])
         let matches = try TMLookup(memory: memory, from: "en", to: "ru").matches(for: "Colour settings of the organisation")
         #expect(matches.map(\.score) == [100] && matches[0].sourceLanguage == "en-GB" && matches[0].targetLanguage == "ru-RU")
         #expect(try TMLookup(memory: memory, from: "en-US", to: "ru").matches(for: "Colour settings of the organisation").isEmpty)
     }
 
-    @Test func equalScoresRankTheMostRecentFirstAndUnitsWithoutTranslationAreLeftOut() throws {
+    @Test(arguments: TestStore.allCases) func equalScoresRankTheMostRecentFirstAndUnitsWithoutTranslationAreLeftOut(store: TestStore) throws {
         let older = Date(timeIntervalSince1970: 1_600_000_000), newer = Date(timeIntervalSince1970: 1_700_000_000)
-        let memory = try memory([
+        let memory = try memory(store, [
             try unit(["en": "The Council of Foreign Ministers met", "ru": "Совет министров иностранных дел собрался"], created: older),
             try unit(["en": "The Council of Defence Ministers met", "ru": "Совет министров обороны собрался"], created: newer),
             try unit(["en": "The Council of Interior Ministers met", "kk": "Ішкі істер министрлері кеңесі жиналды"], created: newer),
@@ -161,10 +161,10 @@ import Testing
         #expect(matches[0].created?.hasPrefix("2023-11-14") == true)
     }
 
-    @Test func idsLeftUnusedByDuplicatesMisleadNoLookup() throws {
+    @Test(arguments: TestStore.allCases) func idsLeftUnusedByDuplicatesMisleadNoLookup(store: TestStore) throws {
         // The second write ends with a duplicate the unique index turns away: its postings
         // name variant ids the third write then gives to other texts.
-        let memory = try memory([try unit(["en": "The Council of Foreign Ministers met in Minsk", "ru": "Совет министров собрался в Минске"])])
+        let memory = try memory(store, [try unit(["en": "The Council of Foreign Ministers met in Minsk", "ru": "Совет министров собрался в Минске"])])
         _ = try memory.add([try unit(["en": "The parties discussed regional security", "ru": "Стороны обсудили безопасность"]),
                             try unit(["en": "The Council of Foreign Ministers met in Minsk", "ru": "Совет министров собрался в Минске"])])
         _ = try memory.add([try unit(["en": "Weather forecast for the weekend", "ru": "Прогноз погоды на выходные"])])
@@ -176,10 +176,10 @@ import Testing
         #expect(try lookup.matches(for: "Weather report for the weekend", minimum: 75).map(\.score) == [80])
     }
 
-    @Test func aWordRepeatedHundredsOfTimesCountsEveryTime() throws {
+    @Test(arguments: TestStore.allCases) func aWordRepeatedHundredsOfTimesCountsEveryTime(store: TestStore) throws {
         // 300 × "yes" against 300 × "yes" + "no": d = 1 of 301 → 99. The candidate filter must
         // credit all 300 shared occurrences, not a capped count.
-        let memory = try memory([try unit(["en": Array(repeating: "yes", count: 300).joined(separator: " ") + " no", "ru": "да"])])
+        let memory = try memory(store, [try unit(["en": Array(repeating: "yes", count: 300).joined(separator: " ") + " no", "ru": "да"])])
         let query = Array(repeating: "yes", count: 300).joined(separator: " ")
         #expect(try TMLookup(memory: memory, from: "en", to: "ru").matches(for: query, minimum: 99).map(\.score) == [99])
     }

@@ -98,7 +98,7 @@ import Testing
 
     @Test func tokenIDsFollowTheMatchTokenizer() throws {
         let memory = try gtkMemory()
-        let reader = try IndexReader(memory)
+        let reader = try SQLiteIndexReader(memory)
         let tokenizer = try MatchTokenizer(language: "en")
         let statement = try memory.connection.prepare("SELECT id, text FROM variant WHERE lang = 'en'")
         var checked = 0

@@ -436,7 +436,7 @@ import Testing
         #expect(memory.schemaVersion == Schema.currentVersion)
         #expect(try memory.exactMatches(of: "Secretary General", in: "en") == [1])
         // The search indexes are built from the old variants.
-        let reader = try IndexReader(memory)
+        let reader = try SQLiteIndexReader(memory)
         let token = try #require(try reader.indexedToken("secretary", language: "en"))
         var holders: [Int64] = []
         try reader.variants(holding: token.id, lengths: 2...2, into: &holders)

@@ -1,9 +1,8 @@
 import GlossaText
 
-/// Reads the TM's lookup indexes with statements compiled once: the exact-match keys, the
-/// fuzzy index's vocabulary and posting lists, stored variants and their units, and the
-/// concordance. One per lookup session; not thread safe, like the TM it reads.
-public final class IndexReader {
+/// Reads an SQLite TM's search indexes with statements compiled once. One per lookup
+/// session; not thread safe, like the TM it reads.
+public final class SQLiteIndexReader: SearchIndexReader {
     private let memory: TranslationMemory
     private let exactStatement: SQLiteStatement
     private let tokenStatement: SQLiteStatement
@@ -30,12 +29,10 @@ public final class IndexReader {
         }
     }
 
-    /// `TranslationMemory.reading(_:)` on the TM this reads.
     public func reading<T>(_ body: () throws -> T) throws -> T {
         try memory.reading(body)
     }
 
-    /// Ids of the variants in exactly `language` whose lookup form is `lookupForm`.
     public func exactVariants(lookupForm: String, language: LanguageTag) throws -> [Int64] {
         exactStatement.reset()
         exactStatement.bind(1, language.canonical)
@@ -46,12 +43,10 @@ public final class IndexReader {
         return ids
     }
 
-    /// A word of the fuzzy index's vocabulary.
-    public struct IndexedToken: Sendable, Equatable {
-        /// Its id, as `StoredVariant.tokens` holds it.
-        public let id: UInt32
-        /// How many variants hold it.
-        public let frequency: Int
+    public func indexedTokens(_ words: Set<String>, language: LanguageTag) throws -> [String: IndexedToken] {
+        var found: [String: IndexedToken] = [:]
+        for word in words { found[word] = try indexedToken(word, language: language) }
+        return found
     }
 
     /// The vocabulary entry of `word` (as `MatchTokenizer` cuts it) in `language`'s primary
@@ -67,8 +62,6 @@ public final class IndexReader {
         return IndexedToken(id: UInt32(tokenStatement.int64(0)), frequency: Int(tokenStatement.int64(1)))
     }
 
-    /// Ids of the variants holding `token` whose word count lies in `lengths`, appended to
-    /// `variants` (unsorted, without duplicates within one token).
     public func variants(holding token: UInt32, lengths: ClosedRange<Int>, into variants: inout [Int64]) throws {
         let stored = min(lengths.lowerBound, SearchIndex.longestLength)...min(lengths.upperBound, SearchIndex.longestLength)
         postingStatement.reset()
@@ -78,17 +71,9 @@ public final class IndexReader {
         }
     }
 
-    /// A variant as the fuzzy search rescores it.
-    public struct StoredVariant: Sendable {
-        /// The variant's id, and its unit's.
-        public let id: Int64
-        public let unitID: Int64
-        /// Canonical language tag.
-        public let language: String
-        /// The text as stored (inline codes as placeholders).
-        public let text: String
-        /// Its words as vocabulary ids, in order.
-        public let tokens: [UInt32]
+
+    public func variants(_ ids: [Int64]) throws -> [StoredVariant] {
+        try ids.compactMap(variant)
     }
 
     /// The variant `id`, nil if there is none (an index entry may outlive a deleted unit).
@@ -102,28 +87,6 @@ public final class IndexReader {
             text: variantStatement.string(2) ?? "", tokens: variantStatement.withBlob(3, VarInt.decodeAll))
     }
 
-    /// What a lookup shows of a unit besides its text.
-    public struct UnitRecord: Sendable {
-        /// The unit's id.
-        public let id: Int64
-        /// The tuid or id in the format it came from.
-        public let externalID: String?
-        /// The document or file it came from.
-        public let origin: String?
-        /// ISO 8601 dates and authors, as stored.
-        public let created: String?, createdBy: String?
-        public let changed: String?, changedBy: String?
-        /// A variant: its id, canonical language tag, text, and its inline codes as TMX
-        /// level-2 markup when it has any.
-        public typealias Variant = (id: Int64, language: String, text: String, markup: String?)
-        /// Its variants, in insertion order.
-        public let variants: [Variant]
-
-        /// The most recent of its dates: what ranks equal scores.
-        public var lastTouched: String { max(created ?? "", changed ?? "") }
-    }
-
-    /// The unit `id` with its variants.
     public func unit(_ id: Int64) throws -> UnitRecord? {
         unitStatement.reset()
         unitStatement.bind(1, id)
@@ -141,5 +104,8 @@ public final class IndexReader {
             id: id, externalID: row.string(0), origin: row.string(1), created: row.string(2), createdBy: row.string(3),
             changed: row.string(4), changedBy: row.string(5), variants: variants)
     }
-}
 
+    public func concordance(_ query: FullTextQuery, language: LanguageTag, limit: Int, offset: Int) throws -> [ConcordanceRow] {
+        try memory.concordance(query.fts5Expression, language: language, limit: limit, offset: offset)
+    }
+}

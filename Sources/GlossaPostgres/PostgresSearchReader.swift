@@ -1,0 +1,162 @@
+import GlossaMemory
+import GlossaText
+import NIOCore
+import PostgresNIO
+
+/// Reads a PostgreSQL TM's search indexes for lookups: the same exact keys, vocabulary and
+/// posting lists as the SQLite store's (so the fuzzy search finds the same candidates, with
+/// the same guarantee that none is missed), and concordance through a GIN index of each
+/// variant's full-text words, each candidate then checked and highlighted by
+/// `FullTextMatcher` as FTS5 would. Reads of one `reading` block see one snapshot.
+final class PostgresSearchReader: SearchIndexReader {
+    private let session: PostgresSession
+
+    init(memory: PostgresMemory) throws {
+        session = memory.session
+    }
+
+    func reading<T>(_ body: () throws -> T) throws -> T {
+        try session.inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+    }
+
+    func exactVariants(lookupForm: String, language: LanguageTag) throws -> [Int64] {
+        let tag = language.canonical, hash = ExactKey.hash(lookupForm, language: tag).int64
+        return try session.run { connection, logger in
+            var ids: [Int64] = []
+            let rows = try await connection.query("""
+                SELECT id FROM variant WHERE hash = \(hash) AND lang = \(tag) AND coalesce(normalized, text) = \(lookupForm) ORDER BY id
+                """, logger: logger)
+            for try await (id,) in rows.decode((Int64,).self) { ids.append(id) }
+            return ids
+        }
+    }
+
+    func indexedTokens(_ words: Set<String>, language: LanguageTag) throws -> [String: IndexedToken] {
+        let list = Array(words), vocabulary = language.language
+        return try session.run { connection, logger in
+            var found: [String: IndexedToken] = [:]
+            let rows = try await connection.query("""
+                SELECT token, id, frequency FROM search_token WHERE lang = \(vocabulary) AND token = ANY(\(list)::text[])
+                """, logger: logger)
+            for try await (word, id, frequency) in rows.decode((String, Int32, Int64).self) {
+                found[word] = IndexedToken(id: UInt32(id), frequency: Int(frequency))
+            }
+            return found
+        }
+    }
+
+    func variants(holding token: UInt32, lengths: ClosedRange<Int>, into variants: inout [Int64]) throws {
+        let longest = SearchIndex.longestLength
+        let stored = min(lengths.lowerBound, longest)...min(lengths.upperBound, longest)
+        let chunks = try session.run { connection, logger in
+            var chunks: [ByteBuffer] = []
+            let rows = try await connection.query("SELECT postings FROM fuzzy_posting WHERE token = \(Int32(token))", logger: logger)
+            for try await (postings,) in rows.decode((ByteBuffer,).self) { chunks.append(postings) }
+            return chunks
+        }
+        for chunk in chunks {
+            chunk.withUnsafeReadableBytes { PostingList.decode($0, lengths: stored, into: &variants) }
+        }
+    }
+
+    func variants(_ ids: [Int64]) throws -> [StoredVariant] {
+        guard !ids.isEmpty else { return [] }
+        let found = try session.run { connection, logger in
+            var found: [Int64: StoredVariant] = [:]
+            let rows = try await connection.query(
+                "SELECT id, unit_id, lang, text, tokens FROM variant WHERE id = ANY(\(ids)::bigint[])", logger: logger)
+            for try await (id, unitID, language, text, tokens) in rows.decode((Int64, Int64, String, String, ByteBuffer?).self) {
+                found[id] = StoredVariant(id: id, unitID: unitID, language: language, text: text,
+                                          tokens: tokens?.withUnsafeReadableBytes(VarInt.decodeAll) ?? [])
+            }
+            return found
+        }
+        return ids.compactMap { found[$0] }
+    }
+
+    func unit(_ id: Int64) throws -> UnitRecord? {
+        try session.run { connection, logger in
+            var variants: [UnitRecord.Variant] = []
+            let variantRows = try await connection.query(
+                "SELECT id, lang, text, markup FROM variant WHERE unit_id = \(id) ORDER BY id", logger: logger)
+            for try await row in variantRows.decode((Int64, String, String, String?).self) { variants.append(row) }
+            var unit: UnitRecord?
+            let unitRows = try await connection.query(
+                "SELECT external_id, origin, created_at, created_by, changed_at, changed_by FROM unit WHERE id = \(id)", logger: logger)
+            for try await (externalID, origin, created, createdBy, changed, changedBy)
+                in unitRows.decode((String?, String?, String?, String?, String?, String?).self) {
+                unit = UnitRecord(id: id, externalID: externalID, origin: origin, created: created, createdBy: createdBy,
+                                  changed: changed, changedBy: changedBy, variants: variants)
+            }
+            return unit
+        }
+    }
+
+    /// Candidates read from the GIN index per round trip, newest first, before `FullTextMatcher`
+    /// keeps those that hold the phrases.
+    static let concordancePage = 200
+
+    func concordance(_ query: FullTextQuery, language: LanguageTag, limit: Int, offset: Int) throws -> [ConcordanceRow] {
+        let matcher = try FullTextMatcher(query)
+        guard !matcher.matchesNothing, limit > 0 else { return [] }
+        let (sql, binds) = Self.candidates(matcher, language: language)
+        var rows: [ConcordanceRow] = []
+        var skipped = 0
+        var before = Int64.max
+        while rows.count < limit {
+            var pageBinds = binds
+            pageBinds.append(before)
+            let page = PostgresQuery(unsafeSQL: sql + " AND id < $\(pageBinds.count) ORDER BY id DESC LIMIT \(Self.concordancePage)",
+                                     binds: pageBinds)
+            let candidates = try session.run { connection, logger in
+                var candidates: [(id: Int64, unitID: Int64, language: String, text: String)] = []
+                for try await row in try await connection.query(page, logger: logger).decode((Int64, Int64, String, String).self) {
+                    candidates.append(row)
+                }
+                return candidates
+            }
+            for candidate in candidates {
+                before = candidate.id
+                guard let highlights = matcher.highlights(in: candidate.text) else { continue }
+                if skipped < offset {
+                    skipped += 1
+                    continue
+                }
+                rows.append(ConcordanceRow(variantID: candidate.id, unitID: candidate.unitID, language: candidate.language,
+                                           text: candidate.text, highlights: highlights))
+                if rows.count == limit { break }
+            }
+            if candidates.count < Self.concordancePage { break }
+        }
+        return rows
+    }
+
+    /// The SELECT of the variants in `language` whose words may hold every part of the query:
+    /// for each spelling its whole words (`@>`), and for a prefix one of the words met that
+    /// begin with it (`&&`), both answered by the GIN index; more conditions may follow with AND.
+    private static func candidates(_ matcher: FullTextMatcher, language: LanguageTag) -> (String, PostgresBindings) {
+        var binds = PostgresBindings()
+        var conditions: [String] = []
+        for part in matcher.parts {
+            let spellings = part.map { phrase in
+                var terms: [String] = []
+                if !phrase.wholeWords.isEmpty {
+                    binds.append(phrase.wholeWords)
+                    terms.append("words @> $\(binds.count)::text[]")
+                }
+                if let prefix = phrase.prefix {
+                    binds.append(prefix)
+                    terms.append("""
+                        words && ARRAY(SELECT word FROM concordance_word WHERE word >= $\(binds.count) AND word < $\(binds.count) || chr(1114111))
+                        """)
+                }
+                return "(" + terms.joined(separator: " AND ") + ")"
+            }
+            conditions.append("(" + spellings.joined(separator: " OR ") + ")")
+        }
+        binds.append(language.canonical)
+        let tag = "$\(binds.count)"
+        conditions.append(language.language == language.canonical ? "(lang = \(tag) OR lang LIKE \(tag) || '-%')" : "lang = \(tag)")
+        return ("SELECT id, unit_id, lang, text FROM variant WHERE " + conditions.joined(separator: " AND "), binds)
+    }
+}
