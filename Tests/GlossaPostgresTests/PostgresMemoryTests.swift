@@ -69,6 +69,36 @@ import GlossaMemory
         #expect(error?.description.contains("not a Glossa translation memory") == true)
     }
 
+    @Test func aTMOfTheFirstSchemaIsMigratedThenIndexedForSearch() throws {
+        // Schema 1 held units without search indexes.
+        let english = "The Secretary General of the CSTO met the ministers", russian = "Генеральный секретарь ОДКБ встретился с министрами"
+        let hashes = [ExactKey.hash(english, language: "en").int64, ExactKey.hash(russian, language: "ru").int64]
+        try cluster.psql("CREATE TABLE glossa_schema (version integer NOT NULL); INSERT INTO glossa_schema VALUES (1);\n"
+                         + PostgresSchema.migrations[0], database: database)
+        try cluster.psql("""
+            INSERT INTO unit (id, content_key) VALUES (1, '\\x01');
+            INSERT INTO variant (id, unit_id, lang, text, hash) VALUES (1, 1, 'en', '\(english)', \(hashes[0])), (2, 1, 'ru', '\(russian)', \(hashes[1]));
+            UPDATE store_state SET next_unit_id = 2, next_variant_id = 3;
+            """, database: database)
+        let memory = try PostgresMemory(url: url)
+        #expect(try cluster.psql("SELECT version FROM glossa_schema", database: database) == "\(PostgresSchema.currentVersion)\n")
+        // Lookups refuse the TM until its variants are indexed, as they refuse a deferred import.
+        #expect(try memory.unindexedVariantCount() == 2)
+        #expect(throws: MemoryError.self) { _ = try memory.searchReader() }
+        #expect(try memory.updateSearchIndex { _ in } == 2)
+        let reader = try memory.searchReader()
+        #expect(try reader.exactVariants(lookupForm: english, language: "en") == [1])
+        let token = try #require(try reader.indexedTokens(["secretary", "glossa"], language: "en")["secretary"])
+        var holders: [Int64] = []
+        try reader.variants(holding: token.id, lengths: 9...9, into: &holders)
+        #expect(token.frequency == 1 && holders == [1])
+        let query = FullTextQuery(parts: [.init(spellings: ["секретарь ОДКБ"], isPrefix: false), .init(spellings: ["мин"], isPrefix: true)])
+        let hits = try reader.concordance(query, language: "ru", limit: 5, offset: 0)
+        #expect(hits.map(\.variantID) == [2])
+        let bytes = Array(russian.utf8)
+        #expect(hits.first?.highlights.map { String(decoding: bytes[$0], as: UTF8.self) } == ["секретарь ОДКБ", "министрами"])
+    }
+
     @Test func unitsReadBackAsTheSQLiteStoreReadsThem() throws {
         let units = try sampleUnits()
         let memory = try PostgresMemory(url: url)
