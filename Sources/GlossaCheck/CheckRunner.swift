@@ -80,13 +80,13 @@ public final class CheckRunner {
     }
 
     /// Checks every unit of a TM; findings name the TM's path and the unit's id.
-    public func check(memory: TranslationMemory) throws -> [Finding] {
+    public func check(memory: any UnitStore) throws -> [Finding] {
         var findings: [Finding] = []
         var variants = VariantTracker<Finding.Location>()
         try memory.forEachUnit { id, unit in
-            findings += try check(unit: unit, id: String(id), file: memory.path, line: nil, variants: &variants)
+            findings += try check(unit: unit, id: String(id), file: memory.name, line: nil, variants: &variants)
         }
-        return findings + variantFindings(variants, file: memory.path)
+        return findings + variantFindings(variants, file: memory.name)
     }
 
     /// Checks a unit's source once, then each translation against the source's terms.

@@ -54,7 +54,7 @@ package struct ContentKey: Sendable {
     }
 
     /// The key `prepare` gives `unit`, computed on its own (a migration re-keying stored units).
-    init(of unit: TranslationUnit) {
+    package init(of unit: TranslationUnit) {
         var scratch: [UInt8] = []
         var identities = unit.variants.map { variant in
             let lookup = variant.text.lookupFormIfDifferent() ?? variant.text

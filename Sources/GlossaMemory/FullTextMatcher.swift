@@ -75,8 +75,9 @@ package struct FullTextMatcher {
         return true
     }
 
-    /// The words of `text` in its folded form, with their UTF-8 ranges in `text`.
-    private static func words(of text: String, _ breaker: WordBreaker) -> [(form: String, range: Range<Int>)] {
+    /// The words of `text` in their folded form, with their UTF-8 ranges in `text`: what the
+    /// full-text index holds of it.
+    package static func words(of text: String, _ breaker: WordBreaker) -> [(form: String, range: Range<Int>)] {
         var text = text
         return text.withUTF8 { utf8 in
             var words: [(form: String, range: Range<Int>)] = []

@@ -28,33 +28,16 @@ extension TranslationMemory {
             }
         }
 
-        var tagChecked: [String: Bool] = [:]
-        var search = try SearchIndexCheck(connection: connection)
+        var check = try VariantIntegrity(vocabulary: SearchVocabulary.entries(connection))
         // Variants a deferred import left unindexed have no tokens and no full-text entry yet.
         let pendingFrom = try SearchIndex.pendingFrom(connection)
         let variants = try connection.prepare("SELECT unit_id, lang, text, normalized, hash, tokens, id FROM variant")
         while try variants.step() {
-            let unit = variants.int64(0)
-            let language = variants.string(1) ?? ""
-            let text = variants.string(2) ?? ""
-            let lookup = text.normalizedForLookup()
-            let stored = variants.isNull(3) ? text : (variants.string(3) ?? "")
-            if !stored.utf8.elementsEqual(lookup.utf8) {
-                problems.append("unit \(unit) [\(language)]: stored lookup form differs from its text")
-            } else if variants.int64(4) != ExactKey.hash(lookup, language: language).int64 {
-                problems.append("unit \(unit) [\(language)]: exact-match hash does not match its language and text")
-            }
-            if tagChecked[language] == nil {
-                tagChecked[language] = (try? LanguageTag(language))?.canonical == language
-            }
-            if tagChecked[language] == false {
-                problems.append("unit \(unit): language tag '\(language)' is not canonical BCP-47")
-                tagChecked[language] = true  // report each bad tag once
-            }
             let unindexed = pendingFrom.map { variants.int64(6) >= $0 && variants.isNull(5) } ?? false
-            if !unindexed, try !search.tokensMatch(variants.withBlob(5, VarInt.decodeAll), text: lookup, language: language) {
-                problems.append("unit \(unit) [\(language)]: fuzzy-search tokens do not match its text")
-            }
+            problems += try check.problems(
+                unit: variants.int64(0), language: variants.string(1) ?? "", text: variants.string(2) ?? "",
+                normalized: variants.isNull(3) ? nil : variants.string(3) ?? "", hash: variants.int64(4),
+                tokens: unindexed ? nil : variants.withBlob(5, VarInt.decodeAll))
         }
         if try connection.scalar("SELECT (SELECT next_variant_id FROM search_state) <= coalesce((SELECT max(id) FROM variant), 0)") == 1 {
             problems.append("search_state: the next variant id is not above every stored one")
@@ -82,18 +65,52 @@ extension TranslationMemory {
     }
 }
 
-/// Recomputes variants' search tokens against the stored vocabulary, loaded once.
-private struct SearchIndexCheck {
+/// Checks one stored variant at a time against its text: its lookup form and exact-match hash,
+/// its language tag, its fuzzy-search tokens (recomputed against the stored vocabulary, loaded
+/// once) and, for a store that keeps them in a column, its full-text words. Both stores'
+/// integrity checks use it.
+package struct VariantIntegrity {
     private var vocabulary: [String: [String: UInt32]] = [:]
     private var tokenizers: [String: MatchTokenizer] = [:]
+    private var tagChecked: [String: Bool] = [:]
+    private let breaker: WordBreaker
 
-    init(connection: SQLiteConnection) throws {
-        let rows = try connection.prepare("SELECT id, lang, token FROM search_token")
-        while try rows.step() { vocabulary[rows.string(1) ?? "", default: [:]][rows.string(2) ?? ""] = UInt32(rows.int64(0)) }
+    /// A check against the vocabulary `entries` (what `search_token` holds).
+    package init(vocabulary entries: [(id: UInt32, language: String, word: String)]) throws {
+        for entry in entries { vocabulary[entry.language, default: [:]][entry.word] = entry.id }
+        breaker = try WordBreaker(locale: "")
+    }
+
+    /// The problems of a variant of `unit`: `normalized` is its stored lookup form when that
+    /// differs from `text`, `tokens` its fuzzy-search tokens (nil: not indexed yet), `words`
+    /// its full-text words where the store keeps them.
+    package mutating func problems(unit: Int64, language: String, text: String, normalized: String?, hash: Int64,
+                                   tokens: [UInt32]?, words: [String]? = nil) throws -> [String] {
+        var problems: [String] = []
+        let lookup = text.normalizedForLookup()
+        if !(normalized ?? text).utf8.elementsEqual(lookup.utf8) {
+            problems.append("unit \(unit) [\(language)]: stored lookup form differs from its text")
+        } else if hash != ExactKey.hash(lookup, language: language).int64 {
+            problems.append("unit \(unit) [\(language)]: exact-match hash does not match its language and text")
+        }
+        if tagChecked[language] == nil {
+            tagChecked[language] = (try? LanguageTag(language))?.canonical == language
+        }
+        if tagChecked[language] == false {
+            problems.append("unit \(unit): language tag '\(language)' is not canonical BCP-47")
+            tagChecked[language] = true  // report each bad tag once
+        }
+        if let tokens, try !tokensMatch(tokens, text: lookup, language: language) {
+            problems.append("unit \(unit) [\(language)]: fuzzy-search tokens do not match its text")
+        }
+        if let words, words != FullTextMatcher.words(of: text, breaker).map(\.form) {
+            problems.append("unit \(unit) [\(language)]: full-text words do not match its text")
+        }
+        return problems
     }
 
     /// Whether `stored` are the token ids of `text` (a lookup form) in `language`.
-    mutating func tokensMatch(_ stored: [UInt32], text: String, language: String) throws -> Bool {
+    private mutating func tokensMatch(_ stored: [UInt32], text: String, language: String) throws -> Bool {
         let tag = try LanguageTag(language)
         // Imports store canonical tags: tokens under any other were not cut for it.
         guard tag.canonical == language else { return false }

@@ -48,10 +48,15 @@ package struct SearchVocabulary {
 
     /// The vocabulary stored in an SQLite TM.
     init(connection: SQLiteConnection) throws {
+        self.init(entries: try Self.entries(connection))
+    }
+
+    /// The tokens an SQLite TM's `search_token` holds.
+    static func entries(_ connection: SQLiteConnection) throws -> [(id: UInt32, language: String, word: String)] {
         let rows = try connection.prepare("SELECT id, lang, token FROM search_token")
         var entries: [(id: UInt32, language: String, word: String)] = []
         while try rows.step() { entries.append((UInt32(rows.int64(0)), rows.string(1) ?? "", rows.string(2) ?? "")) }
-        self.init(entries: entries)
+        return entries
     }
 
     /// The vocabulary whose tokens are `entries`: what a store keeps in `search_token`.

@@ -33,6 +33,9 @@ public protocol UnitStore: AnyObject {
     func holdsText(in language: LanguageTag) throws -> Bool
     /// Variants not in the search indexes yet (an import that deferred them).
     func unindexedVariantCount() throws -> Int
+    /// Checks the TM's invariants (see each store's `checkIntegrity`): one line per problem,
+    /// empty when sound.
+    func checkIntegrity() throws -> [String]
     /// A reader of the TM's search indexes for lookups; throws `MemoryError` with
     /// `.searchIndexPending` while variants wait to be indexed.
     func searchReader() throws -> any SearchIndexReader

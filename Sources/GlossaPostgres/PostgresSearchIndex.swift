@@ -95,7 +95,12 @@ struct PostgresSearchIndex {
 
     /// The vocabulary stored in the TM.
     static func vocabulary(_ session: PostgresSession) throws -> SearchVocabulary {
-        let entries = try session.run { connection, logger in
+        SearchVocabulary(entries: try vocabularyEntries(session))
+    }
+
+    /// The tokens `search_token` holds.
+    static func vocabularyEntries(_ session: PostgresSession) throws -> [(id: UInt32, language: String, word: String)] {
+        try session.run { connection, logger in
             var entries: [(id: UInt32, language: String, word: String)] = []
             let rows = try await connection.query("SELECT id, lang, token FROM search_token", logger: logger)
             for try await (id, language, word) in rows.decode((Int32, String, String).self) {
@@ -103,7 +108,6 @@ struct PostgresSearchIndex {
             }
             return entries
         }
-        return SearchVocabulary(entries: entries)
     }
 
     /// Indexes the variants from id `first` on that have no search tokens yet, in the caller's

@@ -96,13 +96,16 @@ struct Bench: ParsableCommand {
     struct LookupCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "lookup",
-            abstract: "Import with search indexes; exact, fuzzy and concordance latency; recall against brute force.")
+            abstract: "Import with search indexes; exact, fuzzy and concordance latency; recall against brute force; with --postgres, on PostgreSQL too.")
         @Option(help: "Units in the TM.") var units = 1_000_000
         @Option(help: "Queries per latency figure.") var queries = 1000
         @Option(help: "Queries checked against the brute-force scorer.") var recallQueries = 20
         @Option(help: "Keep the TM at this path, and reuse it (skipping the import) when it is there.") var keep: String?
+        @Option(help: ArgumentHelp("A PostgreSQL server (the URL of a database on it) where the TM is copied into a database made for the run, and measured again.",
+                                   valueName: "url"))
+        var postgres: String?
         func run() throws {
-            try LookupBenchmark(units: units, queries: queries, recallQueries: recallQueries, keep: keep).run()
+            try LookupBenchmark(units: units, queries: queries, recallQueries: recallQueries, keep: keep, postgres: postgres).run()
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import GlossaCore
 import GlossaLookup
 import GlossaMemory
+import GlossaPostgres
 import GlossaTestSupport
 import GlossaText
 import GlossaWorkflows
@@ -14,6 +15,9 @@ import GlossaWorkflows
 /// floor SQLite sets for that import (`LookupFloor`), p50/p95/p99 latency of exact, fuzzy and
 /// concordance lookups, and the fuzzy recall against a brute-force scan.
 ///
+/// With a PostgreSQL server, the TM is then copied into a database of its own and the same
+/// lookups measured there.
+///
 /// Fuzzy queries are (a) TM sentences with one word replaced and (b) unrelated sentences
 /// built the same way from catalog pairs kept out of the TM.
 struct LookupBenchmark {
@@ -23,6 +27,8 @@ struct LookupBenchmark {
     /// Where to keep the TM; an existing file there is reused and the import skipped, so
     /// lookups can be measured again without rebuilding.
     let keep: String?
+    /// A PostgreSQL server (a database's URL on it) where the same TM is copied and measured too.
+    let postgres: String?
 
     func run() throws {
         let corpus = try LookupCorpus()
@@ -58,31 +64,54 @@ struct LookupBenchmark {
         for (table, seconds) in floor.rows { figures["sqlite_\(table)_rows_seconds"] = seconds }
         report(figures)
 
-        let memory = try SearchableMemory.open(path)
-        let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
         var generator = SeededRandom(seed: 3)
-        let changed = corpus.oneWordChanged(sentences, using: &generator)
-        let unrelated = corpus.unrelated(queries, using: &generator)
+        let lookupQueries = Queries(sentences: sentences, changed: corpus.oneWordChanged(sentences, using: &generator),
+                              unrelated: corpus.unrelated(queries, using: &generator))
+        try measureLookups(in: SearchableMemory.open(path), store: "sqlite", lookupQueries, recallAgainst: path)
+        guard let postgres else { return }
+        // The same TM copied into a database made for this run: the import rate with every
+        // search index, then the same lookups.
+        let name = "glossa_bench_lookup_\(getpid())"
+        let database = try PostgresDatabases.create(name, through: postgres)
+        defer { try? PostgresDatabases.drop(name, through: postgres) }
+        let seconds = try time { _ = try CopyWorkflow(from: path, to: database).run() }
+        report(["benchmark": "lookup.postgres.import", "units": units, "seconds": seconds, "units_per_second": Double(units) / seconds])
+        try measureLookups(in: SearchableMemory.open(database), store: "postgres", lookupQueries, recallAgainst: path)
+    }
 
-        try measure("lookup.exact", sentences) { _ = try lookup.matches(for: $0, minimum: 100, maximum: 5) }
-        try measure("lookup.fuzzy.one-word-changed", changed, target: (10, 50)) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
-        try measure("lookup.fuzzy.unrelated", unrelated, target: (10, 50)) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
+    /// The lookup benchmark's queries: TM sentences, the same with one word changed, unrelated ones.
+    struct Queries {
+        let sentences: [String], changed: [String], unrelated: [String]
+    }
+
+    /// Latency of exact, fuzzy and concordance lookups in `memory`, and the fuzzy recall against
+    /// a brute-force scan of the SQLite file `path` (the same units), reported as
+    /// "lookup.<figure>" for the SQLite store and "lookup.<store>.<figure>" for another.
+    private func measureLookups(in memory: any UnitStore, store: String, _ queries: Queries, recallAgainst path: String) throws {
+        let prefix = store == "sqlite" ? "lookup" : "lookup.\(store)"
+        let lookup = try TMLookup(memory: memory, from: "en", to: "ru")
+        try measure("\(prefix).exact", queries.sentences) { _ = try lookup.matches(for: $0, minimum: 100, maximum: 5) }
+        try measure("\(prefix).fuzzy.one-word-changed", queries.changed, target: (10, 50)) {
+            _ = try lookup.matches(for: $0, minimum: 75, maximum: 5)
+        }
+        try measure("\(prefix).fuzzy.unrelated", queries.unrelated, target: (10, 50)) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
         let concordance = try Concordance(memory: memory, from: "en", to: "ru")
-        let phrases = changed.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
-        try measure("lookup.concordance", phrases, target: (20, nil)) {
+        let phrases = queries.changed.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
+        try measure("\(prefix).concordance", phrases, target: (20, nil)) {
             _ = try concordance.search(ConcordanceQuery(parsing: "\"\($0)\""))
         }
         // The worst a translator can ask: 200 words of the TM's own sentences at 1%, where
         // the fuzzy search's budget (FuzzyBudget) bounds the work.
-        let words = sentences.lazy.flatMap { $0.split(separator: " ") }
+        let words = queries.sentences.lazy.flatMap { $0.split(separator: " ") }
         let worst = (0..<20).map { start in words.dropFirst(start * 200).prefix(200).joined(separator: " ") }
         var cutShort = 0
-        try measure("lookup.fuzzy.worst-200-words-at-1", worst) {
+        try measure("\(prefix).fuzzy.worst-200-words-at-1", worst) {
             _ = try lookup.matches(for: $0, minimum: 1, maximum: 5)
             if !lookup.lastSearchWasComplete { cutShort += 1 }
         }
-        report(["benchmark": "lookup.fuzzy.worst-200-words-at-1.budget", "units": units, "queries": worst.count, "cut_short": cutShort])
-        try measureRecall(path: path, lookup: lookup, queries: Array(changed.prefix(recallQueries / 2) + unrelated.prefix(recallQueries / 2)))
+        report(["benchmark": "\(prefix).fuzzy.worst-200-words-at-1.budget", "units": units, "queries": worst.count, "cut_short": cutShort])
+        try measureRecall(path: path, lookup: lookup, name: "\(prefix).recall",
+                          queries: Array(queries.changed.prefix(recallQueries / 2) + queries.unrelated.prefix(recallQueries / 2)))
     }
 
     private func measure(_ name: String, _ inputs: [String], target: (p50: Double, p95: Double?)? = nil, _ body: (String) throws -> Void) throws {
@@ -115,7 +144,7 @@ struct LookupBenchmark {
     }
 
     /// Recall of the indexed fuzzy search against scoring every English variant of the TM.
-    private func measureRecall(path: String, lookup: TMLookup, queries: [String]) throws {
+    private func measureRecall(path: String, lookup: TMLookup, name: String, queries: [String]) throws {
         let scorer = try MatchScorer(language: "en")
         var expectedTotal = 0, foundTotal = 0
         let thresholds = [50, 75, 95]
@@ -150,7 +179,7 @@ struct LookupBenchmark {
                 foundTotal += expected[index][slot].intersection(found).count
             }
         }
-        report(["benchmark": "lookup.recall", "units": units, "queries": queries.count, "thresholds": thresholds,
+        report(["benchmark": name, "units": units, "queries": queries.count, "thresholds": thresholds,
                 "searches_cut_short_by_budget": cutShort, "expected_matches": expectedTotal, "found_matches": foundTotal,
                 "recall": expectedTotal == 0 ? 1.0 : Double(foundTotal) / Double(expectedTotal), "target_recall": 1.0])
     }

@@ -97,11 +97,11 @@ extension Glossa {
             if let out { try write(out, beads: beads, units: units, languages: [sourceLanguage, targetLanguage]) }
             if let review { try writeReview(review, rejected) }
             if intoTM {
-                let path = try tm.pathBuildingDefault()
-                let summary = try ImportWorkflow.load(into: path, create: createTM(at:deferSearchIndex:_:)) { writer in
+                let location = try tm.locationBuildingDefault()
+                let summary = try ImportWorkflow.load(into: location, create: createTM(at:deferSearchIndex:_:)) { writer in
                     try units.forEach(writer.add)
                 }
-                Diagnostics.note("\(path): \(summary.added) pairs added, \(summary.duplicates) duplicates skipped")
+                Diagnostics.note("\(TMStores.name(of: location)): \(summary.added) pairs added, \(summary.duplicates) duplicates skipped")
             }
             switch format {
             case .json: try printJSON(beads)

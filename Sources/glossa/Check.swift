@@ -109,9 +109,9 @@ extension Glossa {
                 progress.update(index + 1)
             }
             if files.isEmpty {
-                let memory = try tm.open(.readOnly)
+                let memory = try tm.openStore(.readOnly)
                 findings += try runner.check(memory: memory)
-                checked.append(memory.path)
+                checked.append(memory.name)
             }
             progress.finish()
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GlossaMemory
+import GlossaWorkflows
 
 extension Glossa {
     /// `glossa tm`: maintenance of the TM file.
@@ -39,15 +40,16 @@ extension Glossa {
             }
 
             func run() throws {
-                removeAbandonedFiles(for: try tm.pathBuildingDefault())
-                let memory = try tm.open(.readOnly)
+                let location = try tm.locationBuildingDefault()
+                if !TMStores.isDatabase(location) { removeAbandonedFiles(for: location) }
+                let memory = try TMStores.open(location, access: .readOnly)
                 let problems = try memory.checkIntegrity()
                 switch format {
                 case .json:
-                    try printJSON(Report(path: memory.path, ok: problems.isEmpty, problems: problems))
+                    try printJSON(Report(path: memory.name, ok: problems.isEmpty, problems: problems))
                 case .text:
-                    if problems.isEmpty { print("\(memory.path): ok") }
-                    for problem in problems { print("\(memory.path): \(problem)") }
+                    if problems.isEmpty { print("\(memory.name): ok") }
+                    for problem in problems { print("\(memory.name): \(problem)") }
                 }
                 if !problems.isEmpty { throw ExitCode(1) }
             }

@@ -33,13 +33,13 @@ extension Glossa.TM {
         }
 
         func run() throws {
-            let memory = try tm.open(.readWrite)
+            let memory = try tm.openStore(.readWrite)
             let progress = Progress(label: "indexing", noun: "variants", every: 1)
             let indexed = try memory.updateSearchIndex(progress: progress.update)
             progress.finish()
             switch format {
-            case .json: try printJSON(Report(path: memory.path, indexed: indexed))
-            case .text: print("\(memory.path): \(indexed) variants indexed")
+            case .json: try printJSON(Report(path: memory.name, indexed: indexed))
+            case .text: print("\(memory.name): \(indexed) variants indexed")
             }
         }
     }

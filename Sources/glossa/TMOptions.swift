@@ -8,10 +8,11 @@ import GlossaWorkflows
 /// The `--tm` option every TM command shares, and how the TM path is chosen.
 struct TMOptions: ParsableArguments {
     @Option(name: .customLong("tm"), help: ArgumentHelp(
-        "The translation memory file.",
-        discussion: "Default: $GLOSSA_TM, else tm/glossa.sqlite. Its folder must exist: only the file is created. "
-            + "import, export and stats also take a PostgreSQL database: postgresql://USER@HOST[:PORT]/DATABASE.",
-        valueName: "path"))
+        "The translation memory: a file, or a PostgreSQL database.",
+        discussion: "Default: $GLOSSA_TM, else tm/glossa.sqlite. A file's folder must exist: only the file is created. "
+            + "A database is a URL, postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…] (or postgres://); "
+            + "the password may also come from PGPASSWORD or ~/.pgpass. Every command but serve takes either.",
+        valueName: "path|url"))
     var path: String?
 
     /// The bundled default, relative to the current folder.
@@ -26,14 +27,14 @@ struct TMOptions: ParsableArguments {
         return (Self.defaultPath, true)
     }
 
-    /// The TM path in force, refusing a PostgreSQL URL: the commands that reach a TM in
-    /// PostgreSQL so far (import, export, stats, tm copy) ask for `location` instead.
+    /// The TM path in force, refusing a PostgreSQL URL: what `serve` takes so far (every other
+    /// command asks for `locationBuildingDefault`).
     private var filePath: (path: String, isDefault: Bool) {
         get throws {
             let resolved = resolved
             if TMStores.isDatabase(resolved.path) {
-                throw InputError("this command works on a TM file so far; a TM in PostgreSQL is reached with import, "
-                                 + "export, stats and 'glossa tm copy' (copy it to a file, or a file to it)")
+                throw InputError("serve works on a TM file so far; every other command takes a TM in PostgreSQL "
+                                 + "('glossa tm copy' copies it to a file)")
             }
             return resolved
         }
@@ -48,11 +49,6 @@ struct TMOptions: ParsableArguments {
     /// Opens the TM in either store; the default one is built from the bundled sample on first use.
     func openStore(_ access: TranslationMemory.Access) throws -> any UnitStore {
         try TMStores.open(try locationBuildingDefault(), access: access)
-    }
-
-    /// Opens the TM; the default one is built from the bundled sample on first use.
-    func open(_ access: TranslationMemory.Access) throws -> TranslationMemory {
-        try TranslationMemory(path: try pathBuildingDefault(), access: access)
     }
 
     /// `openForSearch()` for a command reading the TM in `languages`, with a warning for each

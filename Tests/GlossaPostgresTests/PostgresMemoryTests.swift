@@ -99,6 +99,23 @@ import GlossaMemory
         #expect(hits.first?.highlights.map { String(decoding: bytes[$0], as: UTF8.self) } == ["секретарь ОДКБ", "министрами"])
     }
 
+    @Test func theIntegrityCheckFindsAnIndexThatDisagreesWithItsText() throws {
+        let memory = try PostgresMemory(url: url)
+        _ = try memory.write { writer in try sampleUnits().forEach(writer.add) }
+        #expect(try memory.checkIntegrity() == [])
+        let variant = try cluster.psql("SELECT min(id) FROM variant WHERE lang = 'en'", database: database).trimmingCharacters(in: .newlines)
+        let unit = try cluster.psql("SELECT unit_id FROM variant WHERE id = \(variant)", database: database).trimmingCharacters(in: .newlines)
+        try cluster.psql("UPDATE variant SET words = ARRAY['elsewhere'] WHERE id = \(variant)", database: database)
+        #expect(try memory.checkIntegrity().contains { $0.hasPrefix("unit \(unit) [en]: full-text words do not match") })
+        try cluster.psql("UPDATE variant SET text = text || ' more' WHERE id = \(variant)", database: database)
+        let problems = try memory.checkIntegrity()
+        for problem in ["content key does not match", "exact-match hash does not match", "fuzzy-search tokens do not match"] {
+            #expect(problems.contains { $0.hasPrefix("unit \(unit)") && $0.contains(problem) }, "\(problems)")
+        }
+        try cluster.psql("UPDATE store_state SET next_variant_id = 1", database: database)
+        #expect(try memory.checkIntegrity().contains { $0.hasPrefix("store_state:") })
+    }
+
     @Test func unitsReadBackAsTheSQLiteStoreReadsThem() throws {
         let units = try sampleUnits()
         let memory = try PostgresMemory(url: url)
