@@ -1,7 +1,7 @@
 import GlossaCore
 
-/// Units one at a time, as a team's server edits them: read one by id, add a few and learn
-/// their ids, replace one keeping its id, delete one. Each edit is one transaction.
+/// Units one at a time, as a team's server edits them: add a few and learn their ids, replace
+/// one keeping its id, delete one (`UnitStore.unit(id:)` reads one). Each edit is one transaction.
 ///
 /// A deleted or replaced unit's variants leave the full-text index at once. Their fuzzy
 /// postings stay until the next `updateSearchIndex(rebuild)` and point at no variant, which
@@ -9,22 +9,8 @@ import GlossaCore
 /// counts stay as they were, which only orders a lookup's tokens. A deleted unit's id is never
 /// given to another unit (`search_state.next_unit_id`): a client holding it finds nothing.
 extension TranslationMemory {
-    /// The unit of `id`, with its variants, notes and properties; nil when there is none.
-    public func unit(id: Int64) throws -> TranslationUnit? {
-        var found: TranslationUnit?
-        try forEachUnit(UnitFilter(unit: id)) { _, unit in found = unit }
-        return found
-    }
-
-    /// Adds `units` in one transaction, as `add(_:)` does, and tells each one's id, in order:
-    /// the unit added, or the stored unit it repeats.
     public func addReturningIDs(_ units: [TranslationUnit]) throws -> (summary: ImportSummary, ids: [Int64]) {
-        try writeTransaction {
-            let summary = try load(deferSearchIndex: false) { writer in
-                for unit in units { try writer.add(unit) }
-            }
-            return (summary, try units.map { try storedID(of: $0) ?? 0 })
-        }
+        try addingReturningIDs(units)
     }
 
     /// What `replaceUnit` did.
@@ -36,40 +22,42 @@ extension TranslationMemory {
         case sameAs(Int64)
     }
 
-    /// Replaces the unit `id` with `unit`, which keeps the id, in one transaction.
     public func replaceUnit(id: Int64, with unit: TranslationUnit) throws -> Replacement {
-        struct Repeats: Error { let id: Int64 }
-        do {
-            return try writeTransaction {
-                guard try removeUnit(id: id) else { return .noSuchUnit }
-                if let stored = try storedID(of: unit) { throw Repeats(id: stored) }
-                _ = try load(deferSearchIndex: false) { try $0.add(unit) }
-                guard let added = try storedID(of: unit) else { return .replaced }
-                // The replacement takes the old id; the children follow it at the commit.
-                try connection.execute("PRAGMA defer_foreign_keys = ON")
-                for sql in ["UPDATE unit SET id = ?1 WHERE id = ?2", "UPDATE variant SET unit_id = ?1 WHERE unit_id = ?2",
-                            "UPDATE note SET unit_id = ?1 WHERE unit_id = ?2", "UPDATE prop SET unit_id = ?1 WHERE unit_id = ?2"] {
-                    let statement = try connection.prepare(sql)
-                    statement.bind(1, id)
-                    statement.bind(2, added)
-                    try statement.step()
-                }
-                return .replaced
-            }
-        } catch let repeats as Repeats {
-            return .sameAs(repeats.id)
+        try replacingUnit(id: id, with: unit)
+    }
+
+    public func deleteUnit(id: Int64) throws -> Bool {
+        try deletingUnit(id: id)
+    }
+}
+
+extension TranslationMemory: UnitEditSteps {
+    package func inWriteTransaction<T>(_ body: () throws -> T) throws -> T {
+        try writeTransaction(body)
+    }
+
+    package func load(_ units: [TranslationUnit]) throws -> ImportSummary {
+        try load(deferSearchIndex: false) { writer in
+            for unit in units { try writer.add(unit) }
         }
     }
 
-    /// Deletes the unit `id` with its variants, notes and properties; false when there is none.
-    public func deleteUnit(id: Int64) throws -> Bool {
-        try writeTransaction { try removeUnit(id: id) }
+    /// The children follow the unit at the commit (foreign keys deferred).
+    package func moveUnit(from added: Int64, to id: Int64) throws {
+        try connection.execute("PRAGMA defer_foreign_keys = ON")
+        for sql in ["UPDATE unit SET id = ?1 WHERE id = ?2", "UPDATE variant SET unit_id = ?1 WHERE unit_id = ?2",
+                    "UPDATE note SET unit_id = ?1 WHERE unit_id = ?2", "UPDATE prop SET unit_id = ?1 WHERE unit_id = ?2"] {
+            let statement = try connection.prepare(sql)
+            statement.bind(1, id)
+            statement.bind(2, added)
+            try statement.step()
+        }
     }
 
     /// Deletes a unit inside the caller's transaction, its variants' full-text entries first:
     /// FTS5 takes a deletion as the text it indexed, and one of a row it never indexed (a
     /// variant a deferred import left unindexed) would corrupt it.
-    private func removeUnit(id: Int64) throws -> Bool {
+    package func removeUnit(id: Int64) throws -> Bool {
         let pending = try SearchIndex.pendingFrom(connection)
         let fullText = try connection.prepare("""
             INSERT INTO concordance (concordance, rowid, text)
@@ -88,8 +76,7 @@ extension TranslationMemory {
         return true
     }
 
-    /// The id of the stored unit with `unit`'s content key, if any.
-    private func storedID(of unit: TranslationUnit) throws -> Int64? {
+    package func storedID(of unit: TranslationUnit) throws -> Int64? {
         let statement = try connection.prepare("SELECT id FROM unit WHERE content_key = ?1")
         statement.bind(1, ContentKey(of: unit).bytes)
         return try statement.step() ? statement.int64(0) : nil

@@ -20,7 +20,7 @@ extension TranslationMemory {
 
     /// Throws `MemoryError` when some variants are not in the search indexes yet: fuzzy and
     /// concordance lookups would silently miss them.
-    public func requireSearchIndex() throws(MemoryError) {
+    public func requireSearchIndex() throws {
         let count: Int
         do { count = try unindexedVariantCount() } catch { throw MemoryError(path: path, reason: .sqlite("\(error)")) }
         if count > 0 { throw MemoryError(path: path, reason: .searchIndexPending(count)) }

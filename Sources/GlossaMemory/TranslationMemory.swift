@@ -192,8 +192,9 @@ extension TranslationMemory {
     }
 
     /// A number that changes whenever another connection commits to the TM (SQLite's
-    /// `data_version`): a reader keeping something derived from the TM knows when to derive it again.
-    public func commitsByOthers() throws -> Int64 {
+    /// `data_version`): a reader keeping something derived from the TM knows when to derive it
+    /// again. A read-only connection, as the server's readers are, sees every write this way.
+    public func changeCount() throws -> Int64 {
         try connection.scalar("PRAGMA data_version")
     }
 

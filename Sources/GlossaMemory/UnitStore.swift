@@ -36,6 +36,21 @@ public protocol UnitStore: AnyObject {
     /// Checks the TM's invariants (see each store's `checkIntegrity`): one line per problem,
     /// empty when sound.
     func checkIntegrity() throws -> [String]
+    /// Throws `MemoryError` (`.searchIndexPending`) while variants wait to be indexed: fuzzy
+    /// and concordance lookups would silently miss them.
+    func requireSearchIndex() throws
+    /// A number that changes when the TM is written to (by another connection, for a file):
+    /// what tells a reader that what it derived from the TM must be derived again.
+    func changeCount() throws -> Int64
+    /// Adds `units` in one transaction, as an import does, and tells each one's id, in order:
+    /// the unit added, or the stored unit it repeats.
+    func addReturningIDs(_ units: [TranslationUnit]) throws -> (summary: ImportSummary, ids: [Int64])
+    /// Replaces the unit `id` with `unit`, which keeps the id, in one transaction.
+    func replaceUnit(id: Int64, with unit: TranslationUnit) throws -> TranslationMemory.Replacement
+    /// Deletes the unit `id` with its variants, notes and properties; false when there is none.
+    func deleteUnit(id: Int64) throws -> Bool
+    /// Which store holds the TM, and the database's role.
+    func state() throws -> StoreState
     /// A reader of the TM's search indexes for lookups; throws `MemoryError` with
     /// `.searchIndexPending` while variants wait to be indexed.
     func searchReader() throws -> any SearchIndexReader
@@ -54,6 +69,13 @@ extension UnitStore {
         }
     }
 
+    /// The unit of `id`, with its variants, notes and properties; nil when there is none.
+    public func unit(id: Int64) throws -> TranslationUnit? {
+        var found: TranslationUnit?
+        try forEachUnit(TranslationMemory.UnitFilter(unit: id)) { _, unit in found = unit }
+        return found
+    }
+
     /// Calls `body` with each unit matching `filter` and its id, in id order.
     /// Streams: memory stays flat whatever the TM's size.
     public func forEachUnit(_ filter: TranslationMemory.UnitFilter = TranslationMemory.UnitFilter(),
@@ -64,8 +86,26 @@ extension UnitStore {
     }
 }
 
+/// Which store holds a TM, as a server's health check reports it.
+public struct StoreState: Sendable, Equatable {
+    /// "sqlite" or "postgresql".
+    public let store: String
+    /// For a database: "primary", or "standby" while it replays a primary's changes (it then
+    /// answers reads only); nil for a file.
+    public let role: String?
+
+    public init(store: String, role: String?) {
+        self.store = store
+        self.role = role
+    }
+}
+
 extension TranslationMemory: UnitStore {
     public var name: String { path }
+
+    public func state() throws -> StoreState {
+        StoreState(store: "sqlite", role: nil)
+    }
 
     public func forEachUnitBatch(_ filter: TranslationMemory.UnitFilter, _ body: ([(id: Int64, unit: TranslationUnit)]) throws -> Void) throws {
         try forEachBatch(filter) { try body($0.units()) }

@@ -31,45 +31,55 @@ public final class PostgresMemory {
     /// `write(_:)` with the number of content keys a load into an empty TM holds in memory
     /// before it builds the unique index and looks keys up there: tests make it small.
     func write(keysInMemory: Int, _ body: (PostgresUnitWriter) throws -> Void) throws -> ImportSummary {
-        let summary = try session.transaction {
-            try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
-            // Variants an older schema stored are indexed first, as the SQLite store indexes
-            // what a deferred import left.
-            if let pending = try pendingFrom() { try PostgresSearchIndex.update(session, from: pending) { _ in } }
-            let state = try session.run { connection, logger in
-                let rows = try await connection.query("""
-                    SELECT greatest(s.next_unit_id, (SELECT coalesce(max(id), 0) + 1 FROM unit)),
-                           greatest(s.next_variant_id, (SELECT coalesce(max(id), 0) + 1 FROM variant)),
-                           NOT EXISTS (SELECT 1 FROM unit)
-                    FROM store_state s
-                    """, logger: logger)
-                var state: (units: Int64, variants: Int64, empty: Bool) = (1, 1, false)
-                for try await row in rows.decode((Int64, Int64, Bool).self) { state = row }
-                return state
-            }
-            // Into an empty TM, rows go in without indexes or foreign keys, which are built
-            // once at the end; duplicates are caught in memory meanwhile.
-            let bulk = state.empty
-            if bulk { try PostgresSchema.dropForBulkLoad(session) }
-            let writer = PostgresUnitWriter(session: session, vocabulary: try PostgresSearchIndex.vocabulary(session),
-                                            nextUnitID: state.units, nextVariantID: state.variants,
-                                            keysInMemory: bulk ? keysInMemory : nil)
-            try body(writer)
-            try writer.finish()
-            if bulk { try PostgresSchema.restoreAfterBulkLoad(session) }
-            let (nextUnit, nextVariant) = (writer.nextUnitID, writer.nextVariantID)
-            try session.run { connection, logger in
-                try await connection.query("UPDATE store_state SET next_unit_id = \(nextUnit), next_variant_id = \(nextVariant)", logger: logger)
-                return ()
-            }
-            let known = try documents()
-            for document in writer.documents where !known.contains(document) { try insert(document) }
-            return writer.summary
-        }
+        let summary = try writeTransaction { try load(keysInMemory: keysInMemory, body) }
         // The planner's statistics, after a bulk load: without them it reads a just-imported
         // TM with scans of whole tables (an export of 100,000 units: 9 s before, 4 s after).
         if summary.added >= Self.analyzeAfter { try session.execute("ANALYZE unit, variant, note, prop, search_token, fuzzy_posting") }
         return summary
+    }
+
+    /// `body` in a write transaction holding the write lock, as SQLite's one writer holds its
+    /// file: writes from every server on the database take their turn.
+    func writeTransaction<T>(_ body: () throws -> T) throws -> T {
+        try session.transaction {
+            try session.execute("SELECT pg_advisory_xact_lock(\(PostgresSchema.writeLock))")
+            return try body()
+        }
+    }
+
+    /// The body of `write`, inside the caller's write transaction.
+    func load(keysInMemory: Int = UnitIngest.keysInMemory, _ body: (PostgresUnitWriter) throws -> Void) throws -> ImportSummary {
+        // Variants an older schema stored are indexed first, as the SQLite store indexes
+        // what a deferred import left.
+        if let pending = try pendingFrom() { try PostgresSearchIndex.update(session, from: pending) { _ in } }
+        let state = try session.run { connection, logger in
+            let rows = try await connection.query("""
+                SELECT greatest(s.next_unit_id, (SELECT coalesce(max(id), 0) + 1 FROM unit)),
+                       greatest(s.next_variant_id, (SELECT coalesce(max(id), 0) + 1 FROM variant)),
+                       NOT EXISTS (SELECT 1 FROM unit)
+                FROM store_state s
+                """, logger: logger)
+            var state: (units: Int64, variants: Int64, empty: Bool) = (1, 1, false)
+            for try await row in rows.decode((Int64, Int64, Bool).self) { state = row }
+            return state
+        }
+        // Into an empty TM, rows go in without indexes or foreign keys, which are built
+        // once at the end; duplicates are caught in memory meanwhile.
+        let bulk = state.empty
+        if bulk { try PostgresSchema.dropForBulkLoad(session) }
+        let writer = PostgresUnitWriter(session: session, vocabulary: try PostgresSearchIndex.vocabulary(session),
+                                        nextUnitID: state.units, nextVariantID: state.variants,
+                                        keysInMemory: bulk ? keysInMemory : nil)
+        try body(writer)
+        try writer.finish()
+        if bulk { try PostgresSchema.restoreAfterBulkLoad(session) }
+        let (nextUnit, nextVariant) = (writer.nextUnitID, writer.nextVariantID)
+        try session.execute("""
+            UPDATE store_state SET next_unit_id = \(nextUnit), next_variant_id = \(nextVariant), changes = changes + 1
+            """)
+        let known = try documents()
+        for document in writer.documents where !known.contains(document) { try insert(document) }
+        return writer.summary
     }
 
     /// Units a write adds past which the tables are analyzed at once rather than left to autovacuum.
@@ -173,8 +183,7 @@ extension PostgresMemory: UnitStore {
     }
 
     public func searchReader() throws -> any SearchIndexReader {
-        let unindexed = try unindexedVariantCount()
-        if unindexed > 0 { throw MemoryError(path: name, reason: .searchIndexPending(unindexed)) }
+        try requireSearchIndex()
         return try PostgresSearchReader(memory: self)
     }
 }

@@ -91,6 +91,8 @@ enum PostgresSchema {
         // words as the full-text tokenizer cuts and folds them (`words`, under a GIN index)
         // with the words met so far (`concordance_word`, in byte order for prefixes). Variants
         // stored before are indexed when the TM is next opened for search (`pending_from`).
+        // A count of writes (`changes`) tells servers when to count statistics again, and a
+        // unit's id may change under its rows (a replaced unit takes back its id).
         """
         ALTER TABLE variant ADD COLUMN tokens bytea;
         ALTER TABLE variant ADD COLUMN words text[];
@@ -111,6 +113,13 @@ enum PostgresSchema {
         CREATE TABLE concordance_word (word text COLLATE "C" PRIMARY KEY);
         ALTER TABLE store_state ADD COLUMN pending_from bigint;
         UPDATE store_state SET pending_from = (SELECT min(id) FROM variant);
+        ALTER TABLE store_state ADD COLUMN changes bigint NOT NULL DEFAULT 0;
+        ALTER TABLE variant DROP CONSTRAINT variant_unit_id_fkey;
+        ALTER TABLE variant ADD CONSTRAINT variant_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE ON UPDATE CASCADE;
+        ALTER TABLE note DROP CONSTRAINT note_unit_id_fkey;
+        ALTER TABLE note ADD CONSTRAINT note_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE ON UPDATE CASCADE;
+        ALTER TABLE prop DROP CONSTRAINT prop_unit_id_fkey;
+        ALTER TABLE prop ADD CONSTRAINT prop_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE ON UPDATE CASCADE;
         """,
     ]
 
@@ -119,9 +128,9 @@ enum PostgresSchema {
     /// cost a fraction of growing them row by row. The unique index on content keys is last,
     /// so that a load whose key set in memory fills up can build it alone mid-way.
     static let bulkLoadConstraints: [(name: String, table: String, create: String)] = [
-        ("variant_unit_id_fkey", "variant", "ALTER TABLE variant ADD CONSTRAINT variant_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE"),
-        ("note_unit_id_fkey", "note", "ALTER TABLE note ADD CONSTRAINT note_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE"),
-        ("prop_unit_id_fkey", "prop", "ALTER TABLE prop ADD CONSTRAINT prop_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE"),
+        ("variant_unit_id_fkey", "variant", "ALTER TABLE variant ADD CONSTRAINT variant_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE ON UPDATE CASCADE"),
+        ("note_unit_id_fkey", "note", "ALTER TABLE note ADD CONSTRAINT note_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE ON UPDATE CASCADE"),
+        ("prop_unit_id_fkey", "prop", "ALTER TABLE prop ADD CONSTRAINT prop_unit_id_fkey FOREIGN KEY (unit_id) REFERENCES unit (id) ON DELETE CASCADE ON UPDATE CASCADE"),
     ]
     static let bulkLoadIndexes: [(name: String, create: String)] = [
         ("variant_unit", "CREATE INDEX variant_unit ON variant (unit_id)"),
@@ -153,24 +162,13 @@ enum PostgresSchema {
     static var currentVersion: Int { migrations.count }
 
     /// Brings the database to `currentVersion`: creates the schema in an empty database,
-    /// migrates an older one, refuses a newer one and a database that holds other tables.
+    /// migrates an older one, refuses a newer one and a database that holds other tables. A
+    /// database already current is only read (a streaming standby takes no writes).
     static func migrate(_ session: PostgresSession) throws {
+        guard try storedVersion(session) != currentVersion else { return }
         try session.transaction {
             try session.execute("SELECT pg_advisory_xact_lock(\(migrationLock))")
-            let found = try session.run { connection, logger in
-                let rows = try await connection.query("""
-                    SELECT (SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'glossa_schema'),
-                           (SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'unit')
-                    """, logger: logger)
-                var counts = (0, 0)
-                for try await (marker, units) in rows.decode((Int, Int).self) { counts = (marker, units) }
-                guard counts.0 == 1 else { return counts.1 == 0 ? 0 : -1 }
-                var version = 0
-                for try await (stored,) in try await connection.query("SELECT version FROM glossa_schema", logger: logger).decode((Int,).self) {
-                    version = stored
-                }
-                return version
-            }
+            let found = try storedVersion(session)
             if found < 0 {
                 throw MemoryError(path: session.location.description, reason: .postgres(
                     "the database holds a table named unit but is not a Glossa translation memory; give an empty database"))
@@ -183,6 +181,25 @@ enum PostgresSchema {
             if found == 0 { try session.executeScript("CREATE TABLE glossa_schema (version integer NOT NULL);\nINSERT INTO glossa_schema VALUES (0)") }
             for migration in migrations[found...] { try session.executeScript(migration) }
             try session.execute("UPDATE glossa_schema SET version = \(currentVersion)")
+        }
+    }
+
+    /// The schema version the database holds: 0 for an empty database, -1 for one that holds
+    /// a `unit` table but no version (not Glossa's).
+    private static func storedVersion(_ session: PostgresSession) throws -> Int {
+        try session.run { connection, logger in
+            let rows = try await connection.query("""
+                SELECT (SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'glossa_schema'),
+                       (SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = 'unit')
+                """, logger: logger)
+            var counts = (0, 0)
+            for try await (marker, units) in rows.decode((Int, Int).self) { counts = (marker, units) }
+            guard counts.0 == 1 else { return counts.1 == 0 ? 0 : -1 }
+            var version = 0
+            for try await (stored,) in try await connection.query("SELECT version FROM glossa_schema", logger: logger).decode((Int,).self) {
+                version = stored
+            }
+            return version
         }
     }
 }

@@ -4,11 +4,13 @@ import GlossaLookup
 import GlossaMemory
 import GlossaTerminology
 import GlossaText
+import GlossaWorkflows
 import Synchronization
 
 /// The TM as the server reads it: a pool of read-only connections (SQLite in WAL mode lets
-/// readers run side by side, and beside a writer), each answering one request at a time, so
-/// requests are answered in parallel on every core. A request waits only when every
+/// readers run side by side, and beside a writer; PostgreSQL serves each connection with a
+/// process of its own), each answering one request at a time, so requests are answered in
+/// parallel. A request waits only when every
 /// connection is busy. Each query sees the TM as last committed: an import running beside the
 /// server shows up once it commits. Lookups are refused (`MemoryError`) while an import with
 /// `--defer-index` has left variants out of the search indexes, which they would silently miss.
@@ -19,10 +21,11 @@ final class LookupService: Sendable {
     /// How long one request's lookups may take, from when they are asked for.
     let budget: Duration
 
-    /// Opens `size` connections to the TM at `path`, which must have its search indexes;
-    /// `glossary` answers term look-ups; lookups past `budget` are given up.
-    init(path: String, glossary: Termbase?, size: Int, budget: Duration) throws {
-        pool = Mutex((try (0..<max(1, size)).map { _ in try LookupWorker(path: path, glossary: glossary) }, []))
+    /// Opens `size` connections to the TM at `location` (a file, a PostgreSQL primary or
+    /// standby), which must have its search indexes; `glossary` answers term look-ups; lookups
+    /// past `budget` are given up.
+    init(location: String, glossary: Termbase?, size: Int, budget: Duration) throws {
+        pool = Mutex((try (0..<max(1, size)).map { _ in try LookupWorker(location: location, glossary: glossary) }, []))
         self.budget = budget
     }
 
@@ -90,29 +93,34 @@ final class LookupService: Sendable {
     func statistics() async throws -> TranslationMemory.Statistics {
         try await run { try $0.statistics() }
     }
+
+    /// `UnitStore.state()` on a free connection.
+    func state() async throws -> StoreState {
+        try await run { try $0.memory.state() }
+    }
 }
 
 /// One read-only connection to the TM and what it keeps between requests: lookups and
 /// concordances per language pair, so requests reuse their statements, and the statistics.
 /// Used by one task at a time: `LookupService` hands it out.
 final class LookupWorker: @unchecked Sendable {
-    private let memory: TranslationMemory
+    let memory: any UnitStore
     private var lookups: [LanguagePairKey: TMLookup] = [:]
     private var concordances: [LanguagePairKey: Concordance] = [:]
     /// Nil when the server has no glossary.
     private let terms: TermChecker?
     /// The statistics, counted with a scan of every variant (seconds on a million-unit TM,
-    /// and the search page asks on every load), and the `commitsByOthers` they were counted at.
-    private var counted: (commits: Int64, statistics: TranslationMemory.Statistics)?
+    /// and the search page asks on every load), and the `changeCount` they were counted at.
+    private var counted: (changes: Int64, statistics: TranslationMemory.Statistics)?
 
     private struct LanguagePairKey: Hashable {
         let from: LanguageTag, to: LanguageTag
     }
 
-    /// Opens the TM at `path`, which must have its search indexes; `glossary` answers term
+    /// Opens the TM at `location`, which must have its search indexes; `glossary` answers term
     /// look-ups (a checker of its own: a checker is not shared between threads).
-    init(path: String, glossary: Termbase?) throws {
-        memory = try TranslationMemory(path: path, access: .readOnly)
+    init(location: String, glossary: Termbase?) throws {
+        memory = try TMStores.open(location, access: .readOnly)
         try memory.requireSearchIndex()
         terms = glossary.map { TermChecker(termbase: $0) }
     }
@@ -158,13 +166,12 @@ final class LookupWorker: @unchecked Sendable {
         try memory.unit(id: id)
     }
 
-    /// Variants per language tag, and units: counted again only once another process has
-    /// committed to the TM.
+    /// Variants per language tag, and units: counted again only once the TM has been written to.
     func statistics() throws -> TranslationMemory.Statistics {
-        let commits = try memory.commitsByOthers()
-        if let counted, counted.commits == commits { return counted.statistics }
+        let changes = try memory.changeCount()
+        if let counted, counted.changes == changes { return counted.statistics }
         let statistics = try memory.statistics()
-        counted = (commits, statistics)
+        counted = (changes, statistics)
         return statistics
     }
 }

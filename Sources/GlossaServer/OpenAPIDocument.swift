@@ -92,7 +92,7 @@ enum OpenAPIDocument {
           },
           "Languages": {"type": "object", "required": ["sourceLanguages", "targetLanguages"], "properties": {"sourceLanguages": {"type": "array", "items": {"type": "string"}}, "targetLanguages": {"type": "array", "items": {"type": "string"}}}},
           "Candidates": {"type": "array", "items": {"type": "object", "required": ["source", "target", "quality", "rank"], "properties": {"source": {"type": "string"}, "target": {"type": "string"}, "quality": {"type": "integer"}, "rank": {"type": "number"}}}},
-          "Health": {"type": "object", "required": ["status", "units"], "properties": {"status": {"type": "string"}, "units": {"type": "integer"}}}
+          "Health": {"type": "object", "required": ["status", "units", "store", "role"], "properties": {"status": {"type": "string"}, "units": {"type": "integer"}, "store": {"type": "string", "enum": ["sqlite", "postgresql"]}, "role": {"type": ["string", "null"], "enum": ["primary", "standby", null], "description": "For a database: primary, or standby while it replays a primary's changes (lookups only)."}}}
         }
       },
       "security": [{}, {"token": []}],

@@ -1,4 +1,5 @@
 import Foundation
+import GlossaCore
 import Hummingbird
 import Logging
 import NIOCore
@@ -7,8 +8,10 @@ import Prometheus
 /// What the people who run the server, and those who write clients for it, read:
 ///
 /// - `GET /openapi.json`: the OpenAPI 3.1 description of every route (`OpenAPIDocument`).
-/// - `GET /healthz`: `{"status": "ok", "units": N}` while the TM answers reads, else 503 with
-///   the error: what a load balancer or an orchestrator polls.
+/// - `GET /healthz`: `{"status": "ok", "units": N, "store": "sqlite"|"postgresql", "role":
+///   null|"primary"|"standby"}` while the TM answers reads (the database lookups read from, for
+///   a server reading a standby), else 503 with the error: what a load balancer or an
+///   orchestrator polls.
 /// - `GET /metrics`: Prometheus's text format: requests and their latency histogram per route,
 ///   method and status (Hummingbird's `MetricsMiddleware`, through swift-metrics), in-flight
 ///   requests, and the TM's units and variants per language, counted when scraped.
@@ -24,7 +27,8 @@ enum OperationRoutes {
         }
         router.get("/healthz") { _, context in
             await APIAnswer.answer(context.logger) {
-                Health(status: "ok", units: try await parts.lookups.statistics().units)
+                let state = try await parts.lookups.state()
+                return Health(status: "ok", units: try await parts.lookups.statistics().units, store: state.store, role: state.role)
             }
         }
         let units = registry.makeGauge(name: "glossa_tm_units", help: "Translation units in the TM.")
@@ -49,6 +53,8 @@ enum OperationRoutes {
 struct Health: Encodable {
     let status: String
     let units: Int
+    let store: String
+    @NullWhenAbsent var role: String?
 }
 
 /// One line per request on the server's log, at info: method, path (never the query, which

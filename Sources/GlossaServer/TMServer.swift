@@ -19,8 +19,11 @@ import Prometheus
 /// token is set (`AccessGuard`). A server listening on the loopback interface answers requests
 /// for 127.0.0.1 or localhost only (`LoopbackHostGuard`).
 public struct TMServer: Sendable {
-    /// The TM file, with its search indexes.
-    public let memoryPath: String
+    /// The TM, with its search indexes: a file, or a PostgreSQL URL.
+    public let location: String
+    /// Where lookups read from, when not from `location`: a PostgreSQL streaming standby of
+    /// the primary `location` names, which takes the writes.
+    public var readLocation: String?
     /// The glossary `/api/terms` looks terms up in; nil turns it off.
     public let glossary: Termbase?
     /// The address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every network.
@@ -49,12 +52,12 @@ public struct TMServer: Sendable {
     /// The default `importLimit`: 1 GiB, a TMX of a few million units.
     public static let defaultImportLimit = 1 << 30
 
-    /// A server for the TM at `memoryPath`, looking terms up in `glossary`, to listen on
+    /// A server for the TM at `location`, looking terms up in `glossary`, to listen on
     /// `host`:`port` once `run` is called.
-    public init(memoryPath: String, glossary: Termbase?, host: String, port: Int, requestBudget: Duration = defaultRequestBudget,
+    public init(location: String, glossary: Termbase?, host: String, port: Int, requestBudget: Duration = defaultRequestBudget,
                 readers: Int? = nil) {
         self.readers = readers
-        self.memoryPath = memoryPath
+        self.location = location
         self.glossary = glossary
         self.host = host
         self.port = port
@@ -73,9 +76,9 @@ public struct TMServer: Sendable {
     /// Serves until SIGINT or SIGTERM, then finishes the requests in flight and the import jobs
     /// queued. `onListening` hears the port once the server accepts connections.
     public func run(logger: Logger, onListening: @escaping @Sendable (Int) async -> Void) async throws {
-        let writes = MemoryWrites(path: memoryPath)
+        let writes = MemoryWrites(location: location)
         let parts = try ServerParts(
-            lookups: LookupService(path: memoryPath, glossary: glossary, size: readers ?? LookupService.defaultSize, budget: requestBudget),
+            lookups: LookupService(location: readLocation ?? location, glossary: glossary, size: readers ?? LookupService.defaultSize, budget: requestBudget),
             writes: writes, jobs: ImportJobs(writes: writes), importLimit: importLimit, logger: logger)
         let port = port
         let idleTimeout = idleTimeout

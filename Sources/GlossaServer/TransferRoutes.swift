@@ -48,7 +48,7 @@ enum TransferRoutes {
         }
         router.get("/api/export") { request, context in
             do {
-                return try await export(request, path: parts.writes.path)
+                return try await export(request, location: parts.writes.location)
             } catch {
                 return APIAnswer.failure(error, logger: context.logger)
             }
@@ -100,7 +100,7 @@ enum TransferRoutes {
 
     /// The export a query asks for, written to a temporary file on a thread of its own, then
     /// streamed from it; the file is removed once sent.
-    static func export(_ request: Request, path: String) async throws -> Response {
+    static func export(_ request: Request, location: String) async throws -> Response {
         let query = try FormQuery(request.uri.query)
         let format = try query["format"].map { name in
             guard let format = FileFormat(rawValue: name.lowercased()), format == .tmx || format == .tsv else {
@@ -126,7 +126,7 @@ enum TransferRoutes {
                 throw APIError(status: .init(code: 507, reasonPhrase: "Insufficient Storage"), message: "the server cannot write the export")
             }
             defer { try? handle.close() }
-            _ = try exporting.run(from: TranslationMemory(path: path, access: .readOnly), to: handle)
+            _ = try exporting.run(from: TMStores.open(location, access: .readOnly), to: handle)
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? nil
         let body = ResponseBody(contentLength: size) { writer in

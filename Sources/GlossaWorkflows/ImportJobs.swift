@@ -60,7 +60,7 @@ public actor ImportJobs {
             do {
                 var report = try await writes.serialized {
                     Task { await self.started(id) }
-                    return try importing.run(into: writes.path) { read in counter.value.withLock { $0 = read } }
+                    return try importing.run(into: writes.location) { read in counter.value.withLock { $0 = read } }
                 }
                 report.warnings = report.warnings.map { $0.replacingOccurrences(of: spooled, with: name) }
                 report.skipped = report.skipped.map { .init(file: name, index: $0.index, line: $0.line, reason: $0.reason) }

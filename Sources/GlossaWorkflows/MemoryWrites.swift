@@ -6,15 +6,19 @@ import GlossaMemory
 /// takes one writer at a time, so queued here a write never meets another of this process's as
 /// a busy database, and a write (an import can take minutes) never holds a thread that answers
 /// requests. A write from outside (`glossa import` beside the server) is waited for up to the
-/// TM's busy timeout, then the write fails with `MemoryError` (busy) and changes nothing.
-public final class MemoryWrites: Sendable {
-    /// The TM file.
-    public let path: String
+/// TM's busy timeout, then the write fails with `MemoryError` (busy) and changes nothing. In
+/// PostgreSQL, the writes of every server on the database take turns on an advisory lock.
+public final class MemoryWrites: @unchecked Sendable {
+    /// The TM: a file, or a PostgreSQL URL.
+    public let location: String
     private let queue = DispatchQueue(label: "glossa.tm-writes")
+    /// A database's connection, kept between writes (opening one costs a login); used on
+    /// `queue` only, and dropped after a failed write in case the connection is what failed.
+    private var database: (any UnitStore)?
 
-    /// Writes to the TM at `path`, which must exist.
-    public init(path: String) {
-        self.path = path
+    /// Writes to the TM at `location`, which must exist.
+    public init(location: String) {
+        self.location = location
     }
 
     /// Runs `body` on the write thread, after the writes queued before it.
@@ -25,9 +29,15 @@ public final class MemoryWrites: Sendable {
     }
 
     /// Runs `body` on the write thread with the TM open for writing, after the writes queued before it.
-    public func run<T: Sendable>(_ body: @escaping @Sendable (TranslationMemory) throws -> T) async throws -> T {
-        let path = path
-        return try await serialized { try body(TranslationMemory(path: path, access: .readWrite)) }
+    public func run<T: Sendable>(_ body: @escaping @Sendable (any UnitStore) throws -> T) async throws -> T {
+        try await serialized { [self] in
+            guard TMStores.isDatabase(location) else { return try body(TMStores.open(location, access: .readWrite)) }
+            let memory = try database ?? TMStores.open(location, access: .readWrite)
+            database = nil
+            let result = try body(memory)
+            database = memory
+            return result
+        }
     }
 
     /// Adds `units` in one transaction; each one's id, new or of the stored unit it repeats.

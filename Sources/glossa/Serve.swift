@@ -3,6 +3,7 @@ import Foundation
 import GlossaCore
 import GlossaMemory
 import GlossaServer
+import GlossaWorkflows
 import GlossaTerminology
 import GlossaText
 import Logging
@@ -67,13 +68,24 @@ extension Glossa {
             and imports run one at a time. Each request sees the TM as last
             committed, so an import running beside the server shows up once
             it is done (after one with --defer-index, lookups answer 503 until
-            glossa tm index has run). The server says where it listens on
+            glossa tm index has run).
+
+            A TM in PostgreSQL (--tm postgresql://…) is served the same way,
+            and any number of servers may serve one database: a unit written
+            through one is found through the others at once, and their writes
+            take turns. --read-from URL sends lookups to a streaming standby of
+            that database while writes go to --tm, the primary; --readers is
+            then the connections to the standby (size both with the
+            database's max_connections: README, Operations).
+
+            The server says where it listens on
             standard output and stops on Ctrl-C or SIGTERM, after the requests
             in flight and the import jobs queued.
 
             Examples:
               glossa serve
               glossa serve --tm work/csto.sqlite --port 8080
+              glossa serve --tm postgresql://glossa@db1/tm --read-from postgresql://glossa@db2/tm --readers 8
               GLOSSA_TOKEN=$(cat team.token) glossa serve --host 0.0.0.0 --read-token-file reader.token
               curl 'http://127.0.0.1:8080/api/lookup?q=Collective+Security&min=50'
               curl -H "Authorization: Bearer $GLOSSA_TOKEN" --data-binary @june.tmx \\
@@ -95,6 +107,10 @@ extension Glossa {
 
         @Option(help: ArgumentHelp("Read connections to the TM, each answering one request at a time (default: one per core).", valueName: "count"))
         var readers: Int?
+
+        @Option(help: ArgumentHelp("A PostgreSQL streaming standby of the --tm database, where lookups read (writes go to --tm).",
+                                   valueName: "url"))
+        var readFrom: String?
 
         @Option(help: ArgumentHelp("File holding the token writes need (else GLOSSA_TOKEN; without either, writes are off).", valueName: "file"))
         var tokenFile: String?
@@ -120,6 +136,9 @@ extension Glossa {
             guard requestTimeout >= 1 else { throw ValidationError("--request-timeout must be at least 1 second") }
             guard idleTimeout >= 1 else { throw ValidationError("--idle-timeout must be at least 1 second") }
             guard (1...1 << 20).contains(importLimit) else { throw ValidationError("--import-limit must be from 1 to 1048576 MB") }
+            if let readFrom, !TMStores.isDatabase(readFrom) || !TMStores.isDatabase(tm.resolved.path) {
+                throw ValidationError("--read-from takes a PostgreSQL URL (\(readFrom) is not one), with --tm the primary's URL")
+            }
         }
 
         /// The tokens, from their files and GLOSSA_TOKEN; throws for a file that cannot be read.
@@ -141,7 +160,7 @@ extension Glossa {
         func run() throws {
             let access = try accessTokens()
             // Builds the default TM on first use, and indexes what an import deferred.
-            let path = try tm.pathBuildingDefault()
+            let location = try tm.locationBuildingDefault()
             _ = try tm.openForSearch(warningAbout: [])
             let termbase: Termbase?
             do {
@@ -154,9 +173,10 @@ extension Glossa {
             MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: TMServer.metricsRegistry))
             var logger = Logger(label: "glossa.serve")
             logger.logLevel = accessLog ? .info : .notice
-            var server = TMServer(memoryPath: path, glossary: termbase, host: host, port: port, requestBudget: .seconds(requestTimeout),
+            var server = TMServer(location: location, glossary: termbase, host: host, port: port, requestBudget: .seconds(requestTimeout),
                                   readers: readers)
             server.access = access
+            server.readLocation = readFrom
             server.importLimit = importLimit << 20
             server.accessLog = accessLog
             server.idleTimeout = .seconds(idleTimeout)
@@ -170,7 +190,7 @@ extension Glossa {
             Task {
                 do {
                     try await server.run(logger: logger) { port in
-                        print("Glossa serves \(path) at http://\(host):\(port)/ (Ctrl-C stops)")
+                        print("Glossa serves \(TMStores.name(of: location)) at http://\(host):\(port)/ (Ctrl-C stops)")
                         fflush(nil)
                     }
                 } catch {

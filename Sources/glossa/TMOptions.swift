@@ -11,7 +11,7 @@ struct TMOptions: ParsableArguments {
         "The translation memory: a file, or a PostgreSQL database.",
         discussion: "Default: $GLOSSA_TM, else tm/glossa.sqlite. A file's folder must exist: only the file is created. "
             + "A database is a URL, postgresql://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=…] (or postgres://); "
-            + "the password may also come from PGPASSWORD or ~/.pgpass. Every command but serve takes either.",
+            + "the password may also come from PGPASSWORD or ~/.pgpass.",
         valueName: "path|url"))
     var path: String?
 
@@ -25,19 +25,6 @@ struct TMOptions: ParsableArguments {
         if let path { return (path, false) }
         if let path = ProcessInfo.processInfo.environment["GLOSSA_TM"], !path.isEmpty { return (path, false) }
         return (Self.defaultPath, true)
-    }
-
-    /// The TM path in force, refusing a PostgreSQL URL: what `serve` takes so far (every other
-    /// command asks for `locationBuildingDefault`).
-    private var filePath: (path: String, isDefault: Bool) {
-        get throws {
-            let resolved = resolved
-            if TMStores.isDatabase(resolved.path) {
-                throw InputError("serve works on a TM file so far; every other command takes a TM in PostgreSQL "
-                                 + "('glossa tm copy' copies it to a file)")
-            }
-            return resolved
-        }
     }
 
     /// The TM in force, a file path or a PostgreSQL URL, after building the default TM if it
@@ -80,9 +67,9 @@ struct TMOptions: ParsableArguments {
         }, progress: progress.update)
     }
 
-    /// The TM path in force, after building the default TM if it is the one and is missing.
-    func pathBuildingDefault() throws -> String {
-        let (path, isDefault) = try filePath
+    /// The TM file in force, after building the default TM if it is the one and is missing.
+    private func pathBuildingDefault() throws -> String {
+        let (path, isDefault) = resolved
         if isDefault && !FileManager.default.fileExists(atPath: path) {
             try Self.buildDefault(at: path)
         }

@@ -16,8 +16,8 @@ import Testing
         let path = try Fixtures.temporaryDirectory().appendingPathComponent("tm.sqlite").path
         _ = try TranslationMemory(path: path, access: .create).add([
             TranslationUnit(variants: [Variant(language: "en", text: "Minsk"), Variant(language: "ru", text: "Минск")])])
-        let writes = MemoryWrites(path: path)
-        let parts = ServerParts(lookups: try LookupService(path: path, glossary: nil, size: 1, budget: .seconds(1)), writes: writes,
+        let writes = MemoryWrites(location: path)
+        let parts = ServerParts(lookups: try LookupService(location: path, glossary: nil, size: 1, budget: .seconds(1)), writes: writes,
                                 jobs: ImportJobs(writes: writes), importLimit: 1 << 20, logger: Logger(label: "test"))
         return TMServer.router(parts, loopbackOnly: true, access: AccessTokens(write: nil, read: nil), accessLog: false)
     }

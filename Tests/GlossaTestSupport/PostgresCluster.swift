@@ -29,24 +29,27 @@ public final class PostgresCluster: @unchecked Sendable {
         if geteuid() == 0 { guard chown(folder.path, 65534, 65534) == 0 else { throw ClusterError("cannot give \(folder.path) to nobody") } }
         port = try Self.freePort()
         try runAsOwner("initdb", ["-D", data, "-U", user, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync"])
-        try start(data: data, log: folder.appendingPathComponent("log").path, options: "-c fsync=off -c synchronous_commit=off "
-                  + "-c full_page_writes=off -c max_connections=200 -c wal_level=replica -c max_wal_senders=4")
+        try start(data: data, log: folder.appendingPathComponent("log").path, options: Self.settings + " -c wal_level=replica -c max_wal_senders=4")
         try watch(data: data)
     }
 
     /// Stops the server of `data` and removes this cluster's folder once the test process has
     /// ended, however it ends (a crash, a failed test's exit, kill -9): a detached shell that
     /// polls for the process. (`atexit` alone does not run when the test runner exits early.)
-    public func watch(data: String) throws {
+    public func watch(data: String, removing folder: URL? = nil) throws {
         let stop = "\(bin.appendingPathComponent("pg_ctl").path) -D \(data) -m immediate -w stop"
         let watcher = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; "
-            + (geteuid() == 0 ? "/usr/sbin/runuser -u nobody -- \(stop)" : stop) + "; rm -rf \(folder.path)"
+            + (geteuid() == 0 ? "/usr/sbin/runuser -u nobody -- \(stop)" : stop) + "; rm -rf \((folder ?? self.folder).path)"
         let script = "import subprocess, sys; subprocess.Popen(['/bin/sh', '-c', sys.argv[1]], stdin=subprocess.DEVNULL, "
             + "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True, start_new_session=True)"
         let result = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, watcher],
                                            in: URL(fileURLWithPath: "/"))
         guard result.status == 0 else { throw ClusterError("cannot start the cluster's watcher: \(result.stderr)") }
     }
+
+    /// The settings the test servers run with: no waiting on the disk, room for the tests'
+    /// connections.
+    private static let settings = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
 
     /// The data folder.
     public var data: String { folder.appendingPathComponent("data").path }
@@ -60,7 +63,7 @@ public final class PostgresCluster: @unchecked Sendable {
 
     /// The URL of `database` over TCP on loopback.
     public func url(database: String) -> String {
-        "postgresql://\(user)@127.0.0.1:\(port)/\(database)?sslmode=disable"
+        url(database: database, port: port)
     }
 
     /// Runs SQL through `psql` on `database`; returns what it printed (tuples only, unaligned).
@@ -70,13 +73,13 @@ public final class PostgresCluster: @unchecked Sendable {
                                                           "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], asNobody: false)
     }
 
-    /// Starts the server of the cluster in `data` on this cluster's port and folder, waiting
-    /// until it accepts connections. Through Python, whose child closes every descriptor but
+    /// Starts the server of the cluster in `data` on this cluster's port and folder (or those
+    /// given: a standby's), waiting until it accepts connections. Through Python, whose child closes every descriptor but
     /// the standard three: a server that inherited a test's pipe would keep that test's reader
     /// waiting for an end of file that never comes.
-    public func start(data: String, log: String, options: String) throws {
+    public func start(data: String, log: String, options: String, port: Int? = nil, socketFolder: URL? = nil) throws {
         var command = [bin.appendingPathComponent("pg_ctl").path, "-D", data, "-l", log, "-w", "-t", "60", "-o",
-                       "-p \(port) -k \(folder.path) -c listen_addresses=127.0.0.1 \(options)", "start"]
+                       "-p \(port ?? self.port) -k \((socketFolder ?? folder).path) -c listen_addresses=127.0.0.1 \(options)", "start"]
         if geteuid() == 0 { command = ["/usr/sbin/runuser", "-u", "nobody", "--"] + command }
         let script = "import subprocess, sys; sys.exit(subprocess.run(sys.argv[1:], stdin=subprocess.DEVNULL, "
             + "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True).returncode)"
@@ -86,6 +89,28 @@ public final class PostgresCluster: @unchecked Sendable {
             let logged = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
             throw ClusterError("pg_ctl start failed (\(result.status)): \(logged)")
         }
+    }
+
+    /// A streaming standby of this cluster, as an operator builds one: `pg_basebackup -R` into a
+    /// folder of its own, started on a loopback port of its own, read-only, replaying what this
+    /// cluster commits; stopped and removed when the test process ends. Returns its port.
+    public func startStandby() throws -> Int {
+        let standby = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("glossa-pg-standby-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: standby, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o755])
+        if geteuid() == 0 { guard chown(standby.path, 65534, 65534) == 0 else { throw ClusterError("cannot give \(standby.path) to nobody") } }
+        let data = standby.appendingPathComponent("data").path
+        try runAsOwner("pg_basebackup", ["-h", "127.0.0.1", "-p", String(port), "-U", user, "-D", data, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"])
+        let standbyPort = try Self.freePort()
+        // A standby needs at least the primary's max_connections.
+        try start(data: data, log: standby.appendingPathComponent("log").path, options: Self.settings + " -c hot_standby=on",
+                  port: standbyPort, socketFolder: standby)
+        try watch(data: data, removing: standby)
+        return standbyPort
+    }
+
+    /// The URL of `database` on the server at loopback `port` (this cluster's, or a standby's).
+    public func url(database: String, port: Int) -> String {
+        "postgresql://\(user)@127.0.0.1:\(port)/\(database)?sslmode=disable"
     }
 
     /// Runs one of PostgreSQL's programs as the cluster's owner.
