@@ -49,20 +49,32 @@ struct CopyRows {
         buffer.writeString(Hex.string(value))
     }
 
-    /// A text[] field: an array literal of quoted elements (a quote and a backslash escaped
-    /// inside one), escaped again as a text field is.
-    mutating func textArray(_ values: [String]) throws {
-        var literal = "{"
-        for (index, value) in values.enumerated() {
-            if index > 0 { literal += "," }
-            literal += "\""
-            for character in value.unicodeScalars {
-                if character == "\"" || character == "\\" { literal += "\\" }
-                literal.unicodeScalars.append(character)
+    /// A text[] field of UTF-8 `values`: an array literal of quoted elements, a quote or a
+    /// backslash escaped inside one, and the whole escaped again as a text field is, written
+    /// byte by byte (a string built per element was a third of a PostgreSQL import's time).
+    mutating func textArray(_ values: some Sequence<some Collection<UInt8>>) throws {
+        separate()
+        buffer.writeInteger(UInt8(ascii: "{"))
+        var first = true
+        for value in values {
+            if !first { buffer.writeInteger(UInt8(ascii: ",")) }
+            first = false
+            buffer.writeInteger(UInt8(ascii: "\""))
+            for byte in value {
+                switch byte {
+                // In the literal \" and \\; COPY's text format doubles each backslash again.
+                case UInt8(ascii: "\""): buffer.writeStaticString("\\\\\"")
+                case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\\\\\")
+                case UInt8(ascii: "\t"): buffer.writeStaticString("\\t")
+                case UInt8(ascii: "\n"): buffer.writeStaticString("\\n")
+                case UInt8(ascii: "\r"): buffer.writeStaticString("\\r")
+                case 0: throw CopyRowsError.nul
+                default: buffer.writeInteger(byte)
+                }
             }
-            literal += "\""
+            buffer.writeInteger(UInt8(ascii: "\""))
         }
-        try text(literal + "}")
+        buffer.writeInteger(UInt8(ascii: "}"))
     }
 
     /// Ends the row.

@@ -70,7 +70,12 @@ public final class PostgresMemory {
         let writer = PostgresUnitWriter(session: session, vocabulary: try PostgresSearchIndex.vocabulary(session),
                                         nextUnitID: state.units, nextVariantID: state.variants,
                                         keysInMemory: bulk ? keysInMemory : nil)
-        try body(writer)
+        do {
+            try body(writer)
+        } catch {
+            try? writer.stopSending()
+            throw error
+        }
         try writer.finish()
         if bulk { try PostgresSchema.restoreAfterBulkLoad(session) }
         let (nextUnit, nextVariant) = (writer.nextUnitID, writer.nextVariantID)

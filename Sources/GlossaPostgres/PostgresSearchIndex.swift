@@ -1,4 +1,5 @@
 import GlossaMemory
+import GlossaText
 import PostgresNIO
 
 /// Writes the search indexes of a PostgreSQL TM as variants go in: the same tokens, posting
@@ -8,8 +9,8 @@ import PostgresNIO
 struct PostgresSearchIndex {
     private let session: PostgresSession
     private var postings = PostingAccumulator()
-    /// Concordance words this write met, and those of them not sent yet.
-    private var wordsMet = Set<String>()
+    /// The hashes of the concordance words this write met, and those words not sent yet.
+    private var wordsMet = StableHashSet(capacity: 1 << 16)
     private var wordsToSend: [String] = []
 
     init(session: PostgresSession) {
@@ -27,19 +28,22 @@ struct PostgresSearchIndex {
         row.bytes(search.encoded)
         let words = Self.words(of: search.fullText)
         try row.textArray(words)
-        for word in words where wordsMet.insert(word).inserted { wordsToSend.append(word) }
+        for word in words where wordsMet.insert(StableHash(word)) { wordsToSend.append(String(decoding: word, as: UTF8.self)) }
         postings.add(variant: id, search)
     }
 
-    /// Sends the postings held once there are enough.
-    mutating func sendPostingsIfFull() throws {
-        if postings.isFull { try send(postings.drain()) }
+    /// The postings held as `fuzzy_posting` rows once there are enough to send, else nil.
+    mutating func postingsIfFull() -> CopyRows? {
+        postings.isFull ? Self.rows(postings.drain()) : nil
     }
+
+    /// The columns of `fuzzy_posting` the rows fill.
+    static let postingColumns = ["token", "first", "postings"]
 
     /// Sends what is held: the postings, the new concordance words, and the vocabulary's new
     /// tokens and counts.
     mutating func finish(vocabulary: SearchVocabulary?) throws {
-        try send(postings.drain())
+        try session.copy(Self.rows(postings.drain()), into: "fuzzy_posting", Self.postingColumns)
         // In slices: one array parameter per statement, each a few hundred kilobytes.
         for start in stride(from: 0, to: wordsToSend.count, by: 10_000) {
             let slice = Array(wordsToSend[start..<min(start + 10_000, wordsToSend.count)])
@@ -76,7 +80,7 @@ struct PostgresSearchIndex {
         }
     }
 
-    private func send(_ chunks: [PostingChunk]) throws {
+    private static func rows(_ chunks: [PostingChunk]) -> CopyRows {
         var rows = CopyRows()
         for chunk in chunks {
             rows.integer(Int64(chunk.token))
@@ -84,13 +88,13 @@ struct PostgresSearchIndex {
             rows.bytes(chunk.postings)
             rows.endRow()
         }
-        try session.copy(rows, into: "fuzzy_posting", ["token", "first", "postings"])
+        return rows
     }
 
     /// The words of a full-text entry (U+0001, then folded words parted by U+001F), empty
     /// ones left out as the glossa_icu tokenizer leaves them.
-    static func words(of fullText: [UInt8]) -> [String] {
-        fullText.dropFirst().split(separator: 0x1F).map { String(decoding: $0, as: UTF8.self) }
+    static func words(of fullText: [UInt8]) -> [ArraySlice<UInt8>] {
+        fullText.dropFirst().split(separator: 0x1F)
     }
 
     /// The vocabulary stored in the TM.
@@ -139,7 +143,7 @@ struct PostgresSearchIndex {
             try session.copy(rows, into: "indexed_variant", ["id", "tokens", "words"])
             try session.execute("UPDATE variant v SET tokens = i.tokens, words = i.words FROM indexed_variant i WHERE v.id = i.id")
             try session.execute("TRUNCATE indexed_variant")
-            try index.sendPostingsIfFull()
+            if let postings = index.postingsIfFull() { try session.copy(postings, into: "fuzzy_posting", postingColumns) }
             done += page.count
             progress(done)
             next = last.id + 1

@@ -92,9 +92,11 @@ final class PostgresSearchReader: SearchIndexReader {
         }
     }
 
-    /// Candidates read from the GIN index per round trip, newest first, before `FullTextMatcher`
-    /// keeps those that hold the phrases.
-    static let concordancePage = 200
+    /// Candidates read from the GIN index per round trip at most, newest first, before
+    /// `FullTextMatcher` keeps those that hold the phrases. The first round trip reads twice
+    /// the hits asked for (most candidates of a search hold its phrases), each next one twice
+    /// as many as the last.
+    static let concordancePage = 1000
 
     func concordance(_ query: FullTextQuery, language: LanguageTag, limit: Int, offset: Int) throws -> [ConcordanceRow] {
         let matcher = try FullTextMatcher(query)
@@ -103,10 +105,11 @@ final class PostgresSearchReader: SearchIndexReader {
         var rows: [ConcordanceRow] = []
         var skipped = 0
         var before = Int64.max
+        var pageSize = min(Self.concordancePage, 2 * (offset + limit))
         while rows.count < limit {
             var pageBinds = binds
             pageBinds.append(before)
-            let page = PostgresQuery(unsafeSQL: sql + " AND id < $\(pageBinds.count) ORDER BY id DESC LIMIT \(Self.concordancePage)",
+            let page = PostgresQuery(unsafeSQL: sql + " AND id < $\(pageBinds.count) ORDER BY id DESC LIMIT \(pageSize)",
                                      binds: pageBinds)
             let candidates = try session.run { connection, logger in
                 var candidates: [(id: Int64, unitID: Int64, language: String, text: String)] = []
@@ -126,7 +129,8 @@ final class PostgresSearchReader: SearchIndexReader {
                                            text: candidate.text, highlights: highlights))
                 if rows.count == limit { break }
             }
-            if candidates.count < Self.concordancePage { break }
+            if candidates.count < pageSize { break }
+            pageSize = min(Self.concordancePage, 2 * pageSize)
         }
         return rows
     }

@@ -29,6 +29,17 @@ public final class PostgresUnitWriter: UnitSink {
     private var writtenKeys: (keys: StableHashSet, texts: StableHashSet)?
     private let keysInMemory: Int
 
+    /// Rows for one `COPY`.
+    struct Copy: Sendable {
+        let rows: CopyRows
+        let table: String
+        let columns: [String]
+    }
+    /// Sends the rows from a thread of its own while duplicates are caught in memory, so that
+    /// PostgreSQL takes one batch while the next is prepared; nil where each batch's
+    /// duplicates are looked up in what the batches before it wrote, which must be there first.
+    private var sender: BatchPipeline<Copy>?
+
     /// A writer handing out ids from those given; with `keysInMemory`, for a load into an
     /// empty TM whose unique index is dropped (`PostgresSchema.dropForBulkLoad`), holding that
     /// many keys in memory at most.
@@ -39,7 +50,12 @@ public final class PostgresUnitWriter: UnitSink {
         self.nextUnitID = nextUnitID
         self.nextVariantID = nextVariantID
         self.keysInMemory = keysInMemory ?? 0
-        if keysInMemory != nil { writtenKeys = (StableHashSet(capacity: 1 << 16), StableHashSet(capacity: 1 << 16)) }
+        if keysInMemory != nil {
+            writtenKeys = (StableHashSet(capacity: 1 << 16), StableHashSet(capacity: 1 << 16))
+            sender = BatchPipeline(name: "glossa.postgres-copy", depth: 2) { copies in
+                for copy in copies { try session.copy(copy.rows, into: copy.table, copy.columns) }
+            }
+        }
     }
 
     public var read: Int { summary.read }
@@ -62,6 +78,7 @@ public final class PostgresUnitWriter: UnitSink {
         if let keys = writtenKeys, keys.keys.count >= keysInMemory {
             // The set is full: the unique index is built on what is loaded, and catches the rest.
             writtenKeys = nil
+            try stopSending()
             try session.execute(PostgresSchema.contentIndex.create)
         }
         let stored = writtenKeys == nil ? try storedKeys(of: batch) : []
@@ -114,19 +131,34 @@ public final class PostgresUnitWriter: UnitSink {
             throw MemoryError(path: session.location.description, reason: .postgres(
                 "a text holds the character U+0000, which PostgreSQL cannot store; remove it from the file"))
         }
-        try session.copy(units, into: "unit", ["id", "content_key", "external_id", "origin", "context",
+        try copy(units, into: "unit", ["id", "content_key", "external_id", "origin", "context",
                                        "created_at", "created_by", "changed_at", "changed_by", "source_lang"])
-        try session.copy(variants, into: "variant", ["id", "unit_id", "lang", "text", "normalized", "hash", "markup",
-                                                     "created_at", "created_by", "changed_at", "changed_by", "tokens", "words"])
-        try session.copy(notes, into: "note", ["unit_id", "variant_id", "lang", "text", "xml_lang", "o_encoding"])
-        try session.copy(properties, into: "prop", ["unit_id", "variant_id", "lang", "name", "value", "xml_lang", "o_encoding"])
-        try searchIndex.sendPostingsIfFull()
+        try copy(variants, into: "variant", ["id", "unit_id", "lang", "text", "normalized", "hash", "markup",
+                                             "created_at", "created_by", "changed_at", "changed_by", "tokens", "words"])
+        try copy(notes, into: "note", ["unit_id", "variant_id", "lang", "text", "xml_lang", "o_encoding"])
+        try copy(properties, into: "prop", ["unit_id", "variant_id", "lang", "name", "value", "xml_lang", "o_encoding"])
+        if let postings = searchIndex.postingsIfFull() { try copy(postings, into: "fuzzy_posting", PostgresSearchIndex.postingColumns) }
+    }
+
+    /// Sends `rows` to `table`, through `sender` when there is one.
+    private func copy(_ rows: CopyRows, into table: String, _ columns: [String]) throws {
+        guard rows.count > 0 else { return }
+        if let sender { try sender.send([Copy(rows: rows, table: table, columns: columns)]) } else { try session.copy(rows, into: table, columns) }
+    }
+
+    /// Waits until `sender` has sent everything, and sends directly from then on; throws what
+    /// failed on its thread. A write that fails calls it before rolling back, so nothing is
+    /// sent on the connection meanwhile.
+    func stopSending() throws {
+        defer { sender = nil }
+        try sender?.close()
     }
 
     /// Sends what is pending, then the rest of the search indexes: the postings held, the
     /// vocabulary's new tokens and counts, the concordance's new words.
     func finish() throws {
         try flush()
+        try stopSending()
         try searchIndex.finish(vocabulary: preparer.vocabulary)
     }
 

@@ -130,9 +130,6 @@ import Testing
             #expect(onFile == onDatabase, "glossa \(command.joined(separator: " "))")
             #expect(onFile.count > 30, "glossa \(command.joined(separator: " ")): \(onFile)")
         }
-        // serve does not reach PostgreSQL yet, and says so.
-        let serve = try workspace.glossa(["serve", "--tm", database])
-        #expect(serve.status == 2 && serve.stderr.contains("serve works on a TM file so far"))
     }
 
     func glossa(_ arguments: [String]) throws -> CommandResult {
