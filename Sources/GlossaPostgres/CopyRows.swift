@@ -60,6 +60,12 @@ struct CopyRows {
             if !first { buffer.writeInteger(UInt8(ascii: ",")) }
             first = false
             buffer.writeInteger(UInt8(ascii: "\""))
+            // A word rarely holds a byte to escape: then it goes in as it is, in one copy.
+            guard value.contains(where: Self.needsEscape) else {
+                buffer.writeBytes(value)
+                buffer.writeInteger(UInt8(ascii: "\""))
+                continue
+            }
             for byte in value {
                 switch byte {
                 // In the literal \" and \\; COPY's text format doubles each backslash again.
@@ -75,6 +81,12 @@ struct CopyRows {
             buffer.writeInteger(UInt8(ascii: "\""))
         }
         buffer.writeInteger(UInt8(ascii: "}"))
+    }
+
+    /// Whether a byte of an array element is escaped.
+    private static func needsEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\n")
+            || byte == UInt8(ascii: "\r") || byte == 0
     }
 
     /// Ends the row.

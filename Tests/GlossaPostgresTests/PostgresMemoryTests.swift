@@ -116,6 +116,29 @@ import GlossaMemory
         #expect(try memory.checkIntegrity().contains { $0.hasPrefix("store_state:") })
     }
 
+    @Test func arraysOfWordsWithQuotesBackslashesAndControlsCopyAsWritten() throws {
+        let session = try PostgresSession(PostgresLocation(url: url))
+        try session.execute("CREATE TABLE words (id bigint, words text[] COLLATE \"C\")")
+        let written: [[String]] = [["secur", "council"], [#"say "yes""#, #"C:\path"#, "tab\there", "line\nbreak", "{}", ","], [], ["ОДКБ", "安全"]]
+        var rows = CopyRows()
+        for (index, words) in written.enumerated() {
+            rows.integer(Int64(index))
+            try rows.textArray(words.map { Array($0.utf8) })
+            rows.endRow()
+        }
+        try session.copy(rows, into: "words", ["id", "words"])
+        let read = try session.run { connection, logger in
+            var read: [[String]] = []
+            for try await (words,) in try await connection.query("SELECT words FROM words ORDER BY id", logger: logger).decode(([String],).self) {
+                read.append(words)
+            }
+            return read
+        }
+        #expect(read == written)
+        var nul = CopyRows()
+        #expect(throws: CopyRowsError.self) { try nul.textArray([Array("a\0b".utf8)]) }
+    }
+
     @Test func unitsReadBackAsTheSQLiteStoreReadsThem() throws {
         let units = try sampleUnits()
         let memory = try PostgresMemory(url: url)
