@@ -79,18 +79,21 @@ struct Bench: ParsableCommand {
     struct ServeCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "serve",
-            abstract: "glossa serve under wrk: fuzzy lookups at many connections, alone and beside API imports.",
+            abstract: "glossa serve under wrk: fuzzy lookups at many connections, alone and beside API imports; with --postgres, one and two servers on PostgreSQL.",
             discussion: "Runs the glossa built beside glossa-bench on a TM built as the lookup benchmark builds it; needs Debian's wrk.")
         @Option(help: "Units in the TM, and in each file imported beside the lookups.") var units = 100_000
         @Option(help: "Distinct lookups (TM sentences with one word changed), asked in turn.") var queries = 1000
         @Option(help: "wrk's connections.") var connections = 64
         @Option(help: "Seconds each wrk run lasts.") var seconds = 15
+        @Option(help: ArgumentHelp("A PostgreSQL server (the URL of a database on it) where the TM is copied into a database made for the run, and served by one server, then two.",
+                                   valueName: "url"))
+        var postgres: String?
         func validate() throws {
             guard units > 0, queries > 0, connections > 1, seconds > 0 else {
                 throw ValidationError("--units, --queries and --seconds must be positive, --connections at least 2")
             }
         }
-        func run() throws { try ServeBenchmark(units: units, queries: queries, connections: connections, seconds: seconds).run() }
+        func run() throws { try ServeBenchmark(units: units, queries: queries, connections: connections, seconds: seconds, postgres: postgres).run() }
     }
 
     struct LookupCommand: ParsableCommand {

@@ -6,6 +6,7 @@ import GlossaCore
 import GlossaFormats
 import GlossaLookup
 import GlossaMemory
+import GlossaPostgres
 import GlossaTestSupport
 import GlossaText
 import GlossaWorkflows
@@ -15,12 +16,16 @@ import Synchronization
 /// (Debian's): a TM of N units built as the lookup benchmark builds it, fuzzy lookups of its
 /// sentences with one word changed, at C connections, alone and while imports of N more units
 /// run through the API one after another. Beside them, the rate of the same lookups in this
-/// process on one thread: what the server's pool must beat on two cores.
+/// process on one thread: what the server's pool must beat on two cores. With a PostgreSQL
+/// server, the same TM copied into a database, and the same lookups against one server on it,
+/// then against two servers on it, wrk's connections split between them.
 struct ServeBenchmark {
     let units: Int
     let queries: Int
     let connections: Int
     let seconds: Int
+    /// A PostgreSQL server (a database's URL on it) where the TM is copied and served too.
+    let postgres: String?
 
     static let token = "bench-token"
 
@@ -82,6 +87,42 @@ struct ServeBenchmark {
         beside.merge(["benchmark": "serve.lookup.wrk-beside-import", "units": units, "imports_finished": done.finished,
                       "units_imported": done.added, "import_seconds": done.seconds]) { $1 }
         report(beside)
+        _ = server.stop()
+        if let postgres { try servePostgres(postgres, copying: path, script: script, glossa: glossa, in: folder) }
+    }
+
+    /// The TM at `path` copied into a database made for the run on `postgres`, then wrk against
+    /// one server on it and against two (each with half the connections, at once).
+    private func servePostgres(_ postgres: String, copying path: String, script: URL, glossa: URL, in folder: URL) throws {
+        let name = "glossa_bench_serve_\(getpid())"
+        let database = try PostgresDatabases.create(name, through: postgres)
+        defer { try? PostgresDatabases.drop(name, through: postgres) }
+        _ = try CopyWorkflow(from: path, to: database).run()
+        let servers = try (0..<2).map { _ in try ServerProcess(["--tm", database, "--no-access-log"], in: folder, executable: glossa) }
+        defer { for server in servers { _ = server.stop() } }
+        var one = try wrk(servers[0], script: script)
+        one.merge(["benchmark": "serve.postgres.lookup.wrk", "units": units, "servers": 1]) { $1 }
+        report(one)
+        // Each wrk's figures as numbers, in the order of `keys`.
+        let keys = ["requests", "requests_per_second", "p50_ms", "p99_ms", "max_ms", "errors"]
+        let halves = Mutex<[[Double]]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: servers.count) { index in
+            do {
+                let figures = try wrk(servers[index], script: script, connections: connections / servers.count)
+                let numbers = keys.map { (figures[$0] as? Double) ?? Double((figures[$0] as? Int) ?? 0) }
+                halves.withLock { $0.append(numbers) }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        if let failure = failures.withLock({ $0.first }) { throw InputError(failure) }
+        let figures = halves.withLock { $0 }
+        func total(_ key: String) -> Double { figures.reduce(0) { $0 + $1[keys.firstIndex(of: key)!] } }
+        func most(_ key: String) -> Double { figures.map { $0[keys.firstIndex(of: key)!] }.max() ?? 0 }
+        report(["benchmark": "serve.postgres.lookup.wrk-two-servers", "units": units, "servers": servers.count, "connections": connections,
+                "requests": Int(total("requests")), "requests_per_second": total("requests_per_second"),
+                "p50_ms": most("p50_ms"), "p99_ms": most("p99_ms"), "max_ms": most("max_ms"), "errors": Int(total("errors"))])
     }
 
     /// Seconds `threads` threads take to run every one of `queries`, each on a connection it
@@ -155,8 +196,10 @@ struct ServeBenchmark {
         return script
     }
 
-    /// wrk's figures for `seconds` at `connections` connections on two threads.
-    private func wrk(_ server: ServerProcess, script: URL) throws -> [String: Any] {
+    /// wrk's figures for `seconds` at `connections` connections (by default the benchmark's)
+    /// on two threads.
+    private func wrk(_ server: ServerProcess, script: URL, connections: Int? = nil) throws -> [String: Any] {
+        let connections = connections ?? self.connections
         let result = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), [
             "wrk", "-t2", "-c\(connections)", "-d\(seconds)s", "--timeout", "5s", "-s", script.path, server.baseURL.absoluteString,
         ])
