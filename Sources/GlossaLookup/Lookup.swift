@@ -135,8 +135,9 @@ public final class TMLookup {
         unit.translations(into: to) { !from.covers($0.language) }
     }
 
-    /// Candidate variants read at once: few enough that `interrupted` is asked often.
-    static let variantBatch = 64
+    /// Candidate variants read at once: few enough that `interrupted` is asked every
+    /// millisecond or so, enough that a database is asked a few times per lookup.
+    static let variantBatch = 256
 
     /// A variant that reached the threshold, before its unit is read.
     struct ScoredVariant {

@@ -278,12 +278,10 @@ extension TranslationMemory {
         }
         let entries = try connection.prepare("SELECT document_id, kind, name, value, xml_lang, o_encoding FROM document_entry ORDER BY id")
         while try entries.step() {
-            let id = entries.int64(0), value = entries.string(3) ?? "", language = entries.string(4), encoding = entries.string(5)
-            switch entries.string(1) {
-            case "attribute": documents[id]?.attributes.append(Property(entries.string(2) ?? "", value, language: language))
-            case "note": documents[id]?.notes.append(Note(value, language: language, encoding: encoding))
-            default: documents[id]?.properties.append(Property(entries.string(2) ?? "", value, language: language, encoding: encoding))
-            }
+            let id = entries.int64(0)
+            guard documents[id] != nil else { continue }
+            DocumentEntry(kind: entries.string(1) ?? "", name: entries.string(2), value: entries.string(3) ?? "",
+                          language: entries.string(4), encoding: entries.string(5)).add(to: &documents[id]!)
         }
         return order.compactMap { documents[$0] }
     }

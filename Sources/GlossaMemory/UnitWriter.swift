@@ -112,17 +112,14 @@ extension TranslationMemory {
         let id = connection.lastInsertRowID
         let entry = try connection.prepare(
             "INSERT INTO document_entry (document_id, kind, name, value, xml_lang, o_encoding) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
-        let rows = document.attributes.map { ("attribute", $0.name as String?, $0.value, $0.language, $0.encoding) }
-            + document.notes.map { ("note", nil as String?, $0.text, $0.language, $0.encoding) }
-            + document.properties.map { ("prop", $0.name as String?, $0.value, $0.language, $0.encoding) }
-        for (kind, name, value, language, encoding) in rows {
+        for row in DocumentEntry.rows(of: document) {
             entry.reset()
             entry.bind(1, id)
-            entry.bind(2, kind)
-            entry.bind(3, name)
-            entry.bind(4, value)
-            entry.bind(5, language)
-            entry.bind(6, encoding)
+            entry.bind(2, row.kind)
+            entry.bind(3, row.name)
+            entry.bind(4, row.value)
+            entry.bind(5, row.language)
+            entry.bind(6, row.encoding)
             try entry.step()
         }
     }

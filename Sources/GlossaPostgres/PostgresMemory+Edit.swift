@@ -59,7 +59,9 @@ extension PostgresMemory: UnitEditSteps {
 
     /// Throws `MemoryError` when some variants are not in the search indexes yet.
     public func requireSearchIndex() throws {
+        guard !searchIndexChecked else { return }
         let unindexed = try unindexedVariantCount()
         if unindexed > 0 { throw MemoryError(path: name, reason: .searchIndexPending(unindexed)) }
+        searchIndexChecked = true
     }
 }

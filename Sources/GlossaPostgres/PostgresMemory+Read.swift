@@ -40,19 +40,24 @@ extension PostgresMemory {
                     language: try LanguageTag(language), text: text, markup: markup,
                     created: Self.stamp(createdAt, createdBy), changed: Self.stamp(changedAt, changedBy)))
             }
+            // A note or property goes on the variant it names, else on its unit.
+            func annotate(unit unitID: Int64, variant variantID: Int64?, unitSide: (inout TranslationUnit) -> Void,
+                          variantSide: (inout Variant) -> Void) {
+                guard let position = positions[unitID] else { return }
+                if let place = variantID.flatMap({ variantPlaces[$0] }) {
+                    variantSide(&units[position].1.variants[place])
+                } else {
+                    unitSide(&units[position].1)
+                }
+            }
             let noteRows = try await connection.query("""
                 SELECT unit_id, variant_id, lang, text, xml_lang, o_encoding
                 FROM note WHERE unit_id BETWEEN \(first) AND \(last) ORDER BY unit_id, id
                 """, logger: logger)
             for try await (unitID, variantID, _, text, language, encoding)
                 in noteRows.decode((Int64, Int64?, String?, String, String?, String?).self) {
-                guard let position = positions[unitID] else { continue }
                 let note = Note(text, language: language, encoding: encoding)
-                if let place = variantID.flatMap({ variantPlaces[$0] }) {
-                    units[position].1.variants[place].notes.append(note)
-                } else {
-                    units[position].1.notes.append(note)
-                }
+                annotate(unit: unitID, variant: variantID, unitSide: { $0.notes.append(note) }, variantSide: { $0.notes.append(note) })
             }
             let propertyRows = try await connection.query("""
                 SELECT unit_id, variant_id, lang, name, value, xml_lang, o_encoding
@@ -60,13 +65,9 @@ extension PostgresMemory {
                 """, logger: logger)
             for try await (unitID, variantID, _, name, value, language, encoding)
                 in propertyRows.decode((Int64, Int64?, String?, String, String, String?, String?).self) {
-                guard let position = positions[unitID] else { continue }
                 let property = Property(name, value, language: language, encoding: encoding)
-                if let place = variantID.flatMap({ variantPlaces[$0] }) {
-                    units[position].1.variants[place].properties.append(property)
-                } else {
-                    units[position].1.properties.append(property)
-                }
+                annotate(unit: unitID, variant: variantID, unitSide: { $0.properties.append(property) },
+                         variantSide: { $0.properties.append(property) })
             }
             return units
         }
@@ -128,14 +129,9 @@ extension PostgresMemory {
     /// regional form of it.
     public func holdsText(in language: LanguageTag) throws -> Bool {
         let tag = language.canonical, bare = language.language == language.canonical
-        return try session.run { connection, logger in
-            let rows = try await connection.query("""
-                SELECT EXISTS (SELECT 1 FROM variant WHERE lang = \(tag) OR (\(bare) AND lang LIKE \(tag) || '-%'))
-                """, logger: logger)
-            var found = false
-            for try await (exists,) in rows.decode((Bool,).self) { found = exists }
-            return found
-        }
+        return try session.value("""
+            SELECT EXISTS (SELECT 1 FROM variant WHERE lang = \(tag) OR (\(bare) AND lang LIKE \(tag) || '-%'))
+            """, as: Bool.self) ?? false
     }
 
     /// A stamp from its stored date and author; nil without a date.

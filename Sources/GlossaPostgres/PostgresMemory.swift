@@ -12,6 +12,9 @@ public final class PostgresMemory {
     /// Where the TM is, its password left out of the description.
     public let location: PostgresLocation
     let session: PostgresSession
+    /// Whether every variant was found indexed: it stays so, since a write indexes what it
+    /// adds (only a migration leaves variants to index), so lookups ask once per connection.
+    var searchIndexChecked = false
 
     /// Connects to the database `url` names and migrates its schema; throws `InputError` for a
     /// malformed URL and `MemoryError` for a database that cannot be reached or used.
@@ -130,11 +133,7 @@ public final class PostgresMemory {
                 "SELECT document_id, kind, name, value, xml_lang, o_encoding FROM document_entry ORDER BY id", logger: logger)
             for try await (id, kind, name, value, language, encoding) in entries.decode((Int64, String, String?, String, String?, String?).self) {
                 guard let index = documents.firstIndex(where: { $0.0 == id }) else { continue }
-                switch kind {
-                case "attribute": documents[index].1.attributes.append(Property(name ?? "", value, language: language))
-                case "note": documents[index].1.notes.append(Note(value, language: language, encoding: encoding))
-                default: documents[index].1.properties.append(Property(name ?? "", value, language: language, encoding: encoding))
-                }
+                DocumentEntry(kind: kind, name: name, value: value, language: language, encoding: encoding).add(to: &documents[index].1)
             }
             return documents.map(\.1)
         }
@@ -149,13 +148,10 @@ public final class PostgresMemory {
                 INSERT INTO document (origin, format, imported_at) VALUES (\(document.origin), \(document.format), \(imported)) RETURNING id
                 """, logger: logger)
             for try await (inserted,) in rows.decode((Int64,).self) { id = inserted }
-            let entries = document.attributes.map { ("attribute", $0.name as String?, $0.value, $0.language, $0.encoding) }
-                + document.notes.map { ("note", nil as String?, $0.text, $0.language, $0.encoding) }
-                + document.properties.map { ("prop", $0.name as String?, $0.value, $0.language, $0.encoding) }
-            for (kind, name, value, language, encoding) in entries {
+            for row in DocumentEntry.rows(of: document) {
                 try await connection.query("""
                     INSERT INTO document_entry (document_id, kind, name, value, xml_lang, o_encoding)
-                    VALUES (\(id), \(kind), \(name), \(value), \(language), \(encoding))
+                    VALUES (\(id), \(row.kind), \(row.name), \(row.value), \(row.language), \(row.encoding))
                     """, logger: logger)
             }
             return ()

@@ -29,8 +29,12 @@ final class LookupService: Sendable {
         self.budget = budget
     }
 
-    /// The default pool size: one connection per core.
-    static var defaultSize: Int { ProcessInfo.processInfo.activeProcessorCount }
+    /// The default pool size for the TM at `location`: a file's connections each keep a core
+    /// busy, one per core; a database's spend most of a lookup waiting for its round trips to
+    /// the server, four per core.
+    static func defaultSize(for location: String) -> Int {
+        ProcessInfo.processInfo.activeProcessorCount * (TMStores.isDatabase(location) ? 4 : 1)
+    }
 
     /// Runs `body` with a connection of its own, waiting for one to be free.
     func run<T: Sendable>(_ body: (LookupWorker) throws -> T) async throws -> T {

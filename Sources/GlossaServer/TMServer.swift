@@ -32,7 +32,8 @@ public struct TMServer: Sendable {
     public let port: Int
     /// How long one lookup request may take before it is given up with status 503.
     public let requestBudget: Duration
-    /// Read connections to the TM, each answering one request at a time; nil: one per core.
+    /// Read connections to the TM, each answering one request at a time; nil: one per core for
+    /// a file, four per core for a database.
     public let readers: Int?
     /// The tokens writes and reads need.
     public var access = AccessTokens(write: nil, read: nil)
@@ -78,7 +79,8 @@ public struct TMServer: Sendable {
     public func run(logger: Logger, onListening: @escaping @Sendable (Int) async -> Void) async throws {
         let writes = MemoryWrites(location: location)
         let parts = try ServerParts(
-            lookups: LookupService(location: readLocation ?? location, glossary: glossary, size: readers ?? LookupService.defaultSize, budget: requestBudget),
+            lookups: LookupService(location: readLocation ?? location, glossary: glossary,
+                                   size: readers ?? LookupService.defaultSize(for: readLocation ?? location), budget: requestBudget),
             writes: writes, jobs: ImportJobs(writes: writes), importLimit: importLimit, logger: logger)
         let port = port
         let idleTimeout = idleTimeout

@@ -64,7 +64,8 @@ extension Glossa {
             127.0.0.1 or localhost only. Listening on another address without
             any token is refused unless --allow-anonymous-reads says anyone
             who reaches the port may read the TM. Requests are answered in
-            parallel on --readers read connections (one per core); writes
+            parallel on --readers read connections (one per core; four per
+            core for a database, whose lookups wait on round trips); writes
             and imports run one at a time. Each request sees the TM as last
             committed, so an import running beside the server shows up once
             it is done (after one with --defer-index, lookups answer 503 until
@@ -105,7 +106,7 @@ extension Glossa {
         @Option(help: ArgumentHelp("Seconds a lookup request may take before it is given up with status 503.", valueName: "seconds"))
         var requestTimeout = Int(TMServer.defaultRequestBudget.components.seconds)
 
-        @Option(help: ArgumentHelp("Read connections to the TM, each answering one request at a time (default: one per core).", valueName: "count"))
+        @Option(help: ArgumentHelp("Read connections to the TM, each answering one request at a time (default: one per core for a file, four per core for a database).", valueName: "count"))
         var readers: Int?
 
         @Option(help: ArgumentHelp("A PostgreSQL streaming standby of the --tm database, where lookups read (writes go to --tm).",
