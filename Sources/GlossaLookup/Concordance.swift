@@ -150,8 +150,9 @@ public struct Concordance {
     /// `search(_:page:pageSize:)`, inside its read transaction.
     private func hits(_ query: ConcordanceQuery, page: Int, pageSize: Int) throws -> [ConcordanceHit] {
         let rows = try reader.concordance(query.fullText, language: from, limit: pageSize, offset: (page - 1) * pageSize)
-        return try rows.map { row in
-            let translation = try reader.unit(row.unitID)?.translation(into: to) { $0.id != row.variantID }
+        let units = try reader.units(Set(rows.map(\.unitID)))
+        return rows.map { row in
+            let translation = units[row.unitID]?.translation(into: to) { $0.id != row.variantID }
             return ConcordanceHit(unit: row.unitID, text: row.text, language: row.language,
                                   highlights: TextSpan.spans(in: row.text, utf8: row.highlights),
                                   translation: translation?.text, translationLanguage: translation?.language)

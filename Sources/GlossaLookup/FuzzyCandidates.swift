@@ -72,6 +72,20 @@ struct FuzzyCandidates {
         var postings: [(variant: Int64, credit: Int)] = []
         var next = 0
         var ids: [Int64] = []
+        // The lists the loop below reads whatever it finds in them (those it needs, whose
+        // variant counts together stay within the budget) are read at once: one round trip
+        // where the store is a server.
+        var prefetched: [[Int64]] = []
+        do {
+            var covered = unknownOccurrences, bound = 0, count = 0
+            while covered < length - needed + 1 && count < probes.count
+                    && (count == 0 || bound + probes[count].frequency <= budget.maximumPostings) {
+                covered += probes[count].occurrences
+                bound += probes[count].frequency
+                count += 1
+            }
+            prefetched = try reader.variants(holding: probes.prefix(count).map(\.token), lengths: lengths)
+        }
         while read < length - needed + 1 && next < probes.count {
             let probe = probes[next]
             // A list's variant count bounds what reading it costs; the first is always read.
@@ -79,8 +93,12 @@ struct FuzzyCandidates {
                 isComplete = false
                 break
             }
-            ids.removeAll(keepingCapacity: true)
-            try reader.variants(holding: probe.token, lengths: lengths, into: &ids)
+            if next < prefetched.count {
+                swap(&ids, &prefetched[next])
+            } else {
+                ids.removeAll(keepingCapacity: true)
+                try reader.variants(holding: probe.token, lengths: lengths, into: &ids)
+            }
             postings += ids.lazy.map { ($0, probe.occurrences) }
             read += probe.occurrences
             next += 1

@@ -100,11 +100,9 @@ public final class TMLookup {
     private func rankedMatches(for text: String, minimum: Int, maximum: Int, interrupted: () -> Bool) throws -> [LookupMatch] {
         lastSearchWasComplete = true
         guard maximum > 0, !text.normalizedForLookup().isEmpty else { return [] }
-        var ranked: [(scored: ScoredVariant, unit: UnitRecord)] = []
-        for scored in try scoredVariants(for: text, minimum: max(1, min(100, minimum)), interrupted: interrupted) {
-            guard let unit = try reader.unit(scored.unitID) else { continue }
-            ranked.append((scored, unit))
-        }
+        let scored = try scoredVariants(for: text, minimum: max(1, min(100, minimum)), interrupted: interrupted)
+        let units = try reader.units(Set(scored.map(\.unitID)))
+        var ranked: [(scored: ScoredVariant, unit: UnitRecord)] = scored.compactMap { scored in units[scored.unitID].map { (scored, $0) } }
         ranked.sort { left, right in
             (left.scored.score.score, left.unit.lastTouched, left.unit.id) > (right.scored.score.score, right.unit.lastTouched, right.unit.id)
         }

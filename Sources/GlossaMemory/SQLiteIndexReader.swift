@@ -72,6 +72,14 @@ public final class SQLiteIndexReader: SearchIndexReader {
     }
 
 
+    public func variants(holding tokens: [UInt32], lengths: ClosedRange<Int>) throws -> [[Int64]] {
+        try tokens.map { token in
+            var ids: [Int64] = []
+            try variants(holding: token, lengths: lengths, into: &ids)
+            return ids
+        }
+    }
+
     public func variants(_ ids: [Int64]) throws -> [StoredVariant] {
         try ids.compactMap(variant)
     }
@@ -87,7 +95,14 @@ public final class SQLiteIndexReader: SearchIndexReader {
             text: variantStatement.string(2) ?? "", tokens: variantStatement.withBlob(3, VarInt.decodeAll))
     }
 
-    public func unit(_ id: Int64) throws -> UnitRecord? {
+    public func units(_ ids: Set<Int64>) throws -> [Int64: UnitRecord] {
+        var units: [Int64: UnitRecord] = [:]
+        for id in ids { units[id] = try unitRecord(id) }
+        return units
+    }
+
+    /// The unit `id` with its variants, nil if there is none.
+    private func unitRecord(_ id: Int64) throws -> UnitRecord? {
         unitStatement.reset()
         unitStatement.bind(1, id)
         defer { unitStatement.reset() }  // see indexedToken

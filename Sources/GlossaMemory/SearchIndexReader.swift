@@ -16,14 +16,24 @@ public protocol SearchIndexReader: AnyObject {
     /// Ids of the variants holding `token` whose word count lies in `lengths`, appended to
     /// `variants` (unsorted, without duplicates within one token).
     func variants(holding token: UInt32, lengths: ClosedRange<Int>, into variants: inout [Int64]) throws
+    /// `variants(holding:lengths:into:)` for each of `tokens`, in their order: for a store where
+    /// each read is a round trip, one for all.
+    func variants(holding tokens: [UInt32], lengths: ClosedRange<Int>) throws -> [[Int64]]
     /// The variants of `ids` that exist (an index entry may outlive a deleted unit), in the
     /// order of `ids`.
     func variants(_ ids: [Int64]) throws -> [StoredVariant]
-    /// The unit `id` with its variants, nil if there is none.
-    func unit(_ id: Int64) throws -> UnitRecord?
+    /// The units of `ids` that exist, with their variants, by id.
+    func units(_ ids: Set<Int64>) throws -> [Int64: UnitRecord]
     /// Variants in `language` (or its regional forms, for a bare language) whose text matches
     /// `query`, newest first, `limit` of them after skipping `offset`.
     func concordance(_ query: FullTextQuery, language: LanguageTag, limit: Int, offset: Int) throws -> [ConcordanceRow]
+}
+
+extension SearchIndexReader {
+    /// The unit `id` with its variants, nil if there is none.
+    public func unit(_ id: Int64) throws -> UnitRecord? {
+        try units([id])[id]
+    }
 }
 
 /// A word of the fuzzy index's vocabulary.

@@ -93,7 +93,9 @@ enum PostgresSchema {
         // are compared byte for byte, which builds the GIN index faster than a locale's
         // collation would, and words are only ever compared for equality). Variants
         // stored before are indexed when the TM is next opened for search (`pending_from`).
-        // A count of writes (`changes`) tells servers when to count statistics again, and a
+        // Posting lists are stored uncompressed (a lookup reads a few long ones whole; they
+        // are varints already). A count of writes (`changes`) tells servers when to count
+        // statistics again, and a
         // unit's id may change under its rows (a replaced unit takes back its id).
         """
         ALTER TABLE variant ADD COLUMN tokens bytea;
@@ -112,6 +114,7 @@ enum PostgresSchema {
             postings    bytea NOT NULL
         );
         CREATE INDEX fuzzy_posting_token ON fuzzy_posting (token);
+        ALTER TABLE fuzzy_posting ALTER COLUMN postings SET STORAGE EXTERNAL;
         CREATE TABLE concordance_word (word text COLLATE "C" PRIMARY KEY);
         ALTER TABLE store_state ADD COLUMN pending_from bigint;
         UPDATE store_state SET pending_from = (SELECT min(id) FROM variant);

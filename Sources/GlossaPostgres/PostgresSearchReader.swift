@@ -46,17 +46,27 @@ final class PostgresSearchReader: SearchIndexReader {
     }
 
     func variants(holding token: UInt32, lengths: ClosedRange<Int>, into variants: inout [Int64]) throws {
+        variants += try self.variants(holding: [token], lengths: lengths)[0]
+    }
+
+    func variants(holding tokens: [UInt32], lengths: ClosedRange<Int>) throws -> [[Int64]] {
+        guard !tokens.isEmpty else { return [] }
         let longest = SearchIndex.longestLength
         let stored = min(lengths.lowerBound, longest)...min(lengths.upperBound, longest)
+        let list = tokens.map { Int32(bitPattern: $0) }
         let chunks = try session.run { connection, logger in
-            var chunks: [ByteBuffer] = []
-            let rows = try await connection.query("SELECT postings FROM fuzzy_posting WHERE token = \(Int32(token))", logger: logger)
-            for try await (postings,) in rows.decode((ByteBuffer,).self) { chunks.append(postings) }
+            var chunks: [(Int32, ByteBuffer)] = []
+            let rows = try await connection.query("SELECT token, postings FROM fuzzy_posting WHERE token = ANY(\(list)::integer[])", logger: logger)
+            for try await row in rows.decode((Int32, ByteBuffer).self) { chunks.append(row) }
             return chunks
         }
-        for chunk in chunks {
-            chunk.withUnsafeReadableBytes { PostingList.decode($0, lengths: stored, into: &variants) }
+        var lists = [[Int64]](repeating: [], count: tokens.count)
+        let places = Dictionary(tokens.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        for (token, chunk) in chunks {
+            guard let place = places[UInt32(bitPattern: token)] else { continue }
+            chunk.withUnsafeReadableBytes { PostingList.decode($0, lengths: stored, into: &lists[place]) }
         }
+        return lists
     }
 
     func variants(_ ids: [Int64]) throws -> [StoredVariant] {
@@ -74,21 +84,26 @@ final class PostgresSearchReader: SearchIndexReader {
         return ids.compactMap { found[$0] }
     }
 
-    func unit(_ id: Int64) throws -> UnitRecord? {
-        try session.run { connection, logger in
-            var variants: [UnitRecord.Variant] = []
+    func units(_ ids: Set<Int64>) throws -> [Int64: UnitRecord] {
+        guard !ids.isEmpty else { return [:] }
+        let list = Array(ids)
+        return try session.run { connection, logger in
+            var variants: [Int64: [UnitRecord.Variant]] = [:]
             let variantRows = try await connection.query(
-                "SELECT id, lang, text, markup FROM variant WHERE unit_id = \(id) ORDER BY id", logger: logger)
-            for try await row in variantRows.decode((Int64, String, String, String?).self) { variants.append(row) }
-            var unit: UnitRecord?
-            let unitRows = try await connection.query(
-                "SELECT external_id, origin, created_at, created_by, changed_at, changed_by FROM unit WHERE id = \(id)", logger: logger)
-            for try await (externalID, origin, created, createdBy, changed, changedBy)
-                in unitRows.decode((String?, String?, String?, String?, String?, String?).self) {
-                unit = UnitRecord(id: id, externalID: externalID, origin: origin, created: created, createdBy: createdBy,
-                                  changed: changed, changedBy: changedBy, variants: variants)
+                "SELECT unit_id, id, lang, text, markup FROM variant WHERE unit_id = ANY(\(list)::bigint[]) ORDER BY unit_id, id", logger: logger)
+            for try await (unitID, id, language, text, markup) in variantRows.decode((Int64, Int64, String, String, String?).self) {
+                variants[unitID, default: []].append((id, language, text, markup))
             }
-            return unit
+            var units: [Int64: UnitRecord] = [:]
+            let unitRows = try await connection.query("""
+                SELECT id, external_id, origin, created_at, created_by, changed_at, changed_by FROM unit WHERE id = ANY(\(list)::bigint[])
+                """, logger: logger)
+            for try await (id, externalID, origin, created, createdBy, changed, changedBy)
+                in unitRows.decode((Int64, String?, String?, String?, String?, String?, String?).self) {
+                units[id] = UnitRecord(id: id, externalID: externalID, origin: origin, created: created, createdBy: createdBy,
+                                       changed: changed, changedBy: changedBy, variants: variants[id] ?? [])
+            }
+            return units
         }
     }
 

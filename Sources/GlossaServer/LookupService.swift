@@ -36,11 +36,25 @@ final class LookupService: Sendable {
         ProcessInfo.processInfo.activeProcessorCount * (TMStores.isDatabase(location) ? 4 : 1)
     }
 
-    /// Runs `body` with a connection of its own, waiting for one to be free.
-    func run<T: Sendable>(_ body: (LookupWorker) throws -> T) async throws -> T {
+    /// Runs `body` with a connection of its own, waiting for one to be free. A file's
+    /// connection works on the calling task's thread; a database's waits for its server at
+    /// every round trip, so it runs on a thread of its own, leaving the concurrency pool's few
+    /// threads (one per core) free for other requests; the task's cancellation reaches it
+    /// through `RequestCancellation`.
+    func run<T: Sendable>(_ body: @escaping @Sendable (LookupWorker) throws -> T) async throws -> T {
         let worker = await checkOut()
         defer { checkIn(worker) }
-        return try body(worker)
+        guard let queue = worker.queue else { return try body(worker) }
+        let cancellation = RequestCancellation()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                queue.async {
+                    continuation.resume(with: Result { try RequestCancellation.$current.withValue(cancellation) { try body(worker) } })
+                }
+            }
+        } onCancel: {
+            cancellation.cancel()
+        }
     }
 
     private func checkOut() async -> LookupWorker {
@@ -109,6 +123,8 @@ final class LookupService: Sendable {
 /// Used by one task at a time: `LookupService` hands it out.
 final class LookupWorker: @unchecked Sendable {
     let memory: any UnitStore
+    /// The thread a database's connection works on (`LookupService.run`); nil for a file.
+    let queue: DispatchQueue?
     private var lookups: [LanguagePairKey: TMLookup] = [:]
     private var concordances: [LanguagePairKey: Concordance] = [:]
     /// Nil when the server has no glossary.
@@ -125,6 +141,7 @@ final class LookupWorker: @unchecked Sendable {
     /// look-ups (a checker of its own: a checker is not shared between threads).
     init(location: String, glossary: Termbase?) throws {
         memory = try TMStores.open(location, access: .readOnly)
+        queue = TMStores.isDatabase(location) ? DispatchQueue(label: "glossa.lookup-connection") : nil
         try memory.requireSearchIndex()
         terms = glossary.map { TermChecker(termbase: $0) }
     }
@@ -138,14 +155,14 @@ final class LookupWorker: @unchecked Sendable {
         let key = LanguagePairKey(from: from, to: to)
         let lookup = try lookups[key] ?? TMLookup(memory: memory, from: from, to: to)
         lookups[key] = lookup
-        let interrupted = { Task.isCancelled || ContinuousClock.now >= deadline }
+        let interrupted = { RequestCancellation.isCancelled || ContinuousClock.now >= deadline }
         do {
             return try texts.map { text in
                 if interrupted() { throw LookupInterrupted() }
                 return try lookup.matches(for: text, minimum: minimum, maximum: maximum, interrupted: interrupted)
             }
         } catch is LookupInterrupted {
-            if Task.isCancelled { throw CancellationError() }
+            if RequestCancellation.isCancelled { throw CancellationError() }
             throw RequestOverBudget()
         }
     }
@@ -177,6 +194,23 @@ final class LookupWorker: @unchecked Sendable {
         let statistics = try memory.statistics()
         counted = (changes, statistics)
         return statistics
+    }
+}
+
+/// Whether the request a lookup works for was cancelled (its client went away), asked from
+/// the thread the lookup runs on: the task's own flag where it runs on the task, else the one
+/// `LookupService.run` binds.
+final class RequestCancellation: Sendable {
+    @TaskLocal static var current: RequestCancellation?
+    private let flag = Atomic<Bool>(false)
+
+    func cancel() {
+        flag.store(true, ordering: .relaxed)
+    }
+
+    /// Whether the calling task, or the request bound to this thread, was cancelled.
+    static var isCancelled: Bool {
+        Task.isCancelled || current?.flag.load(ordering: .relaxed) == true
     }
 }
 
