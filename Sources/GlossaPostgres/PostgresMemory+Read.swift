@@ -5,17 +5,13 @@ import GlossaText
 import PostgresNIO
 
 extension PostgresMemory {
-    /// Up to `readBatch` units matching `filter` with ids above `after`, with their variants,
-    /// notes and properties: four queries, each a range scan of an index.
-    func unitBatch(after: Int64, _ filter: TranslationMemory.UnitFilter) throws -> [(Int64, TranslationUnit)] {
-        var selection = Self.selecting(filter, "SELECT id, external_id, origin, context, created_at, created_by, changed_at, changed_by, source_lang FROM unit")
-        selection.sql += " AND id > $\(selection.binds.count + 1) ORDER BY id LIMIT \(Self.readBatch)"
-        selection.binds.append(after)
-        let query = PostgresQuery(unsafeSQL: selection.sql, binds: selection.binds)
-        return try session.run { connection, logger in
+    /// The next `readBatch` units of the cursor `forEachUnitBatch` declared, with their
+    /// variants, notes and properties: a fetch and three queries, each a range scan of an index.
+    func unitBatch() throws -> [(Int64, TranslationUnit)] {
+        try session.run { connection, logger in
             var units: [(Int64, TranslationUnit)] = []
             var positions: [Int64: Int] = [:]
-            let unitRows = try await connection.query(query, logger: logger)
+            let unitRows = try await connection.query(PostgresQuery(unsafeSQL: "FETCH \(Self.readBatch) FROM \(Self.unitCursor)"), logger: logger)
             for try await (id, externalID, origin, context, createdAt, createdBy, changedAt, changedBy, source)
                 in unitRows.decode((Int64, String?, String?, String?, String?, String?, String?, String?, String?).self) {
                 positions[id] = units.count

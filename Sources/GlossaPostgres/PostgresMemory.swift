@@ -93,20 +93,30 @@ public final class PostgresMemory {
     /// Units a write adds past which the tables are analyzed at once rather than left to autovacuum.
     static let analyzeAfter = 10_000
 
-    /// Units read in one round trip of `forEachUnit`.
+    /// Units fetched in one round trip of `forEachUnit`.
     static let readBatch = 1000
 
+    /// The server-side cursor an export reads units through.
+    static let unitCursor = "glossa_units"
+
     /// Calls `body` with each batch of units matching `filter` and their ids, in id order, from
-    /// one snapshot of the TM; memory holds one batch however large the TM.
+    /// one snapshot of the TM; memory holds one batch however large the TM. The units come
+    /// through a server-side cursor, which the server reads as the batches are fetched.
     public func forEachUnitBatch(_ filter: TranslationMemory.UnitFilter = TranslationMemory.UnitFilter(),
                                  _ body: ([(id: Int64, unit: TranslationUnit)]) throws -> Void) throws {
         try session.inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
-            var after: Int64 = 0
+            let selection = Self.selecting(filter, """
+                DECLARE \(Self.unitCursor) NO SCROLL CURSOR FOR
+                SELECT id, external_id, origin, context, created_at, created_by, changed_at, changed_by, source_lang FROM unit
+                """)
+            try session.run { connection, logger in
+                try await connection.query(PostgresQuery(unsafeSQL: selection.sql + " ORDER BY id", binds: selection.binds), logger: logger)
+                return ()
+            }
             while true {
-                let batch = try unitBatch(after: after, filter)
-                guard let last = batch.last else { return }
+                let batch = try unitBatch()
+                if batch.isEmpty { return }
                 try body(batch.map { (id: $0.0, unit: $0.1) })
-                after = last.0
             }
         }
     }

@@ -74,13 +74,13 @@ enum TransferRoutes {
         APIError(status: .unsupportedMediaType, message: "an import takes TMX, XLIFF, PO, TSV or CSV (format=tmx|xliff|po|tsv|csv), not \(given)")
     }
 
-    /// Writes `body` to a new file named for `format`, as it arrives; at most `limit` bytes.
+    /// Writes `body` to a new temporary file named for `format`, as it arrives; at most
+    /// `limit` bytes. The import job removes the file when it is done.
     static func spool(_ body: RequestBody, format: FileFormat?, limit: Int) async throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let path = folder.appendingPathComponent("upload" + (format.map { "." + $0.rawValue } ?? "")).path
+        let path = FileManager.default.temporaryDirectory
+            .appendingPathComponent("glossa-import-\(UUID().uuidString)" + (format.map { "." + $0.rawValue } ?? "")).path
         guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw APIError(status: .init(code: 507, reasonPhrase: "Insufficient Storage"), message: "the server cannot write the upload to \(folder.path)")
+            throw APIError(status: .init(code: 507, reasonPhrase: "Insufficient Storage"), message: "the server cannot write the upload to \(path)")
         }
         defer { try? handle.close() }
         do {
@@ -93,7 +93,7 @@ enum TransferRoutes {
             guard written > 0 else { throw InputError("the body is empty: send the file to import as the body") }
             return path
         } catch {
-            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(atPath: path)
             throw error
         }
     }

@@ -151,7 +151,7 @@ struct ServeBenchmark {
 
     /// A TMX file of `units` en-ru units built from the corpus with `seed`, for the API import.
     private func writeImport(_ corpus: LookupCorpus, seed: UInt64, to url: URL) throws -> URL {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         let writer = TMXWriter(output: handle, options: .init(sourceLanguage: "en"))

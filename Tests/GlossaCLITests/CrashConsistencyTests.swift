@@ -2,8 +2,9 @@ import Foundation
 import GlossaTestSupport
 import Testing
 
-/// kill -9 at several points of an import and of `tm index`: the TM afterwards is whole and as
-/// it was (or holds the whole import, when the process finished first), and what a killed
+/// kill -9 at several points of an import (into a file and into PostgreSQL) and of `tm index`:
+/// the TM afterwards is whole and as it was (or holds the whole import, when the process
+/// finished first), and what a killed
 /// import into a new TM left behind is removed by the next command, which says so. And a file
 /// built to exhaust memory imports within bounds.
 @Suite struct CrashConsistencyTests {
@@ -67,15 +68,16 @@ import Testing
         #expect(kills > 0)
     }
 
-    @Test(arguments: [false, true])
-    func aKilledImportIntoAStoredTMLeavesItAsItWas(deferred: Bool) throws {
+    @Test(arguments: [(TestStore.sqlite, false), (.sqlite, true), (.postgresql, false)])
+    func aKilledImportIntoAStoredTMLeavesItAsItWas(store: TestStore, deferred: Bool) throws {
         try writeTable("big.tsv", rows: 60_000)
+        let tm = try store.makeLocation(named: "t.sqlite")
         let gtk = Fixtures.file("gtk20-messages.en-ru-kk-hy-be.tsv").path
-        #expect(try glossa("import", gtk, "--tm", "t.sqlite").status == 0)
+        #expect(try glossa("import", gtk, "--tm", tm).status == 0)
         var kills = 0
         for seconds in [0.4, 1.5, 3.0] {
-            let wasKilled = try killed(after: seconds, ["import", "big.tsv", "--tm", "t.sqlite"] + (deferred ? ["--defer-index"] : []))
-            let count = try units("t.sqlite")
+            let wasKilled = try killed(after: seconds, ["import", "big.tsv", "--tm", tm] + (deferred ? ["--defer-index"] : []))
+            let count = try units(tm)
             // All or nothing: a process killed after its commit (while it closes the file)
             // leaves the whole import, one killed before leaves the TM as it was.
             if wasKilled {
@@ -84,11 +86,44 @@ import Testing
             } else {
                 #expect(count == 27 + 60_000)
             }
-            let check = try glossa("tm", "check", "--tm", "t.sqlite")
+            let check = try glossa("tm", "check", "--tm", tm)
             #expect(check.status == 0, "\(check.stdout)")
             if count != 27 { break }
         }
         #expect(kills > 0)
+    }
+
+    /// Into an empty database an import drops the indexes and foreign keys and builds them at
+    /// the end, all in its transaction: killed, it leaves the schema whole and the TM empty.
+    @Test func aKilledBulkLoadIntoADatabaseLeavesItEmptyAndWhole() throws {
+        try writeTable("big.tsv", rows: 60_000)
+        let tm = try TestStore.postgresql.makeLocation(named: "t")
+        let cluster = try PostgresCluster.shared.get(), database = String(tm.split(separator: "/").last?.split(separator: "?").first ?? "")
+        // The indexes and constraints the schema defines, to compare after each kill.
+        func schemaObjects() throws -> String {
+            try cluster.psql("""
+                SELECT string_agg(name, ',' ORDER BY name) FROM (SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'public'
+                UNION ALL SELECT conname FROM pg_constraint WHERE connamespace = 'public'::regnamespace) o
+                """, database: database)
+        }
+        #expect(try glossa("stats", "--tm", tm).status == 0)
+        let schema = try schemaObjects()
+        var kills = 0
+        for seconds in [0.5, 2.0] {
+            guard try killed(after: seconds, ["import", "big.tsv", "--tm", tm]) else { continue }
+            kills += 1
+            let count = try units(tm)
+            #expect(count == 0 || count == 60_000, "killed after \(seconds) s")
+            #expect(try schemaObjects() == schema)
+            #expect(try glossa("tm", "check", "--tm", tm).status == 0)
+            if count != 0 { break }
+        }
+        #expect(kills > 0)
+        let next = try glossa("import", "big.tsv", "--tm", tm, "--format", "json")
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try units(tm) == 60_000)
+        #expect(try glossa("lookup", "The Council met for the 59999th time.", "--tm", tm).stdout.hasPrefix("100%"))
+        #expect(try glossa("tm", "check", "--tm", tm).status == 0)
     }
 
     @Test func aKilledIndexingLeavesTheTMWholeAndIndexableAgain() throws {

@@ -69,7 +69,7 @@ import Testing
     /// same statistics, the same exports, whole and filtered.
     @Test func importStatsAndExportAgreeOnBothStores() throws {
         let database = try cluster.createDatabase()
-        let files = try ["tmx/fidelity.tmx", "tmx/okapi.tmx", "gtk20-messages.en-ru-kk-hy-be.tsv"].map { Fixtures.file($0).path }
+        let files = ["tmx/fidelity.tmx", "tmx/okapi.tmx", "gtk20-messages.en-ru-kk-hy-be.tsv"].map { Fixtures.file($0).path }
         func json(_ result: CommandResult) throws -> NSDictionary {
             try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? NSDictionary ?? [:]
         }

@@ -26,10 +26,19 @@ public enum Fixtures {
         Array(try Data(contentsOf: url))
     }
 
-    /// A new empty directory for one test, removed by the caller or at reboot.
+    /// A new empty directory for one test, in the test process's own folder, which is removed
+    /// once the process has ended (a suite writes gigabytes: left behind, runs fill the disk).
     public static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-test-\(UUID().uuidString)")
+        let url = try processFolder.get().appendingPathComponent(UUID().uuidString)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// The test process's temporary folder, made on first use.
+    private static let processFolder: Result<URL, any Error> = Result {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("glossa-test-\(getpid())-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        try AfterExit.run("rm -rf " + AfterExit.quoted(url.path))
         return url
     }
 }

@@ -34,17 +34,10 @@ public final class PostgresCluster: @unchecked Sendable {
     }
 
     /// Stops the server of `data` and removes this cluster's folder once the test process has
-    /// ended, however it ends (a crash, a failed test's exit, kill -9): a detached shell that
-    /// polls for the process. (`atexit` alone does not run when the test runner exits early.)
+    /// ended, however it ends (`AfterExit`).
     public func watch(data: String, removing folder: URL? = nil) throws {
         let stop = "\(bin.appendingPathComponent("pg_ctl").path) -D \(data) -m immediate -w stop"
-        let watcher = "while kill -0 \(getpid()) 2>/dev/null; do sleep 1; done; "
-            + (geteuid() == 0 ? "/usr/sbin/runuser -u nobody -- \(stop)" : stop) + "; rm -rf \((folder ?? self.folder).path)"
-        let script = "import subprocess, sys; subprocess.Popen(['/bin/sh', '-c', sys.argv[1]], stdin=subprocess.DEVNULL, "
-            + "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, close_fds=True, start_new_session=True)"
-        let result = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["python3", "-c", script, watcher],
-                                           in: URL(fileURLWithPath: "/"))
-        guard result.status == 0 else { throw ClusterError("cannot start the cluster's watcher: \(result.stderr)") }
+        try AfterExit.run((geteuid() == 0 ? "/usr/sbin/runuser -u nobody -- \(stop)" : stop) + "; rm -rf \((folder ?? self.folder).path)")
     }
 
     /// The settings the test servers run with: no waiting on the disk, room for the tests'

@@ -20,5 +20,14 @@ public enum TestStore: String, CaseIterable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Where a command finds a new, empty TM in this store (`--tm`): a file `name` in the
+    /// command's folder (created by the first import), or a new database's URL.
+    public func makeLocation(named name: String) throws -> String {
+        switch self {
+        case .sqlite: name
+        case .postgresql: try PostgresCluster.shared.get().createDatabase()
+        }
+    }
+
     public var description: String { rawValue }
 }
