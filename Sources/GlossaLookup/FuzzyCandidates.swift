@@ -112,19 +112,21 @@ struct FuzzyCandidates {
             }
         }
         // More lists while each is short next to the candidates it can rule out: reading a
-        // posting costs far less than reading a variant.
+        // posting costs far less than reading a variant. Which ones is known from their
+        // variant counts before any is read, so they are read at once.
         if let first = candidates.first, let last = candidates.last {
-            let members = CandidateSet(candidates, from: first, to: last)
-            var postingsRead = postings.count
+            var more: [(token: UInt32, occurrences: Int)] = []
+            var postingsBound = postings.count
             while next < probes.count && candidates.count > 64 && probes[next].frequency <= 16 * candidates.count
-                    && postingsRead + probes[next].frequency <= budget.maximumPostings {
-                let probe = probes[next]
-                ids.removeAll(keepingCapacity: true)
-                try reader.variants(holding: probe.token, lengths: lengths, into: &ids)
-                postingsRead += ids.count
-                for id in ids { if let index = members.index(of: id) { credits[index] += probe.occurrences } }
-                read += probe.occurrences
+                    && postingsBound + probes[next].frequency <= budget.maximumPostings {
+                more.append((probes[next].token, probes[next].occurrences))
+                postingsBound += probes[next].frequency
                 next += 1
+            }
+            let members = CandidateSet(candidates, from: first, to: last)
+            for (probe, list) in zip(more, try reader.variants(holding: more.map(\.token), lengths: lengths)) {
+                for id in list { if let index = members.index(of: id) { credits[index] += probe.occurrences } }
+                read += probe.occurrences
             }
         }
         let required = needed - (length - read)

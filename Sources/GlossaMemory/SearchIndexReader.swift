@@ -6,7 +6,10 @@ import GlossaText
 /// full-text search. Both stores keep the same indexes, cut by the same tokenizers, so the
 /// code above gives the same answers on either. One per lookup session; not thread safe.
 public protocol SearchIndexReader: AnyObject {
-    /// Runs `body` in one read transaction: every read in it sees one snapshot of the TM.
+    /// Runs `body` as one read of the TM. A file's reader runs it in one read transaction (one
+    /// snapshot, no lock taken per statement); a database's runs each statement on its own,
+    /// two round trips fewer: a unit written or deleted meanwhile may be found or not, and
+    /// one gone before its record is read is left out, never shown half.
     func reading<T>(_ body: () throws -> T) throws -> T
     /// Ids of the variants in exactly `language` whose lookup form is `lookupForm`, ascending.
     func exactVariants(lookupForm: String, language: LanguageTag) throws -> [Int64]

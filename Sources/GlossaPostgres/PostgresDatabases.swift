@@ -11,14 +11,25 @@ public enum PostgresDatabases {
     /// returns the URL of the new database.
     public static func create(_ name: String, through url: String) throws -> String {
         try run("CREATE DATABASE \(try identifier(name))", through: url)
-        guard var components = URLComponents(string: url) else { throw InputError("not a PostgreSQL URL") }
-        components.percentEncodedPath = "/" + name
-        return components.string ?? url
+        return try self.url(of: name, through: url)
     }
 
     /// Drops the database `name`, if there is one, on the server `url` reaches.
     public static func drop(_ name: String, through url: String) throws {
         try run("DROP DATABASE IF EXISTS \(try identifier(name))", through: url)
+    }
+
+    /// Whether the server `url` reaches has a database `name`.
+    public static func exists(_ name: String, through url: String) throws -> Bool {
+        try PostgresSession(PostgresLocation(url: url)).value("SELECT EXISTS (SELECT 1 FROM pg_database WHERE datname = \(try identifier(name)))",
+                                                               as: Bool.self) ?? false
+    }
+
+    /// The URL of the database `name` on the server `url` reaches.
+    public static func url(of name: String, through url: String) throws -> String {
+        guard var components = URLComponents(string: url) else { throw InputError("not a PostgreSQL URL") }
+        components.percentEncodedPath = "/" + (try identifier(name))
+        return components.string ?? url
     }
 
     private static func run(_ sql: String, through url: String) throws {

@@ -121,6 +121,11 @@ public final class PostgresMemory {
         }
     }
 
+    /// One round trip to the server with an empty query: the least any read costs.
+    public func ping() throws {
+        try session.execute("SELECT")
+    }
+
     /// How many units the TM holds.
     public func unitCount() throws -> Int {
         try session.value("SELECT count(*) FROM unit", as: Int.self) ?? 0

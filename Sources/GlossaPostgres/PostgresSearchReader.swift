@@ -7,7 +7,7 @@ import PostgresNIO
 /// posting lists as the SQLite store's (so the fuzzy search finds the same candidates, with
 /// the same guarantee that none is missed), and concordance through a GIN index of each
 /// variant's full-text words, each candidate then checked and highlighted by
-/// `FullTextMatcher` as FTS5 would. Reads of one `reading` block see one snapshot.
+/// `FullTextMatcher` as FTS5 would.
 final class PostgresSearchReader: SearchIndexReader {
     private let session: PostgresSession
 
@@ -15,18 +15,19 @@ final class PostgresSearchReader: SearchIndexReader {
         session = memory.session
     }
 
+    /// Runs `body` without a transaction of its own: a BEGIN and a COMMIT would be a third of
+    /// an exact lookup's round trips, and every read a lookup makes tolerates a commit between
+    /// two of them (`SearchIndexReader.reading`).
     func reading<T>(_ body: () throws -> T) throws -> T {
-        try session.inTransaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", body)
+        try body()
     }
 
     func exactVariants(lookupForm: String, language: LanguageTag) throws -> [Int64] {
         let tag = language.canonical, hash = ExactKey.hash(lookupForm, language: tag).int64
         return try session.run { connection, logger in
             var ids: [Int64] = []
-            let rows = try await connection.query("""
-                SELECT id FROM variant WHERE hash = \(hash) AND lang = \(tag) AND coalesce(normalized, text) = \(lookupForm) ORDER BY id
-                """, logger: logger)
-            for try await (id,) in rows.decode((Int64,).self) { ids.append(id) }
+            let statement = LookupStatements.ExactVariants(hash: hash, language: tag, lookupForm: lookupForm)
+            for try await id in try await connection.execute(statement, logger: logger) { ids.append(id) }
             return ids
         }
     }
@@ -35,10 +36,8 @@ final class PostgresSearchReader: SearchIndexReader {
         let list = Array(words), vocabulary = language.language
         return try session.run { connection, logger in
             var found: [String: IndexedToken] = [:]
-            let rows = try await connection.query("""
-                SELECT token, id, frequency FROM search_token WHERE lang = \(vocabulary) AND token = ANY(\(list)::text[])
-                """, logger: logger)
-            for try await (word, id, frequency) in rows.decode((String, Int32, Int64).self) {
+            let statement = LookupStatements.IndexedTokens(language: vocabulary, words: list)
+            for try await (word, id, frequency) in try await connection.execute(statement, logger: logger) {
                 found[word] = IndexedToken(id: UInt32(id), frequency: Int(frequency))
             }
             return found
@@ -56,8 +55,7 @@ final class PostgresSearchReader: SearchIndexReader {
         let list = tokens.map { Int32(bitPattern: $0) }
         let chunks = try session.run { connection, logger in
             var chunks: [(Int32, ByteBuffer)] = []
-            let rows = try await connection.query("SELECT token, postings FROM fuzzy_posting WHERE token = ANY(\(list)::integer[])", logger: logger)
-            for try await row in rows.decode((Int32, ByteBuffer).self) { chunks.append(row) }
+            for try await row in try await connection.execute(LookupStatements.Postings(list: list), logger: logger) { chunks.append(row) }
             return chunks
         }
         var lists = [[Int64]](repeating: [], count: tokens.count)
@@ -73,9 +71,7 @@ final class PostgresSearchReader: SearchIndexReader {
         guard !ids.isEmpty else { return [] }
         let found = try session.run { connection, logger in
             var found: [Int64: StoredVariant] = [:]
-            let rows = try await connection.query(
-                "SELECT id, unit_id, lang, text, tokens FROM variant WHERE id = ANY(\(ids)::bigint[])", logger: logger)
-            for try await (id, unitID, language, text, tokens) in rows.decode((Int64, Int64, String, String, ByteBuffer?).self) {
+            for try await (id, unitID, language, text, tokens) in try await connection.execute(LookupStatements.Variants(list: ids), logger: logger) {
                 found[id] = StoredVariant(id: id, unitID: unitID, language: language, text: text,
                                           tokens: tokens?.withUnsafeReadableBytes(VarInt.decodeAll) ?? [])
             }
@@ -89,17 +85,13 @@ final class PostgresSearchReader: SearchIndexReader {
         let list = Array(ids)
         return try session.run { connection, logger in
             var variants: [Int64: [UnitRecord.Variant]] = [:]
-            let variantRows = try await connection.query(
-                "SELECT unit_id, id, lang, text, markup FROM variant WHERE unit_id = ANY(\(list)::bigint[]) ORDER BY unit_id, id", logger: logger)
-            for try await (unitID, id, language, text, markup) in variantRows.decode((Int64, Int64, String, String, String?).self) {
+            let variantRows = try await connection.execute(LookupStatements.UnitVariants(list: list), logger: logger)
+            for try await (unitID, id, language, text, markup) in variantRows {
                 variants[unitID, default: []].append((id, language, text, markup))
             }
             var units: [Int64: UnitRecord] = [:]
-            let unitRows = try await connection.query("""
-                SELECT id, external_id, origin, created_at, created_by, changed_at, changed_by FROM unit WHERE id = ANY(\(list)::bigint[])
-                """, logger: logger)
-            for try await (id, externalID, origin, created, createdBy, changed, changedBy)
-                in unitRows.decode((Int64, String?, String?, String?, String?, String?, String?).self) {
+            let unitRows = try await connection.execute(LookupStatements.Units(list: list), logger: logger)
+            for try await (id, externalID, origin, created, createdBy, changed, changedBy) in unitRows {
                 units[id] = UnitRecord(id: id, externalID: externalID, origin: origin, created: created, createdBy: createdBy,
                                        changed: changed, changedBy: changedBy, variants: variants[id] ?? [])
             }

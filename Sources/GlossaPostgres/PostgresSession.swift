@@ -14,6 +14,9 @@ final class PostgresSession: StatementRunner, Sendable {
     let location: PostgresLocation
     let connection: PostgresConnection
     let logger: Logger
+    /// Where `run` bodies run: the connection's own event loop, so a query's answer wakes
+    /// them without a hop to another thread.
+    private let executor: EventLoopTaskExecutor
 
     /// Connects to `location`; throws `MemoryError` saying what failed (no server, a refused
     /// login, TLS that `sslmode` requires and the server does not offer).
@@ -24,7 +27,9 @@ final class PostgresSession: StatementRunner, Sendable {
         self.logger = logger
         let configuration = try Self.configuration(location)
         let eventLoop = MultiThreadedEventLoopGroup.singleton.any()
-        connection = try Self.blocking { [logger] in
+        let executor = EventLoopTaskExecutor(eventLoop)
+        self.executor = executor
+        connection = try Self.blocking(on: executor) { [logger] in
             try await PostgresConnection.connect(on: eventLoop, configuration: configuration, id: 1, logger: logger)
         } describing: { PostgresFailure.message($0, at: location) }
     }
@@ -39,7 +44,7 @@ final class PostgresSession: StatementRunner, Sendable {
     /// Runs `body` on the connection and waits for it; a PostgreSQL error becomes a `MemoryError`.
     func run<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection, Logger) async throws -> T) throws -> T {
         let connection = connection, logger = logger, location = location
-        return try Self.blocking { try await body(connection, logger) } describing: { PostgresFailure.message($0, at: location) }
+        return try Self.blocking(on: executor) { try await body(connection, logger) } describing: { PostgresFailure.message($0, at: location) }
     }
 
     /// The first column of the first row `query` returns, nil when it returns none.
@@ -110,14 +115,14 @@ final class PostgresSession: StatementRunner, Sendable {
                      database: location.database, tls: tls)
     }
 
-    /// Runs `body` on `PostgresExecutor` and blocks this thread until it is done. Not on the
+    /// Runs `body` on `executor` and blocks this thread until it is done. Not on the
     /// concurrency pool: the caller may itself be one of its threads (a test, a server's
     /// request), and with every such thread waiting, nothing would be left to run `body`.
-    private static func blocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T,
+    private static func blocking<T: Sendable>(on executor: EventLoopTaskExecutor, _ body: @escaping @Sendable () async throws -> T,
                                               describing: @escaping @Sendable (any Error) -> MemoryError) throws -> T {
         let outcome = Mutex<Result<T, MemoryError>?>(nil)
         let done = DispatchSemaphore(value: 0)
-        Task(executorPreference: PostgresExecutor.shared) {
+        Task(executorPreference: executor) {
             let result: Result<T, MemoryError>
             do {
                 result = .success(try await body())
@@ -134,16 +139,20 @@ final class PostgresSession: StatementRunner, Sendable {
     }
 }
 
-/// Where the store's async work runs: a serial queue of its own, outside the concurrency
-/// pool that blocked callers may be holding.
-final class PostgresExecutor: TaskExecutor {
-    static let shared = PostgresExecutor()
-    private let queue = DispatchQueue(label: "glossa.postgres")
+/// Runs a task's jobs on one NIO event loop: a session's work goes on its connection's loop,
+/// outside the concurrency pool that blocked callers may be holding. A body run there must
+/// never block (it would stall every connection on that loop).
+final class EventLoopTaskExecutor: TaskExecutor {
+    private let eventLoop: any EventLoop
+
+    init(_ eventLoop: any EventLoop) {
+        self.eventLoop = eventLoop
+    }
 
     func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         let executor = asUnownedTaskExecutor()
-        queue.async { job.runSynchronously(on: executor) }
+        eventLoop.execute { job.runSynchronously(on: executor) }
     }
 }
 

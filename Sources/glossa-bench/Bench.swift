@@ -103,7 +103,8 @@ struct Bench: ParsableCommand {
         @Option(help: "Units in the TM.") var units = 1_000_000
         @Option(help: "Queries per latency figure.") var queries = 1000
         @Option(help: "Queries checked against the brute-force scorer.") var recallQueries = 20
-        @Option(help: "Keep the TM at this path, and reuse it (skipping the import) when it is there.") var keep: String?
+        @Option(help: "Keep the TM at this path (with --postgres, its copy in the database glossa_bench_lookup_kept too), and reuse it (skipping the import) when it is there.")
+        var keep: String?
         @Option(help: ArgumentHelp("A PostgreSQL server (the URL of a database on it) where the TM is copied into a database made for the run, and measured again.",
                                    valueName: "url"))
         var postgres: String?

@@ -69,14 +69,25 @@ struct LookupBenchmark {
                               unrelated: corpus.unrelated(queries, using: &generator))
         try measureLookups(in: SearchableMemory.open(path), store: "sqlite", lookupQueries, recallAgainst: path)
         guard let postgres else { return }
-        // The same TM copied into a database made for this run: the import rate with every
-        // search index, then the same lookups.
-        let name = "glossa_bench_lookup_\(getpid())"
-        let database = try PostgresDatabases.create(name, through: postgres)
-        defer { try? PostgresDatabases.drop(name, through: postgres) }
-        let seconds = try time { _ = try CopyWorkflow(from: path, to: database).run() }
-        report(["benchmark": "lookup.postgres.import", "units": units, "seconds": seconds, "units_per_second": Double(units) / seconds])
-        try measureLookups(in: SearchableMemory.open(database), store: "postgres", lookupQueries, recallAgainst: path)
+        // The same TM copied into a database made for this run (kept, and reused, with --keep):
+        // the import rate with every search index, then the same lookups.
+        let name = keep == nil ? "glossa_bench_lookup_\(getpid())" : "glossa_bench_lookup_kept"
+        let database: String
+        if keep != nil, try PostgresDatabases.exists(name, through: postgres) {
+            database = try PostgresDatabases.url(of: name, through: postgres)
+        } else {
+            database = try PostgresDatabases.create(name, through: postgres)
+            let seconds = try time { _ = try CopyWorkflow(from: path, to: database).run() }
+            report(["benchmark": "lookup.postgres.import", "units": units, "seconds": seconds, "units_per_second": Double(units) / seconds])
+        }
+        defer { if keep == nil { try? PostgresDatabases.drop(name, through: postgres) } }
+        let memory = try PostgresMemory(url: database)
+        // The floor of every lookup on a server: one round trip of an empty query through the
+        // same client.
+        var roundTrips = try latencies(of: Array(0..<queries)) { _ in try memory.ping() }
+        roundTrips.merge(["benchmark": "lookup.postgres.round-trip", "units": units]) { $1 }
+        report(roundTrips)
+        try measureLookups(in: memory, store: "postgres", lookupQueries, recallAgainst: path)
     }
 
     /// The lookup benchmark's queries: TM sentences, the same with one word changed, unrelated ones.
