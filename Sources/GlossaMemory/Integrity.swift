@@ -83,9 +83,9 @@ package struct VariantIntegrity {
 
     /// The problems of a variant of `unit`: `normalized` is its stored lookup form when that
     /// differs from `text`, `tokens` its fuzzy-search tokens (nil: not indexed yet), `words`
-    /// its full-text words where the store keeps them.
+    /// its full-text words as `WordHash` numbers where the store keeps them.
     package mutating func problems(unit: Int64, language: String, text: String, normalized: String?, hash: Int64,
-                                   tokens: [UInt32]?, words: [String]? = nil) throws -> [String] {
+                                   tokens: [UInt32]?, words: [Int32]? = nil) throws -> [String] {
         var problems: [String] = []
         let lookup = text.normalizedForLookup()
         if !(normalized ?? text).utf8.elementsEqual(lookup.utf8) {
@@ -103,7 +103,7 @@ package struct VariantIntegrity {
         if let tokens, try !tokensMatch(tokens, text: lookup, language: language) {
             problems.append("unit \(unit) [\(language)]: fuzzy-search tokens do not match its text")
         }
-        if let words, words != FullTextMatcher.words(of: text, breaker).map(\.form) {
+        if let words, words != WordHash.distinct(FullTextMatcher.words(of: text, breaker).map(\.form.utf8)) {
             problems.append("unit \(unit) [\(language)]: full-text words do not match its text")
         }
         return problems

@@ -37,11 +37,11 @@ extension PostgresMemory {
             var after: Int64 = 0
             while true {
                 let page = try session.run { [after] connection, logger in
-                    var page: [(Int64, Int64, String, String, String?, Int64, ByteBuffer?, [String]?)] = []
+                    var page: [(Int64, Int64, String, String, String?, Int64, ByteBuffer?, [Int32]?)] = []
                     let rows = try await connection.query("""
                         SELECT id, unit_id, lang, text, normalized, hash, tokens, words FROM variant WHERE id > \(after) ORDER BY id LIMIT 4096
                         """, logger: logger)
-                    for try await row in rows.decode((Int64, Int64, String, String, String?, Int64, ByteBuffer?, [String]?).self) {
+                    for try await row in rows.decode((Int64, Int64, String, String, String?, Int64, ByteBuffer?, [Int32]?).self) {
                         page.append(row)
                     }
                     return page

@@ -4,8 +4,9 @@ import PostgresNIO
 
 /// Writes the search indexes of a PostgreSQL TM as variants go in: the same tokens, posting
 /// lists and vocabulary the SQLite store writes (`SearchVocabulary`, `PostingAccumulator`:
-/// one implementation for both), and for concordance each variant's full-text words in a
-/// text[] column with the words not met before in `concordance_word`.
+/// one implementation for both), and for concordance each variant's full-text words as
+/// numbers (`WordHash`) in an integer[] column, with the words not met before and their
+/// numbers in `concordance_word`.
 struct PostgresSearchIndex {
     private let session: PostgresSession
     private var postings = PostingAccumulator()
@@ -26,9 +27,13 @@ struct PostgresSearchIndex {
             return
         }
         row.bytes(search.encoded)
-        let words = Self.words(of: search.fullText)
-        try row.textArray(words)
-        for word in words where wordsMet.insert(StableHash(word)) { wordsToSend.append(String(decoding: word, as: UTF8.self)) }
+        var hashes = WordHash.Distinct()
+        Self.forEachWord(of: search.fullText) { word in
+            let hash = StableHash(word)
+            if wordsMet.insert(hash) { wordsToSend.append(String(decoding: word, as: UTF8.self)) }
+            hashes.add(hash)
+        }
+        row.integerArray(hashes.hashes)
         postings.add(variant: id, search)
     }
 
@@ -47,9 +52,11 @@ struct PostgresSearchIndex {
         // In slices: one array parameter per statement, each a few hundred kilobytes.
         for start in stride(from: 0, to: wordsToSend.count, by: 10_000) {
             let slice = Array(wordsToSend[start..<min(start + 10_000, wordsToSend.count)])
+            let hashes = slice.map { WordHash.of($0.utf8) }
             try session.run { connection, logger in
-                try await connection.query(
-                    "INSERT INTO concordance_word SELECT unnest(\(slice)::text[]) ON CONFLICT DO NOTHING", logger: logger)
+                try await connection.query("""
+                    INSERT INTO concordance_word SELECT * FROM unnest(\(slice)::text[], \(hashes)::integer[]) ON CONFLICT DO NOTHING
+                    """, logger: logger)
                 return ()
             }
         }
@@ -91,10 +98,18 @@ struct PostgresSearchIndex {
         return rows
     }
 
-    /// The words of a full-text entry (U+0001, then folded words parted by U+001F), empty
-    /// ones left out as the glossa_icu tokenizer leaves them.
-    static func words(of fullText: [UInt8]) -> [ArraySlice<UInt8>] {
-        fullText.dropFirst().split(separator: 0x1F)
+    /// Calls `body` with each word of a full-text entry (U+0001, then folded words parted by
+    /// U+001F), empty ones left out as the glossa_icu tokenizer leaves them; in place, since a
+    /// large import meets tens of millions of words.
+    static func forEachWord(of fullText: [UInt8], _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        fullText.withUnsafeBufferPointer { text in
+            guard text.count > 1 else { return }
+            var start = 1
+            for end in 1...text.count where end == text.count || text[end] == 0x1F {
+                if end > start { body(UnsafeBufferPointer(rebasing: text[start..<end])) }
+                start = end + 1
+            }
+        }
     }
 
     /// The vocabulary stored in the TM.
@@ -120,7 +135,7 @@ struct PostgresSearchIndex {
     static func update(_ session: PostgresSession, from first: Int64, progress: (Int) -> Void) throws {
         var vocabulary = try Self.vocabulary(session)
         var index = PostgresSearchIndex(session: session)
-        try session.execute("CREATE TEMPORARY TABLE indexed_variant (id bigint, tokens bytea, words text[]) ON COMMIT DROP")
+        try session.execute("CREATE TEMPORARY TABLE indexed_variant (id bigint, tokens bytea, words integer[]) ON COMMIT DROP")
         var next = first, done = 0
         while true {
             let page = try session.run { [next] connection, logger in

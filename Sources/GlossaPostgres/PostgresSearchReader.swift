@@ -6,7 +6,7 @@ import PostgresNIO
 /// Reads a PostgreSQL TM's search indexes for lookups: the same exact keys, vocabulary and
 /// posting lists as the SQLite store's (so the fuzzy search finds the same candidates, with
 /// the same guarantee that none is missed), and concordance through a GIN index of each
-/// variant's full-text words, each candidate then checked and highlighted by
+/// variant's full-text words (as `WordHash` numbers), each candidate then checked and highlighted by
 /// `FullTextMatcher` as FTS5 would.
 final class PostgresSearchReader: SearchIndexReader {
     private let session: PostgresSession
@@ -152,13 +152,13 @@ final class PostgresSearchReader: SearchIndexReader {
             let spellings = part.map { phrase in
                 var terms: [String] = []
                 if !phrase.wholeWords.isEmpty {
-                    binds.append(phrase.wholeWords)
-                    terms.append("words @> $\(binds.count)::text[]")
+                    binds.append(phrase.wholeWords.map { WordHash.of($0.utf8) })
+                    terms.append("words @> $\(binds.count)::integer[]")
                 }
                 if let prefix = phrase.prefix {
                     binds.append(prefix)
                     terms.append("""
-                        words && ARRAY(SELECT word FROM concordance_word WHERE word >= $\(binds.count) AND word < $\(binds.count) || chr(1114111))
+                        words && ARRAY(SELECT hash FROM concordance_word WHERE word >= $\(binds.count) AND word < $\(binds.count) || chr(1114111))
                         """)
                 }
                 return "(" + terms.joined(separator: " AND ") + ")"

@@ -13,32 +13,27 @@ import PostgresNIO
 public final class PostgresUnitWriter: UnitSink {
     private let session: PostgresSession
     private var preparer: UnitPreparer
-    private var searchIndex: PostgresSearchIndex
     private var pending: [PreparedUnit] = []
-    private(set) var nextUnitID: Int64
-    private(set) var nextVariantID: Int64
-    private(set) var summary = ImportSummary()
+    /// The rows of the batches; in a bulk load, used on the sender's thread until it stops.
+    private let rows: UnitRows
+    public private(set) var read = 0
     private(set) var documents: [SourceDocument] = []
 
     /// Units a batch holds: large enough that a batch's round trips cost little, small enough
     /// that its rows stay a few megabytes.
     static let batchSize = 2000
 
-    /// In a load into an empty TM, the content keys (and text keys) written so far, until
-    /// `keysInMemory` of them; nil when keys are looked up in the unique index.
-    private var writtenKeys: (keys: StableHashSet, texts: StableHashSet)?
+    /// In a load into an empty TM, the units handed to `sender` so far, and how many content
+    /// keys it may hold in memory (give or take a batch).
+    private var unitsSent = 0
     private let keysInMemory: Int
 
-    /// Rows for one `COPY`.
-    struct Copy: Sendable {
-        let rows: CopyRows
-        let table: String
-        let columns: [String]
-    }
-    /// Sends the rows from a thread of its own while duplicates are caught in memory, so that
-    /// PostgreSQL takes one batch while the next is prepared; nil where each batch's
-    /// duplicates are looked up in what the batches before it wrote, which must be there first.
-    private var sender: BatchPipeline<Copy>?
+    /// In a load into an empty TM, the thread that turns each batch into rows (catching
+    /// duplicates in memory) for `UnitRows`'s thread to send, while this one prepares the next
+    /// batch: three stages (prepare, make rows, PostgreSQL's ingest) that overlap. Nil
+    /// where each batch's duplicates are looked up in what the batches before it wrote, which
+    /// must be there first.
+    private var sender: BatchPipeline<[PreparedUnit]>?
 
     /// A writer handing out ids from those given; with `keysInMemory`, for a load into an
     /// empty TM whose unique index is dropped (`PostgresSchema.dropForBulkLoad`), holding that
@@ -46,22 +41,28 @@ public final class PostgresUnitWriter: UnitSink {
     init(session: PostgresSession, vocabulary: SearchVocabulary, nextUnitID: Int64, nextVariantID: Int64, keysInMemory: Int?) {
         self.session = session
         preparer = UnitPreparer(vocabulary: vocabulary)
-        searchIndex = PostgresSearchIndex(session: session)
-        self.nextUnitID = nextUnitID
-        self.nextVariantID = nextVariantID
+        let rows = UnitRows(session: session, nextUnitID: nextUnitID, nextVariantID: nextVariantID, keysInMemory: keysInMemory != nil)
+        self.rows = rows
         self.keysInMemory = keysInMemory ?? 0
         if keysInMemory != nil {
-            writtenKeys = (StableHashSet(capacity: 1 << 16), StableHashSet(capacity: 1 << 16))
-            sender = BatchPipeline(name: "glossa.postgres-copy", depth: 2) { copies in
-                for copy in copies { try session.copy(copy.rows, into: copy.table, copy.columns) }
+            sender = BatchPipeline(name: "glossa.postgres-rows", depth: 2) { batches in
+                for batch in batches { try rows.send(batch, stored: nil) }
             }
         }
     }
 
-    public var read: Int { summary.read }
+    /// What the write did so far; whole once `finish` has returned.
+    var summary: ImportSummary {
+        var summary = rows.summary
+        summary.read = read
+        return summary
+    }
+
+    var nextUnitID: Int64 { rows.nextUnitID }
+    var nextVariantID: Int64 { rows.nextVariantID }
 
     public func add(_ unit: TranslationUnit) throws {
-        summary.read += 1
+        read += 1
         pending.append(try preparer.prepare(unit))
         if pending.count >= Self.batchSize { try flush() }
     }
@@ -75,13 +76,101 @@ public final class PostgresUnitWriter: UnitSink {
         guard !pending.isEmpty else { return }
         let batch = pending
         pending.removeAll(keepingCapacity: true)
-        if let keys = writtenKeys, keys.keys.count >= keysInMemory {
-            // The set is full: the unique index is built on what is loaded, and catches the rest.
-            writtenKeys = nil
+        if sender != nil && unitsSent >= keysInMemory {
+            // The keys reached what memory may hold (a key per unit sent at most): the unique
+            // index is built on what is loaded, and catches the rest.
             try stopSending()
+            rows.forgetKeys()
             try session.execute(PostgresSchema.contentIndex.create)
         }
-        let stored = writtenKeys == nil ? try storedKeys(of: batch) : []
+        if let sender {
+            unitsSent += batch.count
+            try sender.send([batch])
+        } else {
+            try rows.send(batch, stored: storedKeys(of: batch))
+        }
+    }
+
+    /// Waits until `sender` has sent everything, and sends directly from then on; throws what
+    /// failed on its thread. A write that fails calls it before rolling back, so nothing is
+    /// sent on the connection meanwhile.
+    func stopSending() throws {
+        defer { sender = nil }
+        do {
+            try sender?.close()
+        } catch {
+            try? rows.stopCopying()
+            throw error
+        }
+        try rows.stopCopying()
+    }
+
+    /// Sends what is pending, then the rest of the search indexes: the postings held, the
+    /// vocabulary's new tokens and counts, the concordance's new words.
+    func finish() throws {
+        try flush()
+        try stopSending()
+        try rows.finish(vocabulary: preparer.vocabulary)
+    }
+
+    /// For each unit of `batch`, whether the TM holds its key, and whether it holds a unit of
+    /// the same texts (its key's first 16 bytes): one query for the batch.
+    private func storedKeys(of batch: [PreparedUnit]) throws -> [(exact: Bool, sameText: Bool)] {
+        let keys = batch.map { Hex.string($0.contentKey.bytes) }
+        let texts = batch.map { Hex.string($0.contentKey.text.bytes) }
+        return try session.run { connection, logger in
+            let rows = try await connection.query("""
+                SELECT EXISTS (SELECT 1 FROM unit WHERE content_key = decode(k.key, 'hex')),
+                       EXISTS (SELECT 1 FROM unit WHERE content_key >= decode(k.text, 'hex')
+                                                    AND content_key <= decode(k.text || 'ffffffffffffffffffffffffffffffff', 'hex'))
+                FROM unnest(\(keys)::text[], \(texts)::text[]) WITH ORDINALITY AS k(key, text, position)
+                ORDER BY k.position
+                """, logger: logger)
+            var found: [(exact: Bool, sameText: Bool)] = []
+            for try await (exact, sameText) in rows.decode((Bool, Bool).self) { found.append((exact, sameText)) }
+            return found
+        }
+    }
+}
+
+/// Turns prepared units into the rows of one batch and sends them: ids handed out, duplicates
+/// skipped (caught in memory in a load into an empty TM, else by the stored keys looked up for
+/// the batch), and the search indexes' rows. One thread at a time uses it.
+final class UnitRows: @unchecked Sendable {
+    private let session: PostgresSession
+    private var searchIndex: PostgresSearchIndex
+    private(set) var nextUnitID: Int64
+    private(set) var nextVariantID: Int64
+    /// What was added and skipped (`read` is the writer's).
+    private(set) var summary = ImportSummary()
+    /// In a load into an empty TM, the content keys (and text keys) written so far; nil when
+    /// keys are looked up in the unique index.
+    private var writtenKeys: (keys: StableHashSet, texts: StableHashSet)?
+    /// In a load into an empty TM, the thread that sends the rows while the next batch's are
+    /// made: PostgreSQL takes one batch as the client works on the next.
+    private var copier: BatchPipeline<Copy>?
+
+    init(session: PostgresSession, nextUnitID: Int64, nextVariantID: Int64, keysInMemory: Bool) {
+        self.session = session
+        searchIndex = PostgresSearchIndex(session: session)
+        self.nextUnitID = nextUnitID
+        self.nextVariantID = nextVariantID
+        if keysInMemory {
+            writtenKeys = (StableHashSet(capacity: 1 << 16), StableHashSet(capacity: 1 << 16))
+            copier = BatchPipeline(name: "glossa.postgres-copy", depth: 8) { copies in
+                for copy in copies { try session.copy(copy.rows, into: copy.table, copy.columns) }
+            }
+        }
+    }
+
+    /// From now on, duplicates are caught by the unique index.
+    func forgetKeys() {
+        writtenKeys = nil
+    }
+
+    /// Sends the rows of `batch`; `stored` says, for each unit, whether the TM holds its key
+    /// and a unit of the same texts (nil: the keys are in memory).
+    func send(_ batch: [PreparedUnit], stored: [(exact: Bool, sameText: Bool)]?) throws {
         var units = CopyRows(), variants = CopyRows(), notes = CopyRows(), properties = CopyRows()
         var batchKeys = Set<[UInt8]>(), batchTexts = Set<[UInt8]>()
         do {
@@ -92,8 +181,8 @@ public final class PostgresUnitWriter: UnitSink {
                     isDuplicate = !writtenKeys!.keys.insert(unit.contentKey.combined)
                     isKeptApart = !isDuplicate && !writtenKeys!.texts.insert(unit.contentKey.text)
                 } else {
-                    isDuplicate = stored[index].exact || !batchKeys.insert(key).inserted
-                    isKeptApart = !isDuplicate && (!batchTexts.insert(unit.contentKey.text.bytes).inserted || stored[index].sameText)
+                    isDuplicate = stored?[index].exact == true || !batchKeys.insert(key).inserted
+                    isKeptApart = !isDuplicate && (!batchTexts.insert(unit.contentKey.text.bytes).inserted || stored?[index].sameText == true)
                 }
                 guard !isDuplicate else {
                     summary.duplicates += 1
@@ -132,53 +221,36 @@ public final class PostgresUnitWriter: UnitSink {
                 "a text holds the character U+0000, which PostgreSQL cannot store; remove it from the file"))
         }
         try copy(units, into: "unit", ["id", "content_key", "external_id", "origin", "context",
-                                       "created_at", "created_by", "changed_at", "changed_by", "source_lang"])
+                                               "created_at", "created_by", "changed_at", "changed_by", "source_lang"])
         try copy(variants, into: "variant", ["id", "unit_id", "lang", "text", "normalized", "hash", "markup",
-                                             "created_at", "created_by", "changed_at", "changed_by", "tokens", "words"])
+                                                     "created_at", "created_by", "changed_at", "changed_by", "tokens", "words"])
         try copy(notes, into: "note", ["unit_id", "variant_id", "lang", "text", "xml_lang", "o_encoding"])
         try copy(properties, into: "prop", ["unit_id", "variant_id", "lang", "name", "value", "xml_lang", "o_encoding"])
         if let postings = searchIndex.postingsIfFull() { try copy(postings, into: "fuzzy_posting", PostgresSearchIndex.postingColumns) }
     }
 
-    /// Sends `rows` to `table`, through `sender` when there is one.
+    /// Rows for one `COPY`.
+    struct Copy: Sendable {
+        let rows: CopyRows
+        let table: String
+        let columns: [String]
+    }
+
+    /// Sends `rows` to `table`, through `copier` when there is one.
     private func copy(_ rows: CopyRows, into table: String, _ columns: [String]) throws {
         guard rows.count > 0 else { return }
-        if let sender { try sender.send([Copy(rows: rows, table: table, columns: columns)]) } else { try session.copy(rows, into: table, columns) }
+        if let copier { try copier.send([Copy(rows: rows, table: table, columns: columns)]) } else { try session.copy(rows, into: table, columns) }
     }
 
-    /// Waits until `sender` has sent everything, and sends directly from then on; throws what
-    /// failed on its thread. A write that fails calls it before rolling back, so nothing is
-    /// sent on the connection meanwhile.
-    func stopSending() throws {
-        defer { sender = nil }
-        try sender?.close()
+    /// Waits until `copier` has sent everything, and sends directly from then on.
+    func stopCopying() throws {
+        defer { copier = nil }
+        try copier?.close()
     }
 
-    /// Sends what is pending, then the rest of the search indexes: the postings held, the
-    /// vocabulary's new tokens and counts, the concordance's new words.
-    func finish() throws {
-        try flush()
-        try stopSending()
-        try searchIndex.finish(vocabulary: preparer.vocabulary)
-    }
-
-    /// For each unit of `batch`, whether the TM holds its key, and whether it holds a unit of
-    /// the same texts (its key's first 16 bytes): one query for the batch.
-    private func storedKeys(of batch: [PreparedUnit]) throws -> [(exact: Bool, sameText: Bool)] {
-        let keys = batch.map { Hex.string($0.contentKey.bytes) }
-        let texts = batch.map { Hex.string($0.contentKey.text.bytes) }
-        return try session.run { connection, logger in
-            let rows = try await connection.query("""
-                SELECT EXISTS (SELECT 1 FROM unit WHERE content_key = decode(k.key, 'hex')),
-                       EXISTS (SELECT 1 FROM unit WHERE content_key >= decode(k.text, 'hex')
-                                                    AND content_key <= decode(k.text || 'ffffffffffffffffffffffffffffffff', 'hex'))
-                FROM unnest(\(keys)::text[], \(texts)::text[]) WITH ORDINALITY AS k(key, text, position)
-                ORDER BY k.position
-                """, logger: logger)
-            var found: [(exact: Bool, sameText: Bool)] = []
-            for try await (exact, sameText) in rows.decode((Bool, Bool).self) { found.append((exact, sameText)) }
-            return found
-        }
+    /// Sends the rest of the search indexes (`PostgresSearchIndex.finish`).
+    func finish(vocabulary: SearchVocabulary?) throws {
+        try searchIndex.finish(vocabulary: vocabulary)
     }
 
     private func stamp(_ stamp: PreparedUnit.PreparedStamp?, _ rows: inout CopyRows) throws {

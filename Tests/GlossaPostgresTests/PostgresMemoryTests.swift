@@ -69,8 +69,10 @@ import GlossaMemory
         #expect(error?.description.contains("not a Glossa translation memory") == true)
     }
 
-    @Test func aTMOfTheFirstSchemaIsMigratedThenIndexedForSearch() throws {
-        // Schema 1 held units without search indexes.
+    /// Schema 1 held units without search indexes; schema 2 held the full-text words as text,
+    /// and its indexes (here made stale on purpose) are built again.
+    @Test(arguments: [1, 2])
+    func aTMOfAnOlderSchemaIsMigratedThenIndexedForSearch(from version: Int) throws {
         let english = "The Secretary General of the CSTO met the ministers", russian = "Генеральный секретарь ОДКБ встретился с министрами"
         let hashes = [ExactKey.hash(english, language: "en").int64, ExactKey.hash(russian, language: "ru").int64]
         try cluster.psql("CREATE TABLE glossa_schema (version integer NOT NULL); INSERT INTO glossa_schema VALUES (1);\n"
@@ -80,6 +82,16 @@ import GlossaMemory
             INSERT INTO variant (id, unit_id, lang, text, hash) VALUES (1, 1, 'en', '\(english)', \(hashes[0])), (2, 1, 'ru', '\(russian)', \(hashes[1]));
             UPDATE store_state SET next_unit_id = 2, next_variant_id = 3;
             """, database: database)
+        if version == 2 {
+            try cluster.psql(PostgresSchema.migrations[1] + """
+                UPDATE variant SET tokens = '\\x01', words = ARRAY['elsewhere'];
+                INSERT INTO search_token VALUES (1, 'en', 'secretary', 5);
+                INSERT INTO fuzzy_posting VALUES (1, 1, '\\x01');
+                INSERT INTO concordance_word VALUES ('elsewhere');
+                UPDATE store_state SET pending_from = NULL;
+                UPDATE glossa_schema SET version = 2;
+                """, database: database)
+        }
         let memory = try PostgresMemory(url: url)
         #expect(try cluster.psql("SELECT version FROM glossa_schema", database: database) == "\(PostgresSchema.currentVersion)\n")
         // Lookups refuse the TM until its variants are indexed, as they refuse a deferred import.
@@ -105,7 +117,7 @@ import GlossaMemory
         #expect(try memory.checkIntegrity() == [])
         let variant = try cluster.psql("SELECT min(id) FROM variant WHERE lang = 'en'", database: database).trimmingCharacters(in: .newlines)
         let unit = try cluster.psql("SELECT unit_id FROM variant WHERE id = \(variant)", database: database).trimmingCharacters(in: .newlines)
-        try cluster.psql("UPDATE variant SET words = ARRAY['elsewhere'] WHERE id = \(variant)", database: database)
+        try cluster.psql("UPDATE variant SET words = ARRAY[1, 2] WHERE id = \(variant)", database: database)
         #expect(try memory.checkIntegrity().contains { $0.hasPrefix("unit \(unit) [en]: full-text words do not match") })
         try cluster.psql("UPDATE variant SET text = text || ' more' WHERE id = \(variant)", database: database)
         let problems = try memory.checkIntegrity()
@@ -114,29 +126,6 @@ import GlossaMemory
         }
         try cluster.psql("UPDATE store_state SET next_variant_id = 1", database: database)
         #expect(try memory.checkIntegrity().contains { $0.hasPrefix("store_state:") })
-    }
-
-    @Test func arraysOfWordsWithQuotesBackslashesAndControlsCopyAsWritten() throws {
-        let session = try PostgresSession(PostgresLocation(url: url))
-        try session.execute("CREATE TABLE words (id bigint, words text[] COLLATE \"C\")")
-        let written: [[String]] = [["secur", "council"], [#"say "yes""#, #"C:\path"#, "tab\there", "line\nbreak", "{}", ","], [], ["ОДКБ", "安全"]]
-        var rows = CopyRows()
-        for (index, words) in written.enumerated() {
-            rows.integer(Int64(index))
-            try rows.textArray(words.map { Array($0.utf8) })
-            rows.endRow()
-        }
-        try session.copy(rows, into: "words", ["id", "words"])
-        let read = try session.run { connection, logger in
-            var read: [[String]] = []
-            for try await (words,) in try await connection.query("SELECT words FROM words ORDER BY id", logger: logger).decode(([String],).self) {
-                read.append(words)
-            }
-            return read
-        }
-        #expect(read == written)
-        var nul = CopyRows()
-        #expect(throws: CopyRowsError.self) { try nul.textArray([Array("a\0b".utf8)]) }
     }
 
     @Test func unitsReadBackAsTheSQLiteStoreReadsThem() throws {
@@ -177,10 +166,14 @@ import GlossaMemory
         #expect(try storedUnits(memory).count == reference.added)
     }
 
-    @Test func aFailedWriteLeavesTheTMAsItWas() throws {
+    /// Into a TM that holds units, and into an empty one (the bulk load, whose rows are made
+    /// and sent on threads of their own): a failure mid-way writes nothing.
+    @Test(arguments: [false, true])
+    func aFailedWriteLeavesTheTMAsItWas(empty: Bool) throws {
         let memory = try PostgresMemory(url: url)
         let units = try sampleUnits()
-        _ = try memory.write { writer in try writer.add(units[0]) }
+        if !empty { _ = try memory.write { writer in try writer.add(units[0]) } }
+        let stored = empty ? 0 : 1
         // Past a full batch, so rows have reached the server before the failure.
         #expect(throws: InputError.self) {
             try memory.write { writer in
@@ -190,13 +183,21 @@ import GlossaMemory
                 throw InputError("the file was cut short", file: "news.tmx", line: 9, column: 1)
             }
         }
-        #expect(try memory.unitCount() == 1)
+        #expect(try memory.unitCount() == stored)
         // PostgreSQL's text holds no U+0000: a clear error, and nothing written.
         let error = #expect(throws: MemoryError.self) {
-            try memory.write { writer in try writer.add(TranslationUnit(variants: [Variant(language: "en", text: "a\u{0}b")])) }
+            try memory.write { writer in
+                for index in 0..<(PostgresUnitWriter.batchSize + 10) {
+                    try writer.add(TranslationUnit(variants: [Variant(language: "en", text: index == 1500 ? "a\u{0}b" : "Sentence \(index)")]))
+                }
+            }
         }
         #expect(error?.description.contains("U+0000") == true)
-        #expect(try memory.unitCount() == 1)
+        #expect(try memory.unitCount() == stored)
+        #expect(try memory.checkIntegrity() == [])
+        let next = try memory.write { writer in try units.forEach(writer.add) }
+        #expect(next.added > 0 && next.read == units.count)
+        #expect(try memory.unitCount() == stored + next.added)
     }
 
     @Test func benchmarksMakeAndDropDatabasesOfTheirOwn() throws {
