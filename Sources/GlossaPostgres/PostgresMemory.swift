@@ -200,6 +200,6 @@ extension PostgresMemory: UnitStore {
 
     public func searchReader() throws -> any SearchIndexReader {
         try requireSearchIndex()
-        return try PostgresSearchReader(memory: self)
+        return PostgresSearchReader(memory: self)
     }
 }

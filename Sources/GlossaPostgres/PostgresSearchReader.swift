@@ -11,7 +11,7 @@ import PostgresNIO
 final class PostgresSearchReader: SearchIndexReader {
     private let session: PostgresSession
 
-    init(memory: PostgresMemory) throws {
+    init(memory: PostgresMemory) {
         session = memory.session
     }
 
