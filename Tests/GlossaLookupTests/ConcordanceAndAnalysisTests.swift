@@ -48,6 +48,35 @@ import Testing
         #expect(hits[1].highlights.map(\.text) == ["Объединённый"])
     }
 
+    /// Two different lower-case words whose `WordHash` numbers are equal: a birthday search
+    /// through made-up words, a few tens of thousands of them.
+    static let wordsSharingAHash: (String, String) = {
+        var seen: [Int32: String] = [:]
+        for number in 0... {
+            var word = "", value = number
+            repeat {
+                word.unicodeScalars.append(Unicode.Scalar(UInt8(ascii: "a") + UInt8(value % 26)))
+                value /= 26
+            } while value > 0
+            let hash = WordHash.of(word.utf8)
+            if let other = seen[hash] { return (other, word) }
+            seen[hash] = word
+        }
+        fatalError("unreachable: the numbers run out first")
+    }()
+
+    /// A database finds concordance candidates by word hashes; a word that only shares its
+    /// hash with a stored word finds nothing.
+    @Test(arguments: TestStore.allCases) func aWordSharingAStoredWordsHashFindsNothing(store: TestStore) throws {
+        let (stored, asked) = Self.wordsSharingAHash
+        #expect(stored != asked && WordHash.of(stored.utf8) == WordHash.of(asked.utf8))
+        let memory = try memory(store, [["en": "The word \(stored) is stored.", "ru": "Слово хранится."]])
+        let english = try Concordance(memory: memory, from: "en", to: "ru")
+        #expect(try english.search(ConcordanceQuery(parsing: asked)).isEmpty)
+        #expect(try english.search(ConcordanceQuery(parsing: "word \(asked)")).isEmpty)
+        #expect(texts(try english.search(ConcordanceQuery(parsing: stored))) == ["The word \(stored) is stored."])
+    }
+
     @Test(arguments: TestStore.allCases) func anApostropheFindsItsOtherSpellings(store: TestStore) throws {
         // The CSTO's pages write "Organization's" and "Organization’s"; Belarusian text has
         // сям'я, сям’я and сямʼя. Whichever a translator types finds them all.
