@@ -10,9 +10,11 @@ import PostgresNIO
 struct PostgresSearchIndex {
     private let session: PostgresSession
     private var postings = PostingAccumulator()
-    /// The hashes of the concordance words this write met, and those words not sent yet.
+    /// The hashes of the concordance words this write met, and those words not sent yet with
+    /// their `WordHash` numbers.
     private var wordsMet = StableHashSet(capacity: 1 << 16)
     private var wordsToSend: [String] = []
+    private var numbersToSend: [Int32] = []
 
     init(session: PostgresSession) {
         self.session = session
@@ -20,7 +22,7 @@ struct PostgresSearchIndex {
 
     /// Adds a variant's `tokens` and `words` fields to its row (NULL for a variant without
     /// search tokens) and keeps its postings.
-    mutating func add(variant id: Int64, _ search: SearchTokens?, to row: inout CopyRows) throws {
+    mutating func add(variant id: Int64, _ search: SearchTokens?, to row: inout CopyRows) {
         guard let search else {
             row.integer(nil)
             row.integer(nil)
@@ -30,7 +32,10 @@ struct PostgresSearchIndex {
         var hashes = WordHash.Distinct()
         Self.forEachWord(of: search.fullText) { word in
             let hash = StableHash(word)
-            if wordsMet.insert(hash) { wordsToSend.append(String(decoding: word, as: UTF8.self)) }
+            if wordsMet.insert(hash) {
+                wordsToSend.append(String(decoding: word, as: UTF8.self))
+                numbersToSend.append(WordHash.of(hash))
+            }
             hashes.add(hash)
         }
         row.integerArray(hashes.hashes)
@@ -51,8 +56,8 @@ struct PostgresSearchIndex {
         try session.copy(Self.rows(postings.drain()), into: "fuzzy_posting", Self.postingColumns)
         // In slices: one array parameter per statement, each a few hundred kilobytes.
         for start in stride(from: 0, to: wordsToSend.count, by: 10_000) {
-            let slice = Array(wordsToSend[start..<min(start + 10_000, wordsToSend.count)])
-            let hashes = slice.map { WordHash.of($0.utf8) }
+            let end = min(start + 10_000, wordsToSend.count)
+            let slice = Array(wordsToSend[start..<end]), hashes = Array(numbersToSend[start..<end])
             try session.run { connection, logger in
                 try await connection.query("""
                     INSERT INTO concordance_word SELECT * FROM unnest(\(slice)::text[], \(hashes)::integer[]) ON CONFLICT DO NOTHING
@@ -61,6 +66,7 @@ struct PostgresSearchIndex {
             }
         }
         wordsToSend.removeAll()
+        numbersToSend.removeAll()
         guard let counted = vocabulary?.counted else { return }
         var newTokens = CopyRows()
         var ids: [Int32] = [], counts: [Int64] = []
@@ -152,7 +158,7 @@ struct PostgresSearchIndex {
             for variant in page {
                 rows.integer(variant.id)
                 let search = try vocabulary.tokens(ofNFC: variant.lookup, stored: variant.stored, language: variant.language)
-                try index.add(variant: variant.id, search, to: &rows)
+                index.add(variant: variant.id, search, to: &rows)
                 rows.endRow()
             }
             try session.copy(rows, into: "indexed_variant", ["id", "tokens", "words"])

@@ -252,7 +252,7 @@ struct RowMaker {
                     try variants.text(variant.markup)
                     try stamp(variant.created, &variants)
                     try stamp(variant.changed, &variants)
-                    if let search = variant.search { try searchIndex.add(variant: variantID, search, to: &variants) }
+                    if let search = variant.search { searchIndex.add(variant: variantID, search, to: &variants) }
                     variants.endRow()
                     try annotate(unitID: unitID, variantID: variantID, language: variant.language, variant.notes, variant.properties,
                                  &notes, &properties)
