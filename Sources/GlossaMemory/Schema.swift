@@ -124,6 +124,11 @@ enum Schema {
         ALTER TABLE search_state ADD COLUMN next_unit_id INTEGER;  -- above every unit id ever deleted: a new unit never
                                                                    -- takes a deleted one's id; NULL before any deletion
         """,
+        """
+        -- Software placeholders (%s, %1$d, {name}, %(count)d: see Placeholders) are inline codes to
+        -- fuzzy matching, not words: a TM holding % or { has its search indexes built again on
+        -- migration (see placeholderVersion).
+        """,
     ]
 
     /// The first version with the search index: a TM migrated from before it has the index
@@ -137,6 +142,10 @@ enum Schema {
     /// The first version whose content keys cover inline codes, ids and properties (see
     /// `ContentKey`): a TM migrated from before it has its units keyed again.
     static let identityVersion: Int64 = 8
+
+    /// The first version whose fuzzy-search words leave out software placeholders: a TM
+    /// migrated from before it, with text holding `%` or `{`, has its search indexes built again.
+    static let placeholderVersion: Int64 = 10
 
     /// The version this build creates and reads.
     static var currentVersion: Int64 { Int64(migrations.count) }

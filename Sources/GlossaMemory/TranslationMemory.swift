@@ -108,23 +108,24 @@ public final class TranslationMemory {
             }
             try connection.transaction {
                 for migration in Schema.migrations[Int(version)...] { try connection.execute(migration) }
+                var rebuildsSearchIndexes = false
                 if version > 0 && version < Schema.searchIndexVersion {
                     try SearchIndex.update(connection, from: 0, committed: false)
-                } else if version > 0 && version < Schema.apostropheFoldingVersion {
-                    let folded = MatchTokenizer.apostrophes.dropFirst().map { "instr(text, '\($0)')" }.joined(separator: " OR ")
-                    if try connection.scalar("SELECT EXISTS (SELECT 1 FROM variant WHERE tokens IS NOT NULL AND (\(folded)))") == 1 {
-                        try SearchIndex.rebuild(connection)
+                } else if version > 0 {
+                    // Words cut another way than when they were indexed: ’ and ʼ folded into '
+                    // (schema 7), @ a letter to the word cut and the full text cut from the
+                    // stored text (8), placeholders no words (10).
+                    var changedText: [String] = []
+                    if version < Schema.apostropheFoldingVersion {
+                        changedText += MatchTokenizer.apostrophes.dropFirst().map { "instr(text, '\($0)')" }
                     }
+                    if version < Schema.identityVersion { changedText += ["normalized IS NOT NULL", "instr(text, '@')"] }
+                    if version < Schema.placeholderVersion { changedText += ["instr(text, '%')", "instr(text, '{')"] }
+                    rebuildsSearchIndexes = try !changedText.isEmpty && connection.scalar(
+                        "SELECT EXISTS (SELECT 1 FROM variant WHERE tokens IS NOT NULL AND (\(changedText.joined(separator: " OR "))))") == 1
                 }
-                if version > 0 && version < Schema.identityVersion {
-                    try rekeyUnits()
-                    // Indexed before @ was a letter to the word cut, or with the full text cut
-                    // from the lookup form: those texts' entries disagree with ICU's cut.
-                    if version >= Schema.searchIndexVersion, try connection.scalar(
-                        "SELECT EXISTS (SELECT 1 FROM variant WHERE tokens IS NOT NULL AND (normalized IS NOT NULL OR instr(text, '@')))") == 1 {
-                        try SearchIndex.rebuild(connection)
-                    }
-                }
+                if version > 0 && version < Schema.identityVersion { try rekeyUnits() }
+                if rebuildsSearchIndexes { try SearchIndex.rebuild(connection) }
                 try connection.execute("PRAGMA application_id = \(Schema.applicationID); PRAGMA user_version = \(Schema.currentVersion)")
             }
         }

@@ -139,6 +139,14 @@ enum PostgresSchema {
         UPDATE variant SET tokens = NULL;
         UPDATE store_state SET pending_from = (SELECT min(id) FROM variant);
         """,
+        // Software placeholders (%s, %1$d, {name}: `Placeholders`) are inline codes to fuzzy
+        // matching, not words: a TM holding % or { has its fuzzy index built again when it is
+        // next opened for search (one statement: `executeScript` parts statements at ";\n").
+        """
+        DO $$ BEGIN IF EXISTS (SELECT 1 FROM variant WHERE tokens IS NOT NULL AND (strpos(text, '%') > 0 OR strpos(text, '{') > 0)) THEN \
+        TRUNCATE fuzzy_posting, search_token; UPDATE variant SET tokens = NULL; \
+        UPDATE store_state SET pending_from = (SELECT min(id) FROM variant); END IF; END $$
+        """,
     ]
 
     /// What a load into an empty TM drops and builds again once its rows are in, as the SQLite

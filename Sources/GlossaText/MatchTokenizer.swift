@@ -12,7 +12,8 @@ public struct MatchTokens: Sendable {
     public let punctuation: [String]
     /// Numbers as written, in order.
     public let numbers: [String]
-    /// Inline-code placeholders ({1}, {/1}, {2/}), in order.
+    /// Inline codes, in order: the TM's placeholders ({1}, {/1}, {2/}) and those of software
+    /// strings (`%s`, `{name}`, …; see `Placeholders`), which are no words.
     public let codes: [String]
 }
 
@@ -36,7 +37,7 @@ public final class MatchTokenizer {
         let text = text.normalized(.nfc)
         var words: [String] = [], surfaces: [String] = [], ranges: [Range<Int>] = []
         var punctuation: [String] = [], numbers: [String] = []
-        let placeholders = Self.placeholderRanges(in: text)
+        let placeholders = Placeholders.ranges(in: text)
         for token in breaker.tokens(in: text) {
             if !placeholders.isEmpty && placeholders.contains(where: { $0.overlaps(token.start..<token.end) }) { continue }
             switch token.kind {
@@ -69,12 +70,12 @@ public final class MatchTokenizer {
     }
 
     /// Calls `body` with the bytes of each word or number of `text` as written, whether it is
-    /// a number, and whether it lies inside an inline-code placeholder (then it is no word for
+    /// a number, and whether it lies inside a placeholder (`Placeholders`: then it is no word for
     /// matching: `tokens(of:)` drops it, full-text search still sees it). `word(_:isNumber:)`
     /// turns the others into `tokens(of:).words`. `text` must be in NFC (a lookup form is).
     /// For the search index, which builds no string for a word whose bytes it has seen before.
     public func forEachWord(ofNFC text: String, _ body: (UnsafeBufferPointer<UInt8>, _ isNumber: Bool, _ inCode: Bool) -> Void) {
-        let placeholders = Self.placeholderRanges(in: text)
+        let placeholders = Placeholders.ranges(in: text)
         var text = text
         text.withUTF8 { utf8 in
             breaker.forEachWord(in: utf8) { range, kind in
@@ -82,29 +83,5 @@ public final class MatchTokenizer {
                 body(UnsafeBufferPointer(rebasing: utf8[range]), kind == .number, inCode)
             }
         }
-    }
-
-    /// UTF-8 ranges of inline-code placeholders: `{1}`, `{/1}`, `{2/}`.
-    public static func placeholderRanges(in text: String) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        var text = text
-        text.withUTF8 { bytes in
-            func isDigit(_ index: Int) -> Bool { index < bytes.count && (0x30...0x39).contains(bytes[index]) }
-            var index = 0
-            while let open = bytes[index...].firstIndex(of: UInt8(ascii: "{")) {
-                index = open + 1
-                var end = index
-                let closing = end < bytes.count && bytes[end] == UInt8(ascii: "/")
-                if closing { end += 1 }
-                let digitsStart = end
-                while isDigit(end) { end += 1 }
-                guard end > digitsStart else { continue }
-                if !closing && end < bytes.count && bytes[end] == UInt8(ascii: "/") { end += 1 }
-                guard end < bytes.count && bytes[end] == UInt8(ascii: "}") else { continue }
-                ranges.append(open..<end + 1)
-                index = end + 1
-            }
-        }
-        return ranges
     }
 }

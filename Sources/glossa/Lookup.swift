@@ -14,8 +14,9 @@ extension Glossa {
             the edit distance in words (ICU word break, case-folded, every
             number alike) and L the longer segment's word count; then one
             point off each for a difference in case, punctuation, numbers or
-            inline codes. Only identical text (NFC, white space collapsed)
-            scores 100. Matches are ranked by score, then most recent first.
+            inline codes. Inline codes are the TM's ({1}, {/1}) and software
+            placeholders (%s, %1$d, %(count)d, %1, {0}, {name}): codes, not
+            words. Only identical text (NFC, white space collapsed) scores 100. Matches are ranked by score, then most recent first.
 
             Text output marks the words of the matched source that differ
             from the query (in color on a terminal, listed under "differs"

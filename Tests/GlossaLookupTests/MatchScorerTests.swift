@@ -36,6 +36,18 @@ import Testing
         #expect(match.base == 100 && match.score == 99 && match.penalties == [.inlineCodes])
     }
 
+    @Test func softwarePlaceholdersAreCodesNotWords() {
+        // "%1" was a number word: 7 words against 6, two edits, 71 less the numbers point.
+        let missing = english.score(query: "Could not open the requested file %1", candidate: "Could not open the selected file")
+        #expect(missing.base == 83 && missing.score == 82 && missing.penalties == [.inlineCodes])
+        // Only the placeholder differs (python-apt's catalog): no word difference, the codes' point.
+        let other = english.score(query: "Downloading file %(current)li of %(total)li", candidate: "Downloading file %(current)d of %(total)d")
+        #expect(other.base == 100 && other.score == 99 && other.penalties == [.inlineCodes] && other.differences.isEmpty)
+        // The same placeholders cost nothing; printf's positions are codes too.
+        #expect(english.score(query: "%1$s on %2$s now", candidate: "%1$s on %2$s today").penalties.isEmpty)
+        #expect(russian.score(query: "Файл {name} сохранён", candidate: "Файл {path} сохранён").score == 99)
+    }
+
     @Test func decomposedTextIsScoredInItsComposedForm() {
         // "é" written as e + U+0301: the placeholders must be found in the same (NFC) text as the words.
         let match = english.score(query: "Café save", candidate: "Cafe\u{0301} {1}save{/1}")

@@ -67,6 +67,29 @@ import Testing
         #expect(try migrated.connection.scalar("SELECT count(*) FROM concordance WHERE concordance MATCH 'responsibility'") == 1)
     }
 
+    @Test func aTMIndexedWhilePlaceholdersWereWordsIsIndexedAgain() throws {
+        // Schema 10 leaves placeholders (%s, {name}) out of fuzzy-search words. A schema 9 TM
+        // holding one has them in its vocabulary ("current", "li"); opening it migrates it and
+        // builds its search indexes again, which a TM without % or { does not need.
+        let file = path(), plain = path("plain.sqlite")
+        for (path, text) in [(file, "Downloading file %(current)li of %(total)li"), (plain, "Downloading the file")] {
+            let memory = try TranslationMemory(path: path, access: .create)
+            _ = try memory.add([TranslationUnit(variants: [Variant(language: "en", text: text), Variant(language: "ru", text: "Загрузка файла")])])
+            try memory.connection.execute("""
+                INSERT INTO search_token (lang, token, frequency) VALUES ('en', 'current', 1);
+                PRAGMA user_version = 9
+                """)
+        }
+        let migrated = try TranslationMemory(path: file, access: .readWrite)
+        #expect(migrated.schemaVersion == Schema.currentVersion)
+        #expect(try migrated.checkIntegrity().isEmpty)
+        #expect(try migrated.connection.scalar("SELECT count(*) FROM search_token WHERE token IN ('current', 'li', 'total')") == 0)
+        #expect(try migrated.connection.scalar("SELECT count(*) FROM search_token WHERE token IN ('downloading', 'file', 'of')") == 3)
+        let untouched = try TranslationMemory(path: plain, access: .readWrite)
+        #expect(untouched.schemaVersion == Schema.currentVersion)
+        #expect(try untouched.connection.scalar("SELECT count(*) FROM search_token WHERE token = 'current'") == 1)
+    }
+
     /// Makes `memory` a TM of schema `version` (6 or 7), as a Glossa of that time wrote it: without
     /// the columns of schemas 8 and 9, its content keys the hash of its texts alone.
     private func downgrade(_ memory: TranslationMemory, to version: Int) throws {

@@ -111,6 +111,24 @@ import GlossaMemory
         #expect(hits.first?.highlights.map { String(decoding: bytes[$0], as: UTF8.self) } == ["секретарь ОДКБ", "министрами"])
     }
 
+    /// Schema 4 leaves placeholders (%s, {name}) out of fuzzy-search words: a schema 3 TM
+    /// holding one has its fuzzy index built again before lookups; one without is left as it is.
+    @Test(arguments: [true, false])
+    func aTMIndexedWhilePlaceholdersWereWordsIsIndexedAgain(holdsPlaceholders: Bool) throws {
+        let english = holdsPlaceholders ? "Downloading file %(current)li of %(total)li" : "Downloading the file"
+        _ = try PostgresMemory(url: url).add([TranslationUnit(variants: [Variant(language: "en", text: english),
+                                                                        Variant(language: "ru", text: "Загрузка файла")])])
+        try cluster.psql("INSERT INTO search_token VALUES (100, 'en', 'current', 1); UPDATE glossa_schema SET version = 3", database: database)
+        let memory = try PostgresMemory(url: url)
+        #expect(try cluster.psql("SELECT version FROM glossa_schema", database: database) == "\(PostgresSchema.currentVersion)\n")
+        #expect(try memory.unindexedVariantCount() == (holdsPlaceholders ? 2 : 0))
+        _ = try memory.updateSearchIndex { _ in }
+        #expect(try memory.checkIntegrity() == [])
+        let stale = try cluster.psql("SELECT count(*) FROM search_token WHERE token IN ('current', 'li', 'total')", database: database)
+        #expect(stale == (holdsPlaceholders ? "0\n" : "1\n"))
+        #expect(try memory.searchReader().indexedTokens(["downloading", "file"], language: "en").count == 2)
+    }
+
     @Test func theIntegrityCheckFindsAnIndexThatDisagreesWithItsText() throws {
         let memory = try PostgresMemory(url: url)
         _ = try memory.write { writer in try sampleUnits().forEach(writer.add) }
