@@ -19,6 +19,10 @@ import Yams
 ///   acronym-not-kept: off
 /// ignore-terms: [Organization]
 /// baseline: .glossa-baseline.json
+/// lookup:                   # lookup, pretranslate, analyze and serve
+///   multiple-translations-penalty: 1
+///   penalties: ["origin=legacy-2019.tmx:5", "author=mt:10"]
+///   where: ["x-domain=military"]
 /// ```
 ///
 /// Paths are relative to the file's folder. Command-line options override the file.
@@ -32,6 +36,17 @@ public struct CheckConfiguration: Sendable, Equatable {
     public var severities: [TermRule: Severity?] = [:]
     public var ignoredTerms: [String] = []
     public var baseline: String?
+    /// What lookups add to the word score (see `UnitCondition` and `MetadataPenalty`).
+    public var lookup = LookupSettings()
+
+    /// The `lookup` section: penalties and filters for every lookup of the project.
+    public struct LookupSettings: Sendable, Equatable {
+        public var multipleTranslationsPenalty: Int?
+        public var penalties: [MetadataPenalty] = []
+        public var filters: [UnitCondition] = []
+
+        public init() {}
+    }
 
     public init() {}
 
@@ -39,7 +54,7 @@ public struct CheckConfiguration: Sendable, Equatable {
     public static let defaultNames = [".glossa.yml", ".glossa.yaml", "glossa.yml"]
 
     private static let keys: Set<String> = ["glossaries", "include", "exclude", "source", "target", "fail-on", "rules",
-                                             "ignore-terms", "baseline"]
+                                             "ignore-terms", "baseline", "lookup"]
 
     /// Reads a configuration file; unknown keys, rules and severities are errors, so a typo
     /// never silently turns a check off.
@@ -114,7 +129,37 @@ public struct CheckConfiguration: Sendable, Equatable {
                 configuration.severities[rule] = level
             }
         }
+        if let (key, value) = settings["lookup"] {
+            configuration.lookup = try lookupSettings(value, at: key, fail: fail)
+        }
         return configuration
+    }
+
+    /// The `lookup` section's settings; each condition and penalty is parsed here, so a typo
+    /// is an error at its line.
+    private static func lookupSettings(_ node: Node, at key: Node, fail: (String, Node) -> InputError) throws -> LookupSettings {
+        guard let mapping = node.mapping else { throw fail("'lookup' must map settings (multiple-translations-penalty, penalties, where)", key) }
+        var settings = LookupSettings()
+        for (name, value) in mapping {
+            let items: [Node] = value.sequence.map(Array.init) ?? [value]
+            func parsed<T>(_ parse: (String) throws(InputError) -> T) throws -> [T] {
+                try items.map { item in
+                    guard let word = item.scalar?.string else { throw fail("'lookup.\(name.scalar?.string ?? "")' must be a list of strings", item) }
+                    do { return try parse(word) } catch let error as InputError { throw fail(error.message, item) }
+                }
+            }
+            switch name.scalar?.string {
+            case "multiple-translations-penalty":
+                guard let points = value.scalar.flatMap({ Int($0.string) }), (0...100).contains(points) else {
+                    throw fail("'lookup.multiple-translations-penalty' must be a number of points from 0 to 100", name)
+                }
+                settings.multipleTranslationsPenalty = points
+            case "penalties": settings.penalties = try parsed(MetadataPenalty.init(parsing:))
+            case "where": settings.filters = try parsed(UnitCondition.init(parsing:))
+            default: throw fail("unknown lookup setting '\(name.scalar?.string ?? "")' (known: multiple-translations-penalty, penalties, where)", name)
+            }
+        }
+        return settings
     }
 
     /// A severity, or nil inside for "off"/"never"; nil when the word is not one of them.

@@ -1,9 +1,12 @@
+import GlossaCore
 import GlossaText
 
 /// How much of a segment a TM already covers, in the bands CAT tools quote and plan with.
 public enum MatchBand: String, Sendable, CaseIterable, Codable {
     /// The same segment (in lookup form) occurred earlier in the analysed files.
     case repetitions
+    /// An exact match stored in the segment's context (between the same neighbours).
+    case context = "101"
     case exact = "100"
     case high = "95-99"
     case good = "85-94"
@@ -14,6 +17,7 @@ public enum MatchBand: String, Sendable, CaseIterable, Codable {
     /// The band of a best TM score (nil: nothing of 50 or more).
     public init(score: Int?) {
         switch score ?? 0 {
+        case contextMatchScore...: self = .context
         case 100...: self = .exact
         case 95..<100: self = .high
         case 85..<95: self = .good
@@ -27,6 +31,7 @@ public enum MatchBand: String, Sendable, CaseIterable, Codable {
     public var label: String {
         switch self {
         case .repetitions: "Repetitions"
+        case .context: "Context (101%)"
         case .exact: "100%"
         case .high: "95–99%"
         case .good: "85–94%"
@@ -73,19 +78,22 @@ public struct AnalysisReport: Sendable, Equatable, Encodable {
 }
 
 /// Analyses documents against the TM as CAT tools do before a job: every segment's best
-/// match puts it and its words in a band; a segment seen before in the same analysis is a
+/// match puts it and its words in a band, an exact match stored between the same neighbouring
+/// segments in the context band (101); a segment seen before in the same analysis is a
 /// repetition instead (its first occurrence carries the match). Words are what scoring
 /// counts: ICU word-break words and numbers, inline codes left out.
 public struct Analysis {
     private let lookup: TMLookup
+    private let policy: MatchPolicy
     private let tokenizer: MatchTokenizer
     private var seen = Set<String>()
     /// The counts over every file analysed so far.
     public private(set) var total = AnalysisReport(file: nil)
 
-    /// An analysis through `lookup` (its languages and TM).
-    public init(lookup: TMLookup) throws {
+    /// An analysis through `lookup` (its languages and TM), scoring by `policy`.
+    public init(lookup: TMLookup, policy: MatchPolicy = .standard) throws {
         self.lookup = lookup
+        self.policy = policy
         tokenizer = try MatchTokenizer(language: lookup.from)
     }
 
@@ -97,7 +105,7 @@ public struct Analysis {
             defer { progress(index + 1) }
             let words = tokenizer.tokens(of: segment).words.count
             let band: MatchBand = seen.insert(segment.normalizedForLookup()).inserted
-                ? MatchBand(score: try lookup.bestScore(for: segment, minimum: 50))
+                ? MatchBand(score: try lookup.bestScore(for: segment, context: .neighbours(of: index, in: segments), policy: policy, minimum: 50))
                 : .repetitions
             report.add(band, words: words)
             total.add(band, words: words)

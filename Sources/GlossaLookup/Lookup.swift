@@ -25,12 +25,17 @@ public struct TextSpan: Sendable, Equatable, Encodable {
 /// A TM unit found for a query: its score, the matched source with what differs from the
 /// query, the translation, and where and when the unit was made.
 public struct LookupMatch: Sendable, Equatable, Encodable {
-    /// 0…100; see `MatchScore`.
+    /// 0…101: the word score (`MatchScore`), 101 for a context match, less the policy's
+    /// deductions.
     public let score: Int
     /// The word score before penalties.
     public let base: Int
-    /// What the penalties were for.
+    /// What the word score's penalties were for (a point each).
     public let penalties: [MatchScore.Penalty]
+    /// What the match policy took off, and why (`MatchPolicy`).
+    public let deductions: [Deduction]
+    /// Whether the unit was stored in the query's context: an exact match that scores 101.
+    public let contextMatch: Bool
     /// The unit's id in the TM.
     public let unit: Int64
     /// The unit's tuid or id in the format it came from.
@@ -56,10 +61,15 @@ public struct LookupMatch: Sendable, Equatable, Encodable {
     @NullWhenAbsent public var changedBy: String?
 
     enum CodingKeys: String, CodingKey {
-        case score, base, penalties, unit, externalID = "id", source, sourceLanguage = "source_lang", target
-        case targetLanguage = "target_lang", diff, alternative, origin, created, createdBy = "created_by", changed, changedBy = "changed_by"
+        case score, base, penalties, deductions, contextMatch = "context_match", unit, externalID = "id", source
+        case sourceLanguage = "source_lang", target, targetLanguage = "target_lang", diff, alternative, origin, created
+        case createdBy = "created_by", changed, changedBy = "changed_by"
     }
 }
+
+/// The score of an exact match stored in the query's context (memoQ's context match, Trados's
+/// in-context exact).
+public let contextMatchScore = 101
 
 /// Looks segments up in a TM from one language to another: exact matches through the hash
 /// index, fuzzy matches through the search index (see `FuzzyCandidates` for why none is
@@ -85,35 +95,67 @@ public final class TMLookup {
     }
 
     /// Matches for `text` scoring at least `minimum`, best first (equal scores: most recently
-    /// created or changed first), at most `maximum`, only from units with a translation; a unit
-    /// with alternative translations gives a match for each, its first translation first. A
-    /// blank query has none (a TM may hold blank segments: a TMX keeps its empty `seg`s).
+    /// created or changed first), at most `maximum`, only from units with a translation that
+    /// `policy` admits; a unit with alternative translations gives a match for each, its first
+    /// translation first. An exact match from a unit stored in `context` scores 101. A
+    /// source the TM holds several different translations of takes the policy's
+    /// multiple-translations penalty on each (a context match only when its own unit holds
+    /// several), and a unit its metadata penalties; the score after them must still reach
+    /// `minimum`. A blank query has none (a TM may hold blank segments:
+    /// a TMX keeps its empty `seg`s).
     ///
     /// `interrupted` is asked between candidates: when it says so (a deadline passed, the
     /// asker has gone), the search stops with `LookupInterrupted`.
-    public func matches(for text: String, minimum: Int = 75, maximum: Int = 5,
-                        interrupted: () -> Bool = { false }) throws -> [LookupMatch] {
-        try reader.reading { try rankedMatches(for: text, minimum: minimum, maximum: maximum, interrupted: interrupted) }
+    public func matches(for text: String, context: SegmentContext = SegmentContext(), policy: MatchPolicy = .standard,
+                        minimum: Int = 75, maximum: Int = 5, interrupted: () -> Bool = { false }) throws -> [LookupMatch] {
+        try reader.reading {
+            try rankedMatches(for: text, context: context, policy: policy, minimum: minimum, maximum: maximum, interrupted: interrupted)
+        }
     }
 
-    /// `matches(for:minimum:maximum:interrupted:)`, inside its read transaction.
-    private func rankedMatches(for text: String, minimum: Int, maximum: Int, interrupted: () -> Bool) throws -> [LookupMatch] {
+    /// `matches(for:context:policy:minimum:maximum:interrupted:)`, inside its read transaction.
+    private func rankedMatches(for text: String, context: SegmentContext, policy: MatchPolicy, minimum: Int, maximum: Int,
+                               interrupted: () -> Bool) throws -> [LookupMatch] {
         lastSearchWasComplete = true
         guard maximum > 0, !text.normalizedForLookup().isEmpty else { return [] }
         let scored = try scoredVariants(for: text, minimum: max(1, min(100, minimum)), interrupted: interrupted)
         let units = try reader.units(Set(scored.map(\.unitID)))
-        var ranked: [(scored: ScoredVariant, unit: UnitRecord)] = scored.compactMap { scored in units[scored.unitID].map { (scored, $0) } }
-        ranked.sort { left, right in
-            (left.scored.score.score, left.unit.lastTouched, left.unit.id) > (right.scored.score.score, right.unit.lastTouched, right.unit.id)
+        // The best-scoring variant of each unit the policy admits, with the unit's translations.
+        var best: [Int64: (scored: ScoredVariant, unit: UnitRecord, translations: [UnitRecord.Variant])] = [:]
+        for variant in scored {
+            guard let unit = units[variant.unitID], best[unit.id].map({ $0.scored.score.score < variant.score.score }) ?? true,
+                  policy.admits(unit) else { continue }
+            let translations = translations(in: unit)
+            if !translations.isEmpty { best[unit.id] = (variant, unit, translations) }
         }
+        // Several different translations of one source: each takes the penalty.
+        var translationsOfSource: [String: Set<String>] = [:]
+        for (scored, _, translations) in best.values {
+            translationsOfSource[scored.text.normalizedForLookup(), default: []].formUnion(translations.map { $0.text.normalizedForLookup() })
+        }
+        var ranked: [(scored: ScoredVariant, unit: UnitRecord, translations: [UnitRecord.Variant], score: Int, deductions: [Deduction], inContext: Bool)] = []
+        for (scored, unit, translations) in best.values {
+            var deductions = policy.deductions(for: unit)
+            // The context tells which translation is meant: a context match takes no
+            // multiple-translations penalty (unless the unit itself holds several).
+            let inContext = scored.score.score == 100 && context.agrees(with: unit)
+            let severalTranslations = inContext ? Set(translations.map { $0.text.normalizedForLookup() }).count > 1
+                : translationsOfSource[scored.text.normalizedForLookup()]!.count > 1
+            if policy.multipleTranslationsPenalty > 0 && severalTranslations {
+                deductions.insert(Deduction(reason: Deduction.multipleTranslations, points: policy.multipleTranslationsPenalty), at: 0)
+            }
+            let score = max(0, (inContext ? contextMatchScore : scored.score.score) - deductions.reduce(0) { $0 + $1.points })
+            if score >= minimum { ranked.append((scored, unit, translations, score, deductions, inContext)) }
+        }
+        ranked.sort { left, right in (left.score, left.unit.lastTouched, left.unit.id) > (right.score, right.unit.lastTouched, right.unit.id) }
         var matches: [LookupMatch] = []
-        var seenUnits = Set<Int64>()
-        for (scored, unit) in ranked where seenUnits.insert(unit.id).inserted {
-            for (index, target) in translations(in: unit).enumerated() {
+        for entry in ranked {
+            let (scored, unit) = (entry.scored, entry.unit)
+            for (index, target) in entry.translations.enumerated() {
                 matches.append(LookupMatch(
-                    score: scored.score.score, base: scored.score.base, penalties: scored.score.penalties, unit: unit.id,
-                    externalID: unit.externalID, source: scored.text, sourceLanguage: scored.language, target: target.text,
-                    targetLanguage: target.language, targetMarkup: target.markup,
+                    score: entry.score, base: scored.score.base, penalties: scored.score.penalties, deductions: entry.deductions,
+                    contextMatch: entry.inContext, unit: unit.id, externalID: unit.externalID, source: scored.text,
+                    sourceLanguage: scored.language, target: target.text, targetLanguage: target.language, targetMarkup: target.markup,
                     diff: TextSpan.spans(in: scored.text, utf8: scored.score.differences), alternative: index > 0,
                     origin: unit.origin, created: unit.created, createdBy: unit.createdBy, changed: unit.changed, changedBy: unit.changedBy))
                 if matches.count == maximum { return matches }
@@ -122,10 +164,11 @@ public final class TMLookup {
         return matches
     }
 
-    /// The best score any unit with a translation reaches for `text` (at least `minimum`), or
-    /// nil: what analysis counts.
-    public func bestScore(for text: String, minimum: Int) throws -> Int? {
-        try matches(for: text, minimum: minimum, maximum: 1).first?.score
+    /// The best score any unit with a translation reaches for `text` in `context` (at least
+    /// `minimum`), or nil: what analysis counts.
+    public func bestScore(for text: String, context: SegmentContext = SegmentContext(), policy: MatchPolicy = .standard,
+                          minimum: Int) throws -> Int? {
+        try matches(for: text, context: context, policy: policy, minimum: minimum, maximum: 1).first?.score
     }
 
     /// The unit's variants in `to` that are not in `from`: its translation and alternatives.

@@ -10,6 +10,7 @@ public final class SQLiteIndexReader: SearchIndexReader {
     private let variantStatement: SQLiteStatement
     private let unitStatement: SQLiteStatement
     private let unitVariantsStatement: SQLiteStatement
+    private let unitPropertiesStatement: SQLiteStatement
 
     /// A reader of `memory`'s indexes.
     public init(_ memory: TranslationMemory) throws(MemoryError) {
@@ -22,8 +23,9 @@ public final class SQLiteIndexReader: SearchIndexReader {
             postingStatement = try connection.prepare("SELECT postings FROM fuzzy_posting WHERE token = ?1")
             variantStatement = try connection.prepare("SELECT unit_id, lang, text, tokens FROM variant WHERE id = ?1")
             unitStatement = try connection.prepare(
-                "SELECT external_id, origin, created_at, created_by, changed_at, changed_by FROM unit WHERE id = ?1")
+                "SELECT external_id, origin, created_at, created_by, changed_at, changed_by, context FROM unit WHERE id = ?1")
             unitVariantsStatement = try connection.prepare("SELECT id, lang, text, markup FROM variant WHERE unit_id = ?1 ORDER BY id")
+            unitPropertiesStatement = try connection.prepare("SELECT name, value FROM prop WHERE unit_id = ?1 AND lang IS NULL ORDER BY id")
         } catch {
             throw MemoryError(path: memory.path, reason: .sqlite("\(error)"))
         }
@@ -114,10 +116,16 @@ public final class SQLiteIndexReader: SearchIndexReader {
             let row = unitVariantsStatement
             variants.append((row.int64(0), row.string(1) ?? "", row.string(2) ?? "", row.string(3)))
         }
+        unitPropertiesStatement.reset()
+        unitPropertiesStatement.bind(1, id)
+        var properties: [(name: String, value: String)] = []
+        while try unitPropertiesStatement.step() {
+            properties.append((unitPropertiesStatement.string(0) ?? "", unitPropertiesStatement.string(1) ?? ""))
+        }
         let row = unitStatement
         return UnitRecord(
-            id: id, externalID: row.string(0), origin: row.string(1), created: row.string(2), createdBy: row.string(3),
-            changed: row.string(4), changedBy: row.string(5), variants: variants)
+            id: id, externalID: row.string(0), origin: row.string(1), context: row.string(6), created: row.string(2),
+            createdBy: row.string(3), changed: row.string(4), changedBy: row.string(5), variants: variants, properties: properties)
     }
 
     public func concordance(_ query: FullTextQuery, language: LanguageTag, limit: Int, offset: Int) throws -> [ConcordanceRow] {

@@ -1,3 +1,4 @@
+import GlossaCore
 import GlossaText
 
 /// What lookups and concordance searches read from a TM's search indexes, in either store
@@ -69,14 +70,16 @@ public struct StoredVariant: Sendable {
     }
 }
 
-/// What a lookup shows of a unit besides its text.
-public struct UnitRecord: Sendable {
+/// What a lookup shows of a unit besides its text, and what its conditions and context read.
+public struct UnitRecord: Sendable, UnitFacts {
     /// The unit's id.
     public let id: Int64
     /// The tuid or id in the format it came from.
     public let externalID: String?
     /// The document or file it came from.
     public let origin: String?
+    /// The key of the string it translates (a PO msgctxt, a TMX x-context).
+    public let context: String?
     /// ISO 8601 dates and authors, as stored.
     public let created: String?, createdBy: String?
     public let changed: String?, changedBy: String?
@@ -85,16 +88,26 @@ public struct UnitRecord: Sendable {
     public typealias Variant = (id: Int64, language: String, text: String, markup: String?)
     /// Its variants, in insertion order.
     public let variants: [Variant]
+    /// The unit's own properties (not its variants'), in order.
+    public let properties: [(name: String, value: String)]
 
-    public init(id: Int64, externalID: String?, origin: String?, created: String?, createdBy: String?,
-                changed: String?, changedBy: String?, variants: [Variant]) {
-        (self.id, self.externalID, self.origin) = (id, externalID, origin)
+    public init(id: Int64, externalID: String?, origin: String?, context: String? = nil, created: String?, createdBy: String?,
+                changed: String?, changedBy: String?, variants: [Variant], properties: [(name: String, value: String)] = []) {
+        (self.id, self.externalID, self.origin, self.context) = (id, externalID, origin, context)
         (self.created, self.createdBy, self.changed, self.changedBy) = (created, createdBy, changed, changedBy)
         self.variants = variants
+        self.properties = properties
     }
 
     /// The most recent of its dates: what ranks equal scores.
     public var lastTouched: String { max(created ?? "", changed ?? "") }
+
+    public var createdAt: String? { created }
+    public var changedAt: String? { changed }
+    public func propertyValues(named name: String) -> [String] {
+        properties.filter { $0.name == name }.map(\.value)
+    }
+    public var languageTags: [String] { variants.map(\.language) }
 }
 
 /// A concordance search as the stores run it: parts that must all occur, each written one of

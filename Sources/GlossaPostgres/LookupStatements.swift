@@ -68,12 +68,16 @@ enum LookupStatements {
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }
     }
 
-    /// Units by id: what a match shows of its unit.
+    /// Units by id: what a match shows of its unit, with the unit's own properties (one
+    /// round trip: the properties as two arrays).
     struct Units: ListStatement {
         static let sql = """
-            SELECT id, external_id, origin, created_at, created_by, changed_at, changed_by FROM unit WHERE id = ANY($1::bigint[])
+            SELECT id, external_id, origin, created_at, created_by, changed_at, changed_by, context,
+                   ARRAY(SELECT name FROM prop p WHERE p.unit_id = u.id AND p.lang IS NULL ORDER BY p.id),
+                   ARRAY(SELECT value FROM prop p WHERE p.unit_id = u.id AND p.lang IS NULL ORDER BY p.id)
+            FROM unit u WHERE id = ANY($1::bigint[])
             """
-        typealias Row = (Int64, String?, String?, String?, String?, String?, String?)
+        typealias Row = (Int64, String?, String?, String?, String?, String?, String?, String?, [String], [String])
         let list: [Int64]
 
         func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(Row.self) }

@@ -91,9 +91,10 @@ final class PostgresSearchReader: SearchIndexReader {
             }
             var units: [Int64: UnitRecord] = [:]
             let unitRows = try await connection.execute(LookupStatements.Units(list: list), logger: logger)
-            for try await (id, externalID, origin, created, createdBy, changed, changedBy) in unitRows {
-                units[id] = UnitRecord(id: id, externalID: externalID, origin: origin, created: created, createdBy: createdBy,
-                                       changed: changed, changedBy: changedBy, variants: variants[id] ?? [])
+            for try await (id, externalID, origin, created, createdBy, changed, changedBy, context, names, values) in unitRows {
+                units[id] = UnitRecord(id: id, externalID: externalID, origin: origin, context: context, created: created,
+                                       createdBy: createdBy, changed: changed, changedBy: changedBy, variants: variants[id] ?? [],
+                                       properties: Array(zip(names, values)).map { (name: $0.0, value: $0.1) })
             }
             return units
         }

@@ -1,3 +1,4 @@
+import Foundation
 import GlossaCore
 import Hummingbird
 
@@ -5,30 +6,45 @@ import Hummingbird
 /// (application/x-www-form-urlencoded: "+" is a space, %XX a UTF-8 byte), so a plain form, a
 /// browser's URLSearchParams and curl's --data-urlencode reach the server alike.
 struct FormQuery {
-    private let values: [String: String]
+    /// Each name's values, in the order given: most names are given once, the conditions of a
+    /// lookup (`where`, `penalty`) as many times as there are.
+    private let values: [String: [String]]
 
-    /// The parameters of `query`; an `InputError` when it does not decode (a name given twice).
+    /// The parameters of `query`; an `InputError` when one does not decode.
     init(_ query: String?) throws {
-        do {
-            values = try URLEncodedFormDecoder().decode([String: String].self, from: query ?? "")
-        } catch {
-            throw InputError("the query string does not decode as name=value pairs: \(query ?? "")")
+        var values: [String: [String]] = [:]
+        for pair in (query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard let name = Self.decoded(parts[0]), let value = Self.decoded(parts.count > 1 ? parts[1] : "") else {
+                throw InputError("the query string does not decode as name=value pairs: \(query ?? "")")
+            }
+            values[name, default: []].append(value)
         }
+        self.values = values
     }
 
-    /// The value of `name`, nil when the query lacks it.
-    subscript(name: String) -> String? { values[name] }
+    /// A name or value as forms encode it: "+" a space, %XX a UTF-8 byte; nil when it is not
+    /// valid UTF-8.
+    private static func decoded(_ text: Substring) -> String? {
+        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+    }
+
+    /// The value of `name`, nil when the query lacks it (the first, if given several times).
+    subscript(name: String) -> String? { values[name]?.first }
+
+    /// Every value of `name`, in order.
+    func all(_ name: String) -> [String] { values[name] ?? [] }
 
     /// The value of `name`; an `InputError` when it is missing or blank.
     func required(_ name: String) throws -> String {
-        guard let value = values[name], !value.allSatisfy(\.isWhitespace) else { throw InputError("the query needs \(name)=…") }
+        guard let value = self[name], !value.allSatisfy(\.isWhitespace) else { throw InputError("the query needs \(name)=…") }
         return value
     }
 
     /// The integer value of `name`, `fallback` when the query lacks it; an `InputError` when
     /// it is not a whole number in `range`.
     func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
-        guard let text = values[name] else { return fallback }
+        guard let text = self[name] else { return fallback }
         guard let value = Int(text) else { throw Self.outOfBounds(name, range, text) }
         return try Self.bounded(name, value, default: fallback, in: range)
     }

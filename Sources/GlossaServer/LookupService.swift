@@ -81,12 +81,15 @@ final class LookupService: Sendable {
         waiter?.resume(returning: worker)
     }
 
-    /// `LookupWorker.matches(for:from:to:minimum:maximum:deadline:)` on a free connection,
-    /// given up (`APIError.overBudget`) once `budget` has passed since the call.
-    func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int) async throws -> [[LookupMatch]] {
+    /// `LookupWorker.matches(for:from:to:policy:minimum:maximum:deadline:)` on a free
+    /// connection, given up (`APIError.overBudget`) once `budget` has passed since the call.
+    func matches(for segments: [Segment], from: LanguageTag, to: LanguageTag, policy: MatchPolicy,
+                 minimum: Int, maximum: Int) async throws -> [[LookupMatch]] {
         let deadline = ContinuousClock.now + budget
         do {
-            return try await run { try $0.matches(for: texts, from: from, to: to, minimum: minimum, maximum: maximum, deadline: deadline) }
+            return try await run {
+                try $0.matches(for: segments, from: from, to: to, policy: policy, minimum: minimum, maximum: maximum, deadline: deadline)
+            }
         } catch is RequestOverBudget {
             throw APIError.overBudget(budget)
         }
@@ -118,6 +121,32 @@ final class LookupService: Sendable {
     }
 }
 
+/// A segment a request looks up, and where it stands in its document.
+struct Segment: Sendable, Decodable {
+    let text: String
+    let context: SegmentContext
+
+    init(_ text: String, context: SegmentContext = SegmentContext()) {
+        self.text = text
+        self.context = context
+    }
+
+    private enum Keys: String, CodingKey { case text, context, prev, next }
+
+    /// A string, or `{"text", "context", "prev", "next"}`: the neighbours and key of a
+    /// segment are what make a context (101) match.
+    init(from decoder: any Decoder) throws {
+        if let text = try? decoder.singleValueContainer().decode(String.self) {
+            self.init(text)
+            return
+        }
+        let fields = try decoder.container(keyedBy: Keys.self)
+        self.init(try fields.decode(String.self, forKey: .text), context: SegmentContext(
+            key: try fields.decodeIfPresent(String.self, forKey: .context), previous: try fields.decodeIfPresent(String.self, forKey: .prev),
+            next: try fields.decodeIfPresent(String.self, forKey: .next)))
+    }
+}
+
 /// One read-only connection to the TM and what it keeps between requests: lookups and
 /// concordances per language pair, so requests reuse their statements, and the statistics.
 /// Used by one task at a time: `LookupService` hands it out.
@@ -146,10 +175,10 @@ final class LookupWorker: @unchecked Sendable {
         terms = glossary.map { TermChecker(termbase: $0) }
     }
 
-    /// `TMLookup.matches(for:minimum:maximum:)` for each of `texts`, in order, given up at
-    /// `deadline` (`RequestOverBudget`) or when the calling task is cancelled, as it is when
-    /// the asker has gone (`CancellationError`).
-    func matches(for texts: [String], from: LanguageTag, to: LanguageTag, minimum: Int, maximum: Int,
+    /// `TMLookup.matches(for:context:policy:minimum:maximum:)` for each of `segments`, in
+    /// order, given up at `deadline` (`RequestOverBudget`) or when the calling task is
+    /// cancelled, as it is when the asker has gone (`CancellationError`).
+    func matches(for segments: [Segment], from: LanguageTag, to: LanguageTag, policy: MatchPolicy, minimum: Int, maximum: Int,
                  deadline: ContinuousClock.Instant) throws -> [[LookupMatch]] {
         try memory.requireSearchIndex()
         let key = LanguagePairKey(from: from, to: to)
@@ -157,9 +186,10 @@ final class LookupWorker: @unchecked Sendable {
         lookups[key] = lookup
         let interrupted = { RequestCancellation.isCancelled || ContinuousClock.now >= deadline }
         do {
-            return try texts.map { text in
+            return try segments.map { segment in
                 if interrupted() { throw LookupInterrupted() }
-                return try lookup.matches(for: text, minimum: minimum, maximum: maximum, interrupted: interrupted)
+                return try lookup.matches(for: segment.text, context: segment.context, policy: policy, minimum: minimum, maximum: maximum,
+                                          interrupted: interrupted)
             }
         } catch is LookupInterrupted {
             if RequestCancellation.isCancelled { throw CancellationError() }

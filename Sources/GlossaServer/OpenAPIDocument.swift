@@ -36,10 +36,12 @@ enum OpenAPIDocument {
           "Span": {"type": "object", "required": ["start", "end", "text"], "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}}},
           "Match": {
             "type": "object",
-            "required": ["score", "base", "penalties", "unit", "source", "source_lang", "target", "target_lang", "diff", "alternative"],
+            "required": ["score", "base", "penalties", "deductions", "context_match", "unit", "source", "source_lang", "target", "target_lang", "diff", "alternative"],
             "properties": {
-              "score": {"type": "integer", "minimum": 0, "maximum": 100}, "base": {"type": "integer"},
+              "score": {"type": "integer", "minimum": 0, "maximum": 101, "description": "The word score less its penalties; 101 for a context match; less the match policy's deductions."}, "base": {"type": "integer"},
               "penalties": {"type": "array", "items": {"type": "string"}}, "unit": {"type": "integer"},
+              "deductions": {"type": "array", "items": {"type": "object", "required": ["reason", "points"], "properties": {"reason": {"type": "string"}, "points": {"type": "integer"}}}},
+              "context_match": {"type": "boolean"},
               "id": {"type": ["string", "null"]}, "source": {"type": "string"}, "source_lang": {"type": "string"},
               "target": {"type": "string"}, "target_lang": {"type": "string"},
               "diff": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}}, "alternative": {"type": "boolean"},
@@ -51,10 +53,17 @@ enum OpenAPIDocument {
           "BatchLookup": {
             "type": "object", "required": ["segments"],
             "properties": {
-              "segments": {"type": "array", "maxItems": 1000, "items": {"type": "string"}},
+              "segments": {"type": "array", "maxItems": 1000, "items": {"oneOf": [{"type": "string"}, {"$ref": "#/components/schemas/Segment"}]}},
               "from": {"type": "string"}, "to": {"type": "string"},
-              "min": {"type": "integer", "minimum": 1, "maximum": 100}, "max": {"type": "integer", "minimum": 1, "maximum": 100}
+              "min": {"type": "integer", "minimum": 1, "maximum": 101}, "max": {"type": "integer", "minimum": 1, "maximum": 100},
+              "penalties": {"type": "array", "items": {"type": "string"}, "description": "CONDITION:POINTS, e.g. origin=legacy.tmx:5"},
+              "where": {"type": "array", "items": {"type": "string"}, "description": "Conditions every match's unit meets, e.g. lang=kk"},
+              "multiple_translations_penalty": {"type": "integer", "minimum": 0, "maximum": 100}
             }
+          },
+          "Segment": {
+            "type": "object", "required": ["text"], "description": "A segment and where it stands: an exact match stored with the same key and neighbours scores 101.",
+            "properties": {"text": {"type": "string"}, "context": {"type": "string"}, "prev": {"type": "string"}, "next": {"type": "string"}}
           },
           "ConcordanceHit": {
             "type": "object", "required": ["unit", "text", "lang", "highlights"],
@@ -103,8 +112,14 @@ enum OpenAPIDocument {
             "summary": "Exact and fuzzy matches of a segment",
             "parameters": [
               {"name": "q", "in": "query", "required": true, "schema": {"type": "string"}}, {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"},
-              {"name": "min", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 75}},
-              {"name": "max", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 5}}
+              {"name": "min", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 101, "default": 75}},
+              {"name": "max", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 100, "default": 5}},
+              {"name": "context", "in": "query", "description": "The key of the string (msgctxt, resname).", "schema": {"type": "string"}},
+              {"name": "prev", "in": "query", "description": "The source segment before this one; empty at a document's start.", "schema": {"type": "string"}},
+              {"name": "next", "in": "query", "description": "The source segment after this one; empty at a document's end.", "schema": {"type": "string"}},
+              {"name": "penalty", "in": "query", "description": "CONDITION:POINTS, as often as wanted.", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true},
+              {"name": "where", "in": "query", "description": "A condition every match's unit meets, as often as wanted.", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true},
+              {"name": "multiple_translations_penalty", "in": "query", "schema": {"type": "integer", "minimum": 0, "maximum": 100}}
             ],
             "responses": {"200": {"description": "Matches, best first", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Matches"}}}},
                           "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "503": {"$ref": "#/components/responses/Unavailable"}}

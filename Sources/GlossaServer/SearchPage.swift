@@ -2,7 +2,9 @@
 /// from the JSON API by the page's script, with the words that differ (lookup) or match
 /// (concordance) marked. The query lives in the address (`/?q=…&from=en&to=ru&mode=lookup`),
 /// so a search can be bookmarked or sent to a colleague. Each match shows its unit's origin,
-/// author and date, with the unit's alternative translations beside it. With a token in the
+/// author and date, with the unit's alternative translations beside it, whether it is a
+/// context match, and what the match policy took off; the segment's context (key,
+/// neighbours), a filter and a penalty can be given under "Context, filter, penalty". With a token in the
 /// page's settings (kept in the browser's local storage, sent as a bearer token), a translator
 /// adds a unit and corrects a match's translation in place. Text from the TM only ever goes
 /// in through `textContent`, never as markup.
@@ -41,6 +43,9 @@ enum SearchPage {
       details { margin: .8rem 0; }
       #add { margin-top: .5rem; }
       .edit { margin-left: .5rem; font-size: .8rem; }
+      .fields { display: grid; gap: .5rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin-top: .4rem; }
+      .context { background: #d9f2d9; border-radius: .2rem; padding: 0 .3rem; margin-right: .4rem; }
+      .deductions { color: #8a4b00; }
     </style>
     </head>
     <body>
@@ -55,8 +60,18 @@ enum SearchPage {
         </select></label>
       <label>From <select name="from" id="from"></select></label>
       <label>To <select name="to" id="to"></select></label>
-      <label>Lowest score <input type="number" name="min" id="min" min="1" max="100" value="75"></label>
+      <label>Lowest score <input type="number" name="min" id="min" min="1" max="101" value="75"></label>
       <button type="submit">Search</button>
+      <details class="wide" id="refine">
+        <summary>Context, filter, penalty</summary>
+        <div class="fields">
+          <label>Key of the string (msgctxt, resname) <input name="context" id="context"></label>
+          <label>Segment before <input name="prev" id="prev"></label>
+          <label>Segment after <input name="next" id="next"></label>
+          <label>Only units where (e.g. origin=*.po) <input name="where" id="where"></label>
+          <label>Penalty (e.g. author=mt:10) <input name="penalty" id="penalty"></label>
+        </div>
+      </details>
     </form>
     <details id="team">
       <summary>Team: token, add a unit</summary>
@@ -175,8 +190,13 @@ enum SearchPage {
         item.dataset.score = match.score;
         item.dataset.unit = match.unit;
         const head = element("div", "meta");
-        head.append(element("span", "score", match.score + "%"), "unit " + match.unit);
+        head.append(element("span", "score", match.score + "%"));
+        if (match.context_match) head.append(element("span", "context", "context match"));
+        head.append("unit " + match.unit);
         if (match.penalties.length > 0) head.append(" (−" + match.penalties.join(", ") + ")");
+        if (match.deductions.length > 0) {
+          head.append(" ", element("span", "deductions", "−" + match.deductions.map((d) => d.points + " " + d.reason).join(", −")));
+        }
         if (match.origin) head.append(" · " + match.origin);
         const author = match.changed_by || match.created_by, date = match.changed || match.created;
         if (author) head.append(" · " + (match.changed_by ? "corrected by " : "by ") + author);
@@ -261,6 +281,15 @@ enum SearchPage {
       const min = params.get("min") || "75";
       $("min").value = min;
       const query = new URLSearchParams({ q: q, from: $("from").value, to: $("to").value });
+      // Context, filters and penalties go with a lookup when given (an empty field is none).
+      let refined = false;
+      for (const name of ["context", "prev", "next", "where", "penalty"]) {
+        const values = params.getAll(name).filter((value) => value !== "");
+        if (values.length > 0) $(name).value = values[0];
+        if (mode === "lookup") for (const value of values) query.append(name, value);
+        refined = refined || values.length > 0;
+      }
+      $("refine").open = refined;
       say("Searching…", false);
       try {
         if (mode === "lookup") {

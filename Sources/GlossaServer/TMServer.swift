@@ -2,6 +2,7 @@ import Foundation
 import GlossaCore
 import GlossaTerminology
 import GlossaWorkflows
+import GlossaLookup
 import Hummingbird
 import Logging
 import NIOCore
@@ -37,6 +38,9 @@ public struct TMServer: Sendable {
     public let readers: Int?
     /// The tokens writes and reads need.
     public var access = AccessTokens(write: nil, read: nil)
+    /// The penalties and filters of every lookup (the project's `.glossa.yml` and the
+    /// command line's); a request adds its own.
+    public var policy = MatchPolicy.standard
     /// The largest file `POST /api/import` takes, in bytes.
     public var importLimit = TMServer.defaultImportLimit
     /// Whether each request gets a line on the log (`AccessLog`).
@@ -81,7 +85,7 @@ public struct TMServer: Sendable {
         let parts = try ServerParts(
             lookups: LookupService(location: readLocation ?? location, glossary: glossary,
                                    size: readers ?? LookupService.defaultSize(for: readLocation ?? location), budget: requestBudget),
-            writes: writes, jobs: ImportJobs(writes: writes), importLimit: importLimit, logger: logger)
+            writes: writes, jobs: ImportJobs(writes: writes), importLimit: importLimit, logger: logger, policy: policy)
         let port = port
         let idleTimeout = idleTimeout
         // One thread does the network I/O, which is light; lookups run on the concurrency pool,
@@ -133,4 +137,6 @@ struct ServerParts: Sendable {
     let jobs: ImportJobs
     let importLimit: Int
     let logger: Logger
+    /// The penalties and filters every lookup takes; a request adds its own.
+    var policy = MatchPolicy.standard
 }

@@ -37,10 +37,11 @@ enum TMServerRoutes {
                 }
                 let (from, to) = try LookupRoutes.direction(from: source, to: target)
                 let matches = try await parts.lookups.matches(
-                    for: [text], from: from, to: to,
+                    for: [Segment(text)], from: from, to: to, policy: parts.policy,
                     minimum: query.integer("min_similarity", default: minimumSimilarity, in: 0...100).clamped(to: 1...100),
                     maximum: query.integer("max_candidates", default: maximumCandidates, in: 1...100))[0]
-                return matches.map { Candidate(source: $0.source, target: $0.target, quality: $0.score, rank: Double($0.score)) }
+                // These clients know scores up to 100: a context match is their best.
+                return matches.map { Candidate(source: $0.source, target: $0.target, quality: min(100, $0.score), rank: Double($0.score)) }
             }
         }
     }

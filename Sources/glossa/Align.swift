@@ -87,12 +87,19 @@ extension Glossa {
             let termbase = try glossary.map { try GlossaryOptions.load($0, languages: (sourceLanguage, targetLanguage)) }
             let beads = try DocumentAligner(sourceLanguage: sourceLanguage, targetLanguage: targetLanguage, glossary: termbase)
                 .align(sourceDocument, targetDocument)
-            let accepted = beads.filter { !$0.source.isEmpty && !$0.target.isEmpty && $0.confidence >= minConfidence }
-            let rejected = beads.filter { $0.source.isEmpty || $0.target.isEmpty || $0.confidence < minConfidence }
-            let units = accepted.map { bead in
-                TranslationUnit(variants: [Variant(language: sourceLanguage, text: bead.sourceText),
-                                           Variant(language: targetLanguage, text: bead.targetText)],
-                                sourceLanguage: sourceLanguage, origin: (source as NSString).lastPathComponent, created: Stamp(date: Date()))
+            let isAccepted = { (bead: AlignedBead) in !bead.source.isEmpty && !bead.target.isEmpty && bead.confidence >= minConfidence }
+            let accepted = beads.filter(isAccepted)
+            let rejected = beads.filter { !isAccepted($0) }
+            // Each pair keeps its neighbouring source segments, for context (101) matches.
+            let sourceSegments = beads.map(\.sourceText).filter { !$0.isEmpty }
+            var position = -1
+            let units = beads.compactMap { bead -> TranslationUnit? in
+                if !bead.sourceText.isEmpty { position += 1 }
+                guard isAccepted(bead) else { return nil }
+                return TranslationUnit(variants: [Variant(language: sourceLanguage, text: bead.sourceText),
+                                                  Variant(language: targetLanguage, text: bead.targetText)],
+                                       sourceLanguage: sourceLanguage, origin: (source as NSString).lastPathComponent, created: Stamp(date: Date()),
+                                       properties: SegmentContext.neighbours(of: position, in: sourceSegments).neighbourProperties)
             }
             if let out { try write(out, beads: beads, units: units, languages: [sourceLanguage, targetLanguage]) }
             if let review { try writeReview(review, rejected) }

@@ -10,14 +10,16 @@ extension Glossa {
             abstract: "Count the segments and words of documents per TM match band, for quotes and planning.",
             discussion: """
             Documents are segmented as glossa segment does. Each segment's best
-            TM match (see glossa lookup for the score) puts it in a band: 100%,
-            95–99%, 85–94%, 75–84%, 50–74% or no match. A segment that occurred
+            TM match (see glossa lookup for the score, its penalties and
+            filters) puts it in a band: context (101%: an exact match stored
+            between the same neighbouring segments), 100%, 95–99%, 85–94%,
+            75–84%, 50–74% or no match. A segment that occurred
             earlier in the same analysis, in any of the files, counts as a
             repetition instead. Words are ICU word-break words and numbers.
 
             JSON output: {"files": [report…], "total": report}, a report being
             {"file", "segments", "words", "bands": [{"band", "segments",
-            "words"}…]} with bands repetitions, 100, 95-99, 85-94, 75-84,
+            "words"}…]} with bands repetitions, 101, 100, 95-99, 85-94, 75-84,
             50-74, no-match, always all of them and in that order.
 
             Examples:
@@ -32,6 +34,8 @@ extension Glossa {
         var files: [String]
 
         @OptionGroup var languages: LanguagePair
+        @OptionGroup var matching: MatchPolicyOptions
+        @OptionGroup var settings: SettingsFile
 
         @Option(help: "Output: text or json.")
         var format: OutputFormat = .text
@@ -45,7 +49,7 @@ extension Glossa {
             let (source, target) = try languages.tags()
             let lookup = try TMLookup(memory: tm.openForSearch(warningAbout: [source, target]), from: source, to: target)
             let segmenter = try documents.segmenter(language: source)
-            var analysis = try Analysis(lookup: lookup)
+            var analysis = try Analysis(lookup: lookup, policy: matching.policy(settings.load()))
             var reports: [AnalysisReport] = []
             let progress = Progress(label: "analysing", noun: "segments", every: 100)
             var done = 0

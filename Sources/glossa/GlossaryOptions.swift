@@ -11,16 +11,11 @@ struct GlossaryOptions: ParsableArguments {
         "A glossary (TBX, TSV, CSV, OmegaT); repeatable. Default: the config's, else glossaries/*.tbx|tsv|csv.", valueName: "file"))
     var paths: [String] = []
 
-    @Option(help: ArgumentHelp("Settings file. Default: .glossa.yml in the current folder, if any.", valueName: "file"))
-    var config: String?
+    @OptionGroup var settings: SettingsFile
 
     /// The settings file in force, or empty settings.
     func configuration() throws -> CheckConfiguration {
-        if let config { return try CheckConfiguration.load(path: config) }
-        for name in CheckConfiguration.defaultNames where FileManager.default.fileExists(atPath: name) {
-            return try CheckConfiguration.load(path: name)
-        }
-        return CheckConfiguration()
+        try settings.load()
     }
 
     /// The glossaries in force, merged; warnings about them go to standard error.

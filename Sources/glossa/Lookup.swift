@@ -16,12 +16,29 @@ extension Glossa {
             point off each for a difference in case, punctuation, numbers or
             inline codes. Inline codes are the TM's ({1}, {/1}) and software
             placeholders (%s, %1$d, %(count)d, %1, {0}, {name}): codes, not
-            words. Only identical text (NFC, white space collapsed) scores 100. Matches are ranked by score, then most recent first.
+            words. Only identical text (NFC, white space collapsed) scores 100.
+
+            A context match scores 101: an exact match whose unit was stored
+            with the key --context gives (a PO msgctxt, an XLIFF resname, a
+            TMX x-context) and between the source segments --prev and --next
+            give (TMX props x-context-pre and x-context-post; "" for the start
+            or end of a document); each one given must agree.
+
+            Then the match policy, from the lookup section of .glossa.yml and
+            these options: a source the TM holds several different
+            translations of (alternatives, or units with the same source) gives
+            a match for each, each --multiple-translations-penalty points off
+            (default 1, as Trados); --penalty CONDITION:POINTS takes points off
+            a match whose unit meets the condition; --where CONDITION leaves
+            out every unit that does not. A score below --min after its
+            deductions is no match. Matches are ranked by score, then most
+            recent first.
 
             Text output marks the words of the matched source that differ
             from the query (in color on a terminal, listed under "differs"
             otherwise). JSON output is an array of objects: score, base,
-            penalties, unit, id, source, source_lang, target, target_lang,
+            penalties, deductions ([{reason, points}]), context_match, unit,
+            id, source, source_lang, target, target_lang, alternative,
             diff (spans {start, end, text}, offsets in code points of
             source), origin, created, created_by, changed, changed_by. No
             match: [] and exit 0.
@@ -36,6 +53,8 @@ extension Glossa {
               glossa lookup "I am glad to welcome you to the International Conference on Cyber Security."
               glossa lookup "Генеральный секретарь ОДКБ" --from ru --to en --min 60
               glossa lookup --batch segments.txt --from en --to kk > matches.jsonl
+              glossa lookup "Open the file" --context menu.file.open --where "origin=*.po"
+              glossa lookup "The meeting was held in Minsk." --prev "The CSTO Council met." --next "" --penalty "author=mt:10"
             """)
 
         @OptionGroup var tm: TMOptions
@@ -57,14 +76,29 @@ extension Glossa {
         @Option(help: ArgumentHelp("Look up every line of a file; writes JSON lines.", valueName: "file"))
         var batch: String?
 
+        @Option(help: ArgumentHelp("The key of the string the segment translates (msgctxt, resname, x-context).", valueName: "key"))
+        var context: String?
+
+        @Option(help: ArgumentHelp("The source segment before this one; \"\" at the start of a document.", valueName: "text"))
+        var prev: String?
+
+        @Option(help: ArgumentHelp("The source segment after this one; \"\" at the end of a document.", valueName: "text"))
+        var next: String?
+
+        @OptionGroup var matching: MatchPolicyOptions
+        @OptionGroup var settings: SettingsFile
+
         func validate() throws {
             guard (1...100).contains(min) else { throw ValidationError("--min must be between 1 and 100") }
             guard max >= 1 else { throw ValidationError("--max must be at least 1") }
             guard (text == nil) != (batch == nil) else { throw ValidationError("give either a segment or --batch FILE") }
+            guard batch == nil || (prev == nil && next == nil) else { throw ValidationError("--prev and --next are one segment's neighbours: not with --batch") }
         }
 
         func run() throws {
             let (source, target) = try languages.tags()
+            let policy = try matching.policy(settings.load())
+            let context = SegmentContext(key: context, previous: prev, next: next)
             let lookup = try TMLookup(memory: tm.openForSearch(warningAbout: [source, target]), from: source, to: target)
             if let batch {
                 let encoder = JSONEncoder()
@@ -74,7 +108,7 @@ extension Glossa {
                 var done = 0, cutShort = 0
                 defer { noteCutShort(cutShort) }
                 func answer(_ line: Substring) throws {
-                    let matches = try lookup.matches(for: String(line), minimum: min, maximum: max)
+                    let matches = try lookup.matches(for: String(line), context: context, policy: policy, minimum: min, maximum: max)
                     print(String(decoding: try encoder.encode(matches), as: UTF8.self))
                     done += 1
                     if !lookup.lastSearchWasComplete { cutShort += 1 }
@@ -97,7 +131,7 @@ extension Glossa {
                 for line in lines { try answer(line) }
                 return
             }
-            let matches = try lookup.matches(for: text ?? "", minimum: min, maximum: max)
+            let matches = try lookup.matches(for: text ?? "", context: context, policy: policy, minimum: min, maximum: max)
             switch format {
             case .json: try printJSON(matches)
             case .text: printText(matches)
@@ -121,9 +155,11 @@ extension Glossa {
             for match in matches {
                 let date = (match.changed ?? match.created).map { "  " + $0.prefix(10) } ?? ""
                 let origin = match.origin.map { "  " + $0 } ?? ""
-                let penalties = match.penalties.isEmpty ? "" : "  (−\(match.penalties.map(\.rawValue).joined(separator: ", ")))"
+                let taken = match.penalties.map(\.rawValue) + match.deductions.map { "\($0.reason) \($0.points)" }
+                let penalties = taken.isEmpty ? "" : "  (−\(taken.joined(separator: ", ")))"
                 let alternative = match.alternative ? "  alternative translation" : ""
-                print("\(match.score)%  unit \(match.unit)\(alternative)\(origin)\(date)\(penalties)")
+                let inContext = match.contextMatch ? "  context match" : ""
+                print("\(match.score)%  unit \(match.unit)\(inContext)\(alternative)\(origin)\(date)\(penalties)")
                 print(segmentLines(match.sourceLanguage, marked(match.source, match.diff, color: color, bracketsWithoutColor: false)))
                 print(segmentLines(match.targetLanguage, match.target))
                 if !color && !match.diff.isEmpty { print("      differs: \(match.diff.map(\.text).joined(separator: ", "))") }

@@ -52,6 +52,12 @@ extension Glossa {
             config, else glossaries/*.tbx|tsv|csv); without one, /api/terms
             answers 404. The page shows the terms of a segment looked up.
 
+            Every lookup takes the match policy of the config's lookup section
+            and of --penalty, --where and --multiple-translations-penalty (see
+            glossa lookup); a request adds its own (penalty=…&where=…, or
+            "penalties" and "where" in a POST) and may give a segment's
+            context (context, prev, next) for 101 matches.
+
             Query strings are form-encoded ("+" or %20 for a space). Every
             error answers {"error": "…"}: 400 for a bad request, 401 for a
             missing token, 404, 409 for a unit that repeats another, 413 for
@@ -96,6 +102,7 @@ extension Glossa {
         @OptionGroup var tm: TMOptions
 
         @OptionGroup var glossary: GlossaryOptions
+        @OptionGroup var matching: MatchPolicyOptions
 
         @Option(help: "Address to listen on: 127.0.0.1 for this machine only, 0.0.0.0 for every network.")
         var host = "127.0.0.1"
@@ -163,9 +170,11 @@ extension Glossa {
             // Builds the default TM on first use, and indexes what an import deferred.
             let location = try tm.locationBuildingDefault()
             _ = try tm.openForSearch(warningAbout: [])
+            let settings = try glossary.configuration()
+            let policy = try matching.policy(settings)
             let termbase: Termbase?
             do {
-                termbase = try glossary.termbase(try glossary.configuration(), languages: nil)
+                termbase = try glossary.termbase(settings, languages: nil)
             } catch is ValidationError {
                 Diagnostics.note("note: no glossary, so /api/terms is off (give --glossary FILE)")
                 termbase = nil
@@ -177,6 +186,7 @@ extension Glossa {
             var server = TMServer(location: location, glossary: termbase, host: host, port: port, requestBudget: .seconds(requestTimeout),
                                   readers: readers)
             server.access = access
+            server.policy = policy
             server.readLocation = readFrom
             server.importLimit = importLimit << 20
             server.accessLog = accessLog

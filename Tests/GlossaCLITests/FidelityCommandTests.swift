@@ -61,9 +61,12 @@ import Testing
         #expect(matches.map { $0["target"] as? String } == ["Секретариат ОДКБ подготовил проекты решений.",
                                                              "Секретариат Организации подготовил проекты решений."])
         #expect(matches.map { $0["alternative"] as? Bool } == [false, true])
-        #expect(matches.allSatisfy { $0["score"] as? Int == 100 && $0["id"] as? String == "secretariat" })
+        // Each of the two translations is a match, a point off each (the multiple-translations penalty).
+        #expect(matches.allSatisfy { $0["score"] as? Int == 99 && $0["base"] as? Int == 100 && $0["id"] as? String == "secretariat" })
+        #expect(matches.allSatisfy { ($0["deductions"] as? [[String: Any]])?.map { $0["reason"] as? String } == ["multiple-translations"] })
         let plain = try glossa("lookup", "The CSTO Secretariat prepared the draft decisions.", "--tm", "t.sqlite")
-        #expect(plain.stdout.contains("100%  unit 4  alternative translation"), "\(plain.stdout)")
+        #expect(plain.stdout.contains("99%  unit 4  alternative translation"), "\(plain.stdout)")
+        #expect(plain.stdout.contains("(−multiple-translations 1)"), "\(plain.stdout)")
 
         // Both Russian tuv come back in their order, each with its own prop.
         #expect(try glossa("export", "--tm", "t.sqlite", "--out", "out.tmx").status == 0)

@@ -78,7 +78,9 @@ import Testing
     @Test func badRequestsSayWhatIsWrong() async throws {
         let cases: [(path: String, says: String)] = [
             ("api/lookup?from=en", "q="),
-            ("api/lookup?q=Minsk&min=0", "min must be a whole number from 1 to 100"),
+            ("api/lookup?q=Minsk&min=0", "min must be a whole number from 1 to 101"),
+            ("api/lookup?q=Minsk&penalty=origin%3Dold.tmx", "is no penalty: write CONDITION:POINTS"),
+            ("api/lookup?q=Minsk&where=created%3EJune", "a date is written YYYY"),
             ("api/lookup?q=Minsk&max=many", "max must be a whole number"),
             ("api/lookup?q=Minsk&from=ru&to=ru", "from and to are both ru"),
             ("api/lookup?q=Minsk&from=not_a_tag", "unknown language tag"),
