@@ -43,8 +43,14 @@ public struct LookupMatch: Sendable, Equatable, Encodable {
     /// The matched segment (NFC), in `sourceLanguage`.
     public let source: String
     public let sourceLanguage: String
-    /// Its translation, in `targetLanguage`: plain text, its inline codes as placeholders.
+    /// Its translation, in `targetLanguage`: plain text, its inline codes as placeholders;
+    /// with the query's numbers when `adapted`.
     public let target: String
+    /// Whether `target` has the query's numbers in place of the stored ones: numbers were all
+    /// that differed (`NumberAdaptation`).
+    public let adapted: Bool
+    /// The translation as the TM holds it, when `target` was adapted.
+    @NullWhenAbsent public var storedTarget: String?
     public let targetLanguage: String
     /// The translation's inline codes as TMX level-2 markup, when it has any: what a writer
     /// needs to keep or drop them (not in JSON, where `target` shows them as placeholders).
@@ -62,7 +68,8 @@ public struct LookupMatch: Sendable, Equatable, Encodable {
 
     enum CodingKeys: String, CodingKey {
         case score, base, penalties, deductions, contextMatch = "context_match", unit, externalID = "id", source
-        case sourceLanguage = "source_lang", target, targetLanguage = "target_lang", diff, alternative, origin, created
+        case sourceLanguage = "source_lang", target, adapted, storedTarget = "stored_target", targetLanguage = "target_lang", diff
+        case alternative, origin, created
         case createdBy = "created_by", changed, changedBy = "changed_by"
     }
 }
@@ -79,6 +86,8 @@ public final class TMLookup {
     public let from: LanguageTag, to: LanguageTag
     private let reader: any SearchIndexReader
     private let scorer: MatchScorer
+    /// Cuts translations for `NumberAdaptation`; made when first needed.
+    private var targetWords: MatchTokenizer?
     /// How much one fuzzy search may do.
     public var budget = FuzzyBudget.standard
     /// Whether the last search found every match it was asked for: false when a budget cut
@@ -97,7 +106,9 @@ public final class TMLookup {
     /// Matches for `text` scoring at least `minimum`, best first (equal scores: most recently
     /// created or changed first), at most `maximum`, only from units with a translation that
     /// `policy` admits; a unit with alternative translations gives a match for each, its first
-    /// translation first. An exact match from a unit stored in `context` scores 101. A
+    /// translation first. An exact match from a unit stored in `context` scores 101. A match
+    /// whose only difference is in numbers has the query's numbers in its translation
+    /// (`NumberAdaptation`), marked `adapted`, at the score the numbers' penalty gives. A
     /// source the TM holds several different translations of takes the policy's
     /// multiple-translations penalty on each (a context match only when its own unit holds
     /// several), and a unit its metadata penalties; the score after them must still reach
@@ -151,17 +162,34 @@ public final class TMLookup {
         var matches: [LookupMatch] = []
         for entry in ranked {
             let (scored, unit) = (entry.scored, entry.unit)
+            // Numbers all that differ: the translation gets the query's (not one with inline
+            // codes, whose markup would then disagree with its text).
+            let numbersOnly = scored.score.base == 100 && scored.score.penalties == [.numbers]
+            let numbers = numbersOnly ? (source: scorer.tokens(of: scored.text), query: scorer.tokens(of: text)) : nil
             for (index, target) in entry.translations.enumerated() {
+                let adapted = try numbers.flatMap { numbers in
+                    try target.markup == nil ? NumberAdaptation.adapt(target: target.text, tokens: targetTokenizer().tokens(of: target.text),
+                                                                      source: numbers.source, query: numbers.query) : nil
+                }
                 matches.append(LookupMatch(
                     score: entry.score, base: scored.score.base, penalties: scored.score.penalties, deductions: entry.deductions,
                     contextMatch: entry.inContext, unit: unit.id, externalID: unit.externalID, source: scored.text,
-                    sourceLanguage: scored.language, target: target.text, targetLanguage: target.language, targetMarkup: target.markup,
+                    sourceLanguage: scored.language, target: adapted ?? target.text, adapted: adapted != nil,
+                    storedTarget: adapted == nil ? nil : target.text, targetLanguage: target.language, targetMarkup: target.markup,
                     diff: TextSpan.spans(in: scored.text, utf8: scored.score.differences), alternative: index > 0,
                     origin: unit.origin, created: unit.created, createdBy: unit.createdBy, changed: unit.changed, changedBy: unit.changedBy))
                 if matches.count == maximum { return matches }
             }
         }
         return matches
+    }
+
+    /// The tokenizer of the target language.
+    private func targetTokenizer() throws -> MatchTokenizer {
+        if let targetWords { return targetWords }
+        let tokenizer = try MatchTokenizer(language: to)
+        targetWords = tokenizer
+        return tokenizer
     }
 
     /// The best score any unit with a translation reaches for `text` in `context` (at least

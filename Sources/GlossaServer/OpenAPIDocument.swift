@@ -36,12 +36,13 @@ enum OpenAPIDocument {
           "Span": {"type": "object", "required": ["start", "end", "text"], "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"}}},
           "Match": {
             "type": "object",
-            "required": ["score", "base", "penalties", "deductions", "context_match", "unit", "source", "source_lang", "target", "target_lang", "diff", "alternative"],
+            "required": ["score", "base", "penalties", "deductions", "context_match", "adapted", "unit", "source", "source_lang", "target", "target_lang", "diff", "alternative"],
             "properties": {
               "score": {"type": "integer", "minimum": 0, "maximum": 101, "description": "The word score less its penalties; 101 for a context match; less the match policy's deductions."}, "base": {"type": "integer"},
               "penalties": {"type": "array", "items": {"type": "string"}}, "unit": {"type": "integer"},
               "deductions": {"type": "array", "items": {"type": "object", "required": ["reason", "points"], "properties": {"reason": {"type": "string"}, "points": {"type": "integer"}}}},
               "context_match": {"type": "boolean"},
+              "adapted": {"type": "boolean", "description": "target has the query's numbers: numbers were all that differed"}, "stored_target": {"type": ["string", "null"]},
               "id": {"type": ["string", "null"]}, "source": {"type": "string"}, "source_lang": {"type": "string"},
               "target": {"type": "string"}, "target_lang": {"type": "string"},
               "diff": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}}, "alternative": {"type": "boolean"},

@@ -46,6 +46,7 @@ enum SearchPage {
       .fields { display: grid; gap: .5rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); margin-top: .4rem; }
       .context { background: #d9f2d9; border-radius: .2rem; padding: 0 .3rem; margin-right: .4rem; }
       .deductions { color: #8a4b00; }
+      .adapted { background: #dbe8ff; border-radius: .2rem; padding: 0 .3rem; margin-right: .4rem; }
     </style>
     </head>
     <body>
@@ -167,6 +168,7 @@ enum SearchPage {
     // A match's translation, with a button to correct it when the page has a token.
     function translation(match) {
       const line = segment(match.target_lang, match.target);
+      if (match.adapted) line.title = "The TM has: " + match.stored_target;
       if (match.alternative) line.classList.add("alternative");
       if (settings.token) {
         const edit = element("button", "edit", "Correct");
@@ -192,6 +194,7 @@ enum SearchPage {
         const head = element("div", "meta");
         head.append(element("span", "score", match.score + "%"));
         if (match.context_match) head.append(element("span", "context", "context match"));
+        if (match.adapted) head.append(element("span", "adapted", "numbers adapted"));
         head.append("unit " + match.unit);
         if (match.penalties.length > 0) head.append(" (−" + match.penalties.join(", ") + ")");
         if (match.deductions.length > 0) {

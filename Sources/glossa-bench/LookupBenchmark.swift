@@ -106,6 +106,17 @@ struct LookupBenchmark {
             _ = try lookup.matches(for: $0, minimum: 75, maximum: 5)
         }
         try measure("\(prefix).fuzzy.unrelated", queries.unrelated, target: (10, 50)) { _ = try lookup.matches(for: $0, minimum: 75, maximum: 5) }
+        // What a project's settings add: a context asked for, metadata penalties and a filter
+        // read from every candidate's unit.
+        let policy = MatchPolicy(penalties: [try MetadataPenalty(parsing: "origin=*.tmx:5"), try MetadataPenalty(parsing: "x-domain=news:2")],
+                                 filters: [try UnitCondition(parsing: "origin!=legacy-*.tmx"), try UnitCondition(parsing: "lang=ru")])
+        let context = SegmentContext(key: "news", previous: "", next: "The CSTO Secretary General met the ministers.")
+        try measure("\(prefix).exact.context-and-policy", queries.sentences, target: (10, 50)) {
+            _ = try lookup.matches(for: $0, context: context, policy: policy, minimum: 100, maximum: 5)
+        }
+        try measure("\(prefix).fuzzy.one-word-changed.context-and-policy", queries.changed, target: (10, 50)) {
+            _ = try lookup.matches(for: $0, context: context, policy: policy, minimum: 75, maximum: 5)
+        }
         let concordance = try Concordance(memory: memory, from: "en", to: "ru")
         let phrases = queries.changed.map { $0.split(separator: " ").prefix(2).joined(separator: " ") }
         try measure("\(prefix).concordance", phrases, target: (20, nil)) {

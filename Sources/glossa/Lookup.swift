@@ -34,11 +34,17 @@ extension Glossa {
             deductions is no match. Matches are ranked by score, then most
             recent first.
 
+            A match whose only difference is in numbers (dates written the same
+            way included) gets the query's numbers in its translation, marked
+            "numbers adapted" (adapted: true, the TM's text in stored_target),
+            at the score the numbers' penalty gives (99).
+
             Text output marks the words of the matched source that differ
             from the query (in color on a terminal, listed under "differs"
             otherwise). JSON output is an array of objects: score, base,
             penalties, deductions ([{reason, points}]), context_match, unit,
-            id, source, source_lang, target, target_lang, alternative,
+            id, source, source_lang, target, adapted, stored_target,
+            target_lang, alternative,
             diff (spans {start, end, text}, offsets in code points of
             source), origin, created, created_by, changed, changed_by. No
             match: [] and exit 0.
@@ -159,7 +165,8 @@ extension Glossa {
                 let penalties = taken.isEmpty ? "" : "  (−\(taken.joined(separator: ", ")))"
                 let alternative = match.alternative ? "  alternative translation" : ""
                 let inContext = match.contextMatch ? "  context match" : ""
-                print("\(match.score)%  unit \(match.unit)\(inContext)\(alternative)\(origin)\(date)\(penalties)")
+                let adapted = match.adapted ? "  numbers adapted" : ""
+                print("\(match.score)%  unit \(match.unit)\(inContext)\(alternative)\(adapted)\(origin)\(date)\(penalties)")
                 print(segmentLines(match.sourceLanguage, marked(match.source, match.diff, color: color, bracketsWithoutColor: false)))
                 print(segmentLines(match.targetLanguage, match.target))
                 if !color && !match.diff.isEmpty { print("      differs: \(match.diff.map(\.text).joined(separator: ", "))") }

@@ -37,7 +37,7 @@ import Testing
         #expect(matches[0]["target"] as? String == "Совет министров иностранных дел собрался в Минске.")
         #expect(matches[0]["unit"] as? Int == 2 && matches[0]["source_lang"] as? String == "en")
         // Every documented key is there, null where the unit has no such field.
-        let keys = ["score", "base", "penalties", "deductions", "context_match", "unit", "id", "source", "source_lang", "target", "target_lang",
+        let keys = ["score", "base", "penalties", "deductions", "context_match", "unit", "id", "source", "source_lang", "target", "adapted", "stored_target", "target_lang",
                     "diff", "alternative", "origin", "created", "created_by", "changed", "changed_by"]
         #expect(Set(matches[0].keys) == Set(keys))
         #expect(matches[0]["id"] is NSNull && matches[0]["changed_by"] is NSNull && matches[0]["origin"] as? String == "tm.tsv")

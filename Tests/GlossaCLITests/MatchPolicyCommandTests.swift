@@ -36,6 +36,9 @@ import Testing
         msgid "May"
         msgstr "Май"
 
+        msgid "The Council met on 19 June 2025 in Minsk."
+        msgstr "Совет собрался 19 июня 2025 года в Минске."
+
         """
 
     @Test func aCatalogsKeysGiveContextMatches() throws {
@@ -50,6 +53,14 @@ import Testing
         // Without the penalty the two other translations are plain 100s.
         let free = try json(try glossa("lookup", "May", "--multiple-translations-penalty", "0", "--format", "json").stdout) as? [[String: Any]]
         #expect(free?.map { $0["score"] as? Int } == [100, 100, 100])
+        // Only numbers differ: the translation gets the query's, and pretranslate writes it.
+        let dated = try glossa("lookup", "The Council met on 23 June 2024 in Minsk.")
+        #expect(dated.stdout.hasPrefix("99%  unit 4  numbers adapted"), "\(dated.stdout)")
+        #expect(dated.stdout.contains("ru  Совет собрался 23 июня 2024 года в Минске."))
+        try workspace.write("The Council met on 23 June 2024 in Minsk.\n", to: "news.txt")
+        #expect(try glossa("pretranslate", "news.txt", "--min", "95", "--out", "news.xlf").status == 0)
+        #expect(try String(contentsOf: workspace.folder.appendingPathComponent("news.xlf"), encoding: .utf8)
+            .contains("<target>Совет собрался 23 июня 2024 года в Минске.</target>"))
     }
 
     @Test func anAlignedPageAnalysesAsContextMatchesAndPretranslatesAsTranslated() throws {
@@ -146,5 +157,9 @@ import Testing
         #expect(page.contains("<span class=\"deductions\">−2 multiple-translations, −1 lang=ru</span>"))
         #expect(page.contains("<details class=\"wide\" id=\"refine\" open=\"\">"))
         #expect(page.contains("3 matches"))
+        let dated = try Browser.dumpDOM(URL(string: "?q=The+Council+met+on+23+June+2024+in+Minsk.", relativeTo: server.baseURL)!)
+        #expect(dated.contains("<span class=\"adapted\">numbers adapted</span>"), "\(dated)")
+        #expect(dated.contains("title=\"The TM has: Совет собрался 19 июня 2025 года в Минске.\""))
+        #expect(dated.contains("Совет собрался 23 июня 2024 года в Минске."))
     }
 }
