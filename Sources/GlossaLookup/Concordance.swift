@@ -15,6 +15,11 @@ public struct ConcordanceQuery: Sendable, Equatable {
 
     public let parts: [Part]
 
+    /// A query of these parts, as parsed.
+    init(parts: [Part]) {
+        self.parts = parts
+    }
+
     /// Parses `query`; throws `InputError` when it holds nothing to search for.
     public init(parsing query: String) throws {
         var parts: [Part] = []
@@ -142,20 +147,107 @@ public struct Concordance {
         reader = try memory.searchReader()
     }
 
-    /// Page `page` (from 1) of the hits for `query`, `pageSize` per page, newest first.
+    /// Page `page` (from 1) of the hits for `query`, `pageSize` per page, ranked as a
+    /// translator reads (see `ConcordanceRanking`), newest first within a rank.
     public func search(_ query: ConcordanceQuery, page: Int = 1, pageSize: Int = 20) throws -> [ConcordanceHit] {
         try reader.reading { try hits(query, page: page, pageSize: pageSize) }
     }
 
     /// `search(_:page:pageSize:)`, inside its read transaction.
     private func hits(_ query: ConcordanceQuery, page: Int, pageSize: Int) throws -> [ConcordanceHit] {
-        let rows = try reader.concordance(query.fullText, language: from, limit: pageSize, offset: (page - 1) * pageSize)
+        let offset = (page - 1) * pageSize
+        let ranking = try ConcordanceRanking(query, language: from)
+        var rows: [ConcordanceRow]
+        var ranks: [ConcordanceRanking.Rank] = []
+        if let ranking, offset < ConcordanceRanking.window {
+            // The newest hits of the query's words, ranked, then the page cut from them.
+            let window = try reader.concordance(ranking.required, language: from, limit: ConcordanceRanking.window, offset: 0)
+            let ranked = window.map { ($0, ranking.rank($0)) }.enumerated()
+                .sorted { ($0.element.1.tier, $0.offset) < ($1.element.1.tier, $1.offset) }.map(\.element)
+            rows = Array(ranked.dropFirst(offset).prefix(pageSize)).map(\.0)
+            ranks = Array(ranked.dropFirst(offset).prefix(pageSize)).map(\.1)
+        } else {
+            rows = try reader.concordance(ranking?.required ?? query.fullText, language: from, limit: pageSize, offset: offset)
+        }
         let units = try reader.units(Set(rows.map(\.unitID)))
-        return rows.map { row in
+        return rows.enumerated().map { index, row in
             let translation = units[row.unitID]?.translation(into: to) { $0.id != row.variantID }
+            let highlights = index < ranks.count ? ranks[index].highlights ?? row.highlights : row.highlights
             return ConcordanceHit(unit: row.unitID, text: row.text, language: row.language,
-                                  highlights: TextSpan.spans(in: row.text, utf8: row.highlights),
+                                  highlights: TextSpan.spans(in: row.text, utf8: highlights),
                                   translation: translation?.text, translationLanguage: translation?.language)
         }
     }
+}
+
+/// How a concordance of several words ranks its hits, as a translator reads them: the words as
+/// the exact phrase typed first, then all of them close together (within three words more
+/// than the query's), then anywhere; newest first within each. A stop word ("the", "of", "и")
+/// is neither required nor highlighted nor ranked on, save inside the exact phrase, which is
+/// marked whole. The newest `window` hits are ranked; pages beyond them go on newest first.
+/// A query of one part (one word, one "quoted phrase") needs no ranking.
+struct ConcordanceRanking {
+    /// What a hit must hold: the query's parts without its stop words.
+    let required: FullTextQuery
+    /// The query's words in order, case-folded, stop words included: the exact phrase.
+    private let phrase: [String]
+    /// The words ranked on: those of the required parts.
+    private let content: Set<String>
+    private let tokenizer: MatchTokenizer
+
+    /// The hits ranked per search.
+    static let window = 300
+
+    /// A hit's rank: 0 the exact phrase, 1 all words close, 2 anywhere; and the phrase's span
+    /// when it holds it.
+    struct Rank {
+        let tier: Int
+        let highlights: [Range<Int>]?
+    }
+
+    /// The ranking of `query`, or nil when it needs none (one part, or a prefix).
+    init?(_ query: ConcordanceQuery, language: LanguageTag) throws {
+        guard query.parts.count > 1, !query.parts.contains(where: \.isPrefix) else { return nil }
+        let tokenizer = try MatchTokenizer(language: language)
+        self.tokenizer = tokenizer
+        let stopWords = Self.stopWords[language.language] ?? []
+        let words = query.parts.map { tokenizer.tokens(of: $0.text).words }
+        phrase = words.flatMap { $0 }
+        var kept = query.parts.indices.filter { !(words[$0].count == 1 && stopWords.contains(words[$0][0])) }
+        if kept.isEmpty { kept = Array(query.parts.indices) }
+        content = Set(kept.flatMap { words[$0] })
+        required = ConcordanceQuery(parts: kept.map { query.parts[$0] }).fullText
+    }
+
+    /// The rank of a hit.
+    func rank(_ row: ConcordanceRow) -> Rank {
+        let tokens = tokenizer.tokens(of: row.text)
+        let words = tokens.words
+        if phrase.count <= words.count {
+            for start in 0...(words.count - phrase.count) where Array(words[start..<start + phrase.count]) == phrase {
+                return Rank(tier: 0, highlights: [tokens.ranges[start].lowerBound..<tokens.ranges[start + phrase.count - 1].upperBound])
+            }
+        }
+        // The shortest stretch holding every content word.
+        let positions = words.indices.filter { content.contains(words[$0]) }
+        var shortest = Int.max
+        for (index, start) in positions.enumerated() {
+            var seen = Set<String>()
+            for end in positions[index...] {
+                seen.insert(words[end])
+                if seen.count == content.count {
+                    shortest = min(shortest, end - start + 1)
+                    break
+                }
+            }
+        }
+        return Rank(tier: shortest <= phrase.count + 3 ? 1 : 2, highlights: nil)
+    }
+
+    /// Words too common to rank on, by language: the articles, prepositions and conjunctions
+    /// of the TM's main languages.
+    static let stopWords: [String: Set<String>] = [
+        "en": ["a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "with", "and", "or", "is", "are", "was", "be", "as", "from", "that", "this", "it"],
+        "ru": ["и", "в", "во", "на", "с", "со", "по", "к", "о", "об", "из", "за", "для", "от", "а", "но", "что", "не"],
+    ]
 }

@@ -29,6 +29,10 @@ extension TranslationMemory {
     public func deleteUnit(id: Int64) throws -> Bool {
         try deletingUnit(id: id)
     }
+
+    public func apply(_ changes: UnitChanges) throws -> ChangeSummary {
+        try applying(changes)
+    }
 }
 
 extension TranslationMemory: UnitEditSteps {
@@ -74,6 +78,67 @@ extension TranslationMemory: UnitEditSteps {
         floor.bind(1, id)
         try floor.step()
         return true
+    }
+
+    /// `removeUnit` for many: the ids go into a temporary table, and each step is one
+    /// statement over it.
+    package func removeUnits(_ ids: [Int64]) throws -> Int {
+        guard !ids.isEmpty else { return 0 }
+        try connection.execute("CREATE TEMP TABLE IF NOT EXISTS doomed_unit (id INTEGER PRIMARY KEY); DELETE FROM doomed_unit")
+        let insert = try connection.prepare("INSERT OR IGNORE INTO doomed_unit VALUES (?1)")
+        for id in ids {
+            insert.reset()
+            insert.bind(1, id)
+            try insert.step()
+        }
+        let pending = try SearchIndex.pendingFrom(connection)
+        let fullText = try connection.prepare("""
+            INSERT INTO concordance (concordance, rowid, text)
+            SELECT 'delete', v.id, v.text FROM doomed_unit d JOIN variant v ON v.unit_id = d.id WHERE NOT (v.id >= ?1 AND v.tokens IS NULL)
+            """)
+        fullText.bind(1, pending ?? Int64.max)
+        try fullText.step()
+        try connection.execute("DELETE FROM unit WHERE id IN (SELECT id FROM doomed_unit)")
+        let removed = connection.changes
+        try connection.execute("""
+            UPDATE search_state SET next_unit_id = max(coalesce(next_unit_id, 0), (SELECT max(id) + 1 FROM doomed_unit));
+            DELETE FROM doomed_unit
+            """)
+        return removed
+    }
+
+    package func storedIDs(of units: [TranslationUnit]) throws -> [Int64?] {
+        let statement = try connection.prepare("SELECT id FROM unit WHERE content_key = ?1")
+        return try units.map { unit in
+            statement.reset()
+            statement.bind(1, ContentKey(of: unit).bytes)
+            return try statement.step() ? statement.int64(0) : nil
+        }
+    }
+
+    /// Through a temporary table of the moves: one statement a table.
+    package func moveUnits(_ moves: [(from: Int64, to: Int64)]) throws {
+        guard !moves.isEmpty else { return }
+        try connection.execute("""
+            PRAGMA defer_foreign_keys = ON;
+            CREATE TEMP TABLE IF NOT EXISTS moved_unit (added INTEGER PRIMARY KEY, id INTEGER NOT NULL); DELETE FROM moved_unit
+            """)
+        let insert = try connection.prepare("INSERT INTO moved_unit VALUES (?1, ?2)")
+        for move in moves {
+            insert.reset()
+            insert.bind(1, move.from)
+            insert.bind(2, move.to)
+            try insert.step()
+        }
+        for table in ["variant", "note", "prop"] {
+            try connection.execute("""
+                UPDATE \(table) SET unit_id = (SELECT id FROM moved_unit WHERE added = unit_id) WHERE unit_id IN (SELECT added FROM moved_unit)
+                """)
+        }
+        try connection.execute("""
+            UPDATE unit SET id = (SELECT id FROM moved_unit WHERE added = unit.id) WHERE id IN (SELECT added FROM moved_unit);
+            DELETE FROM moved_unit
+            """)
     }
 
     package func storedID(of unit: TranslationUnit) throws -> Int64? {

@@ -49,6 +49,8 @@ public protocol UnitStore: AnyObject {
     func replaceUnit(id: Int64, with unit: TranslationUnit) throws -> TranslationMemory.Replacement
     /// Deletes the unit `id` with its variants, notes and properties; false when there is none.
     func deleteUnit(id: Int64) throws -> Bool
+    /// Applies a maintenance pass's deletions and replacements in one transaction.
+    func apply(_ changes: UnitChanges) throws -> ChangeSummary
     /// Which store holds the TM, and the database's role.
     func state() throws -> StoreState
     /// A reader of the TM's search indexes for lookups; throws `MemoryError` with

@@ -1,5 +1,6 @@
 import Foundation
 import GlossaCore
+import GlossaFormats
 import GlossaLookup
 import GlossaMemory
 import GlossaTerminology
@@ -108,6 +109,30 @@ final class LookupService: Sendable {
     /// The unit `id`, on a free connection; nil when there is none.
     func unit(id: Int64) async throws -> TranslationUnit? {
         try await run { try $0.unit(id: id) }
+    }
+
+    /// Up to `limit` of the units that meet `conditions` and hold `text` (in `language`, or
+    /// any), after skipping `skipping`, in id order, on a free connection: the reading stops
+    /// once the page is full.
+    func units(meeting conditions: [UnitCondition], holding text: String?, in language: LanguageTag?,
+               skipping: Int, limit: Int) async throws -> [UnitDocument] {
+        try await run { worker in
+            // Compiled on the connection's thread: a compiled expression is not shared.
+            let selection = UnitSelection(conditions: conditions, text: try text.map { try UnitSelection.pattern($0, isRegex: false) }, language: language)
+            var page: [UnitDocument] = [], skipped = 0
+            do {
+                try TMMaintenance.list(worker.memory, selection) { id, unit in
+                    if RequestCancellation.isCancelled { throw CancellationError() }
+                    guard skipped == skipping else {
+                        skipped += 1
+                        return
+                    }
+                    page.append(UnitDocument(id: id, unit: unit))
+                    if page.count == limit { throw PageFull() }
+                }
+            } catch is PageFull {}
+            return page
+        }
     }
 
     /// `LookupWorker.statistics()` on a free connection.
@@ -243,6 +268,9 @@ final class RequestCancellation: Sendable {
         Task.isCancelled || current?.flag.load(ordering: .relaxed) == true
     }
 }
+
+/// What stops a listing once its page is full.
+private struct PageFull: Error {}
 
 /// A request that ran past the server's time budget (`LookupService` says which).
 struct RequestOverBudget: Error {}

@@ -154,6 +154,18 @@ enum OpenAPIDocument {
         },
         "/api/stats": {"get": {"summary": "Units, and variants per language", "responses": {"200": {"description": "Counts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}}}},
         "/api/units": {
+          "get": {
+            "summary": "A page of the units a selection takes, in id order (as glossa tm list)",
+            "parameters": [
+              {"name": "where", "in": "query", "description": "A condition on the units (origin=*.po, author=mt, created<2024, lang=kk, x-domain=news), as often as wanted.", "schema": {"type": "array", "items": {"type": "string"}}, "style": "form", "explode": true},
+              {"name": "text", "in": "query", "description": "Text the unit holds (case ignored).", "schema": {"type": "string"}},
+              {"name": "lang", "in": "query", "description": "The language whose text `text` searches.", "schema": {"type": "string"}},
+              {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000, "default": 1}},
+              {"name": "max", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 20}}
+            ],
+            "responses": {"200": {"description": "Units", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Unit"}}}}},
+                          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "503": {"$ref": "#/components/responses/Unavailable"}}
+          },
           "post": {
             "summary": "Add units, all or nothing",
             "security": [{"token": []}],

@@ -4,7 +4,9 @@
 /// so a search can be bookmarked or sent to a colleague. Each match shows its unit's origin,
 /// author and date, with the unit's alternative translations beside it, whether it is a
 /// context match, and what the match policy took off; the segment's context (key,
-/// neighbours), a filter and a penalty can be given under "Context, filter, penalty". With a token in the
+/// neighbours), a filter and a penalty can be given under "Context, filter, penalty". A third
+/// mode lists the units holding a text (and meeting the filter), whole and read-only: the
+/// maintenance listing of `glossa tm list`. With a token in the
 /// page's settings (kept in the browser's local storage, sent as a bearer token), a translator
 /// adds a unit and corrects a match's translation in place. Text from the TM only ever goes
 /// in through `textContent`, never as markup.
@@ -58,6 +60,7 @@ enum SearchPage {
         <select name="mode" id="mode">
           <option value="lookup">Matches for a segment</option>
           <option value="concordance">Concordance (words, "phrases", prefix*)</option>
+          <option value="units">Units holding the text (maintenance list)</option>
         </select></label>
       <label>From <select name="from" id="from"></select></label>
       <label>To <select name="to" id="to"></select></label>
@@ -256,6 +259,41 @@ enum SearchPage {
       }
     }
 
+    // The maintenance listing: each unit whole, read-only.
+    function showUnits(units, page, max) {
+      say(units.length === 0 ? (page === 1 ? "No unit holds it." : "No more units.") : "Page " + page + ": " + units.length + (units.length === 1 ? " unit" : " units"));
+      for (const unit of units) {
+        const item = element("li", "hit unit");
+        item.dataset.unit = unit.id;
+        const head = element("div", "meta", "unit " + unit.id);
+        if (unit.origin) head.append(" · " + unit.origin);
+        if (unit.tuid) head.append(" · " + unit.tuid);
+        const date = unit.changed || unit.created;
+        if (date) head.append(" · " + date.slice(0, 10));
+        item.append(head);
+        for (const [language, text] of Object.entries(unit.variants)) item.append(segment(language, text));
+        for (const [language, texts] of Object.entries(unit.alternatives || {})) {
+          for (const text of texts) {
+            const line = segment(language, text);
+            line.classList.add("alternative");
+            item.append(line);
+          }
+        }
+        $("results").append(item);
+      }
+      pages(page, max, units.length);
+    }
+    // Links to the pages before and after this one.
+    function pages(page, max, count) {
+      for (const [label, target] of [["Previous page", page - 1], ["Next page", page + 1]]) {
+        if (target < 1 || (target > page && count < max)) continue;
+        const next = new URLSearchParams(params);
+        next.set("page", target);
+        const link = element("a", "", label);
+        link.href = "?" + next.toString();
+        $("pages").append(link);
+      }
+    }
     function showHits(hits, page, max) {
       say(hits.length === 0 ? (page === 1 ? "No segment matches." : "No more hits.") : "Page " + page + ": " + hits.length + (hits.length === 1 ? " hit" : " hits"));
       for (const hit of hits) {
@@ -264,23 +302,16 @@ enum SearchPage {
         item.append(segment(hit.translation_lang || $("to").value, hit.translation === null ? "(no translation)" : hit.translation));
         $("results").append(item);
       }
-      for (const [label, target] of [["Previous page", page - 1], ["Next page", page + 1]]) {
-        if (target < 1 || (target > page && hits.length < max)) continue;
-        const next = new URLSearchParams(params);
-        next.set("page", target);
-        const link = element("a", "", label);
-        link.href = "?" + next.toString();
-        $("pages").append(link);
-      }
+      pages(page, max, hits.length);
     }
 
     async function search() {
       const q = params.get("q");
       if (!q) return;
       $("q").value = q;
-      const mode = params.get("mode") === "concordance" ? "concordance" : "lookup";
+      const mode = ["concordance", "units"].includes(params.get("mode")) ? params.get("mode") : "lookup";
       $("mode").value = mode;
-      $("min").disabled = mode === "concordance";
+      $("min").disabled = mode !== "lookup";
       const min = params.get("min") || "75";
       $("min").value = min;
       const query = new URLSearchParams({ q: q, from: $("from").value, to: $("to").value });
@@ -289,7 +320,7 @@ enum SearchPage {
       for (const name of ["context", "prev", "next", "where", "penalty"]) {
         const values = params.getAll(name).filter((value) => value !== "");
         if (values.length > 0) $(name).value = values[0];
-        if (mode === "lookup") for (const value of values) query.append(name, value);
+        if (mode === "lookup" || (mode === "units" && name === "where")) for (const value of values) query.append(name, value);
         refined = refined || values.length > 0;
       }
       $("refine").open = refined;
@@ -304,7 +335,13 @@ enum SearchPage {
           const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1), max = 20;
           query.set("page", page);
           query.set("max", max);
-          showHits(await ask("/api/concordance?" + query), page, max);
+          if (mode === "units") {
+            query.set("text", q);
+            query.set("lang", query.get("from"));
+            showUnits(await ask("/api/units?" + query), page, max);
+          } else {
+            showHits(await ask("/api/concordance?" + query), page, max);
+          }
         }
       } catch (error) {
         say(error.message, true);
@@ -331,7 +368,7 @@ enum SearchPage {
         say("Not added: " + error.message, true);
       }
     });
-    $("mode").addEventListener("change", () => { $("min").disabled = $("mode").value === "concordance"; });
+    $("mode").addEventListener("change", () => { $("min").disabled = $("mode").value !== "lookup"; });
     // Enter searches, as in a CAT tool's search box; Shift+Enter still breaks the line.
     $("q").addEventListener("keydown", (event) => {
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {

@@ -1,12 +1,17 @@
 import Foundation
 import GlossaCore
+import GlossaFormats
 import GlossaMemory
+import GlossaText
+import GlossaWorkflows
 import Hummingbird
 
 /// Units one by one, in the shape of `UnitDocument`:
 ///
 /// - `POST /api/units` with `{"units": [unit, …]}` (at most `batchLimit`): adds them in one
 ///   transaction, all or nothing, and answers `{"added": N, "duplicates": M, "units": [ids]}`.
+/// - `GET /api/units?where=…&text=…&lang=…&page=1&max=20`: a page of the units `glossa tm
+///   list` would list (`where` as often as wanted), in id order.
 /// - `GET /api/units/{id}`: the unit; 404 when the TM has none of that id.
 /// - `PUT /api/units/{id}` with a unit: replaces its texts and what else it sends, keeping its
 ///   id, its creation stamp, the fields it leaves out, and the notes and codes of each variant
@@ -36,6 +41,15 @@ enum UnitRoutes {
                 }
                 let (summary, ids) = try await writes.add(units)
                 return UnitsAdded(added: summary.added, duplicates: summary.duplicates, units: ids)
+            }
+        }
+        router.get("/api/units") { request, context in
+            await APIAnswer.answer(context.logger) {
+                let query = try FormQuery(request.uri.query)
+                let page = try query.integer("page", default: 1, in: 1...1_000_000), size = try query.integer("max", default: 20, in: 1...200)
+                return try await parts.lookups.units(
+                    meeting: try query.all("where").map(UnitCondition.init(parsing:)), holding: query["text"].flatMap { $0.isEmpty ? nil : $0 },
+                    in: try query["lang"].flatMap { $0.isEmpty ? nil : try LanguageTag($0) }, skipping: (page - 1) * size, limit: size)
             }
         }
         router.get("/api/units/:id") { _, context in
@@ -109,4 +123,17 @@ enum UnitRoutes {
     private static func missing(_ id: Int64) -> APIError {
         APIError.notFound("the TM has no unit \(id)")
     }
+}
+
+/// The body of `POST /api/units`.
+struct UnitBatch: Decodable {
+    let units: [UnitDocument]
+}
+
+/// The answer to `POST /api/units`.
+struct UnitsAdded: Encodable {
+    let added: Int
+    let duplicates: Int
+    /// Each unit's id, in the order sent: the one added, or the stored unit it repeats.
+    let units: [Int64]
 }

@@ -22,7 +22,7 @@ struct Bench: ParsableCommand {
               .build/release/glossa-bench tmx --units 1000000 --runs 3
               .build/release/glossa-bench lookup --units 1000000
             """,
-        subcommands: [ImportCommand.self, SegmentCommand.self, TMXCommand.self, CheckCommand.self, AlignCommand.self, LookupCommand.self,
+        subcommands: [ImportCommand.self, SegmentCommand.self, TMXCommand.self, CheckCommand.self, AlignCommand.self, LookupCommand.self, MaintenanceCommand.self,
                       ServeCommand.self])
 
     /// Options every benchmark takes.
@@ -111,6 +111,20 @@ struct Bench: ParsableCommand {
         func run() throws {
             try LookupBenchmark(units: units, queries: queries, recallQueries: recallQueries, keep: keep, postgres: postgres).run()
         }
+    }
+}
+
+extension Bench {
+    struct MaintenanceCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "maintenance",
+            abstract: "tm list, tm replace and tm delete on a copy of an N-unit TM; with --postgres, on PostgreSQL too.")
+        @Option(help: "Units in the TM.") var units = 1_000_000
+        @Option(help: "Keep the TM built at this path, and reuse it when it is there (the lookup benchmark's --keep file serves).")
+        var keep: String?
+        @Option(help: ArgumentHelp("A PostgreSQL server (the URL of a database on it) where a copy of the TM is measured too.", valueName: "url"))
+        var postgres: String?
+        func run() throws { try MaintenanceBenchmark(units: units, keep: keep, postgres: postgres).run() }
     }
 }
 

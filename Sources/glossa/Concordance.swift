@@ -14,8 +14,12 @@ extension Glossa {
             phrases" (words in sequence) and a * after a word or phrase for a
             prefix. Words are cut by ICU word break and compared case- and
             width-insensitively (NFKC case folding), so Chinese, Thai,
-            Armenian, Cyrillic and accented text work alike. Hits come newest
-            first, --max per page.
+            Armenian, Cyrillic and accented text work alike. Several words
+            rank their hits: the exact phrase first, then all words close
+            together, then anywhere, newest first within each (the 300 newest
+            hits are ranked); a stop word (the, of, и, в…) is neither required
+            nor highlighted save inside the exact phrase. One word, one
+            "phrase" or a prefix: newest first. --max per page.
 
             Text output marks the matched words in color on a terminal, and
             in [brackets] otherwise. JSON output is an array of {unit, text,

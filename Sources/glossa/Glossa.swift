@@ -97,6 +97,13 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// Prints a value as one line of key-sorted JSON on standard output (JSON lines).
+func printJSONLine(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+}
+
 /// Prints a value as pretty, key-sorted JSON on standard output.
 func printJSON(_ value: some Encodable) throws {
     let encoder = JSONEncoder()

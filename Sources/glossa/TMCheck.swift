@@ -7,8 +7,8 @@ extension Glossa {
     /// `glossa tm`: maintenance of the TM file.
     struct TM: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Maintain the translation memory: check, index, copy between stores.",
-            subcommands: [Check.self, Index.self, Copy.self])
+            abstract: "Maintain the translation memory: check, index, copy between stores, list, delete, replace, dedupe.",
+            subcommands: [Check.self, Index.self, Copy.self, List.self, Delete.self, Replace.self, Dedupe.self])
 
         /// `glossa tm check`: integrity of the TM file.
         struct Check: ParsableCommand {

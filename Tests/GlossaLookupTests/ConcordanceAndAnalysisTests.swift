@@ -35,8 +35,10 @@ import Testing
             ["en": "Collective security is the Organization's aim.", "ru": "Коллективная безопасность — цель Организации."],
         ])
         let english = try Concordance(memory: memory, from: "en", to: "ru")
-        // Newest first; words in any order; case-insensitive.
-        #expect(texts(try english.search(ConcordanceQuery(parsing: "joint staff"))) == ["Staff of the Joint Secretariat met.", "The CSTO Joint Staff held a meeting."])
+        // Words in any order, case-insensitive; the exact phrase ranks first, marked whole.
+        let words = try english.search(ConcordanceQuery(parsing: "joint staff"))
+        #expect(texts(words) == ["The CSTO Joint Staff held a meeting.", "Staff of the Joint Secretariat met."])
+        #expect(words.map { $0.highlights.map(\.text) } == [["Joint Staff"], ["Staff", "Joint"]])
         let phrase = try english.search(ConcordanceQuery(parsing: #""joint staff""#))
         #expect(texts(phrase) == ["The CSTO Joint Staff held a meeting."])
         #expect(phrase[0].highlights.map(\.text) == ["Joint Staff"] && phrase[0].translation == "Объединённый штаб ОДКБ провёл совещание.")
@@ -46,6 +48,29 @@ import Testing
         let hits = try russian.search(ConcordanceQuery(parsing: "объединённ*"))
         #expect(hits.map(\.translation) == ["Staff of the Joint Secretariat met.", "The CSTO Joint Staff held a meeting."])
         #expect(hits[1].highlights.map(\.text) == ["Объединённый"])
+    }
+
+    @Test(arguments: TestStore.allCases) func theExactPhraseFirstThenWordsCloseThenAnywhereStopWordsAside(store: TestStore) throws {
+        // Stored oldest first: newest first would put them in the opposite order.
+        let memory = try memory(store, [
+            ["en": "The Committee of Secretaries of the Security Councils met in Minsk.", "ru": "Комитет секретарей советов безопасности собрался в Минске."],
+            ["en": "Security Councils and their Secretaries met.", "ru": "Советы безопасности и их секретари встретились."],
+            ["en": "Secretaries of the national Security Councils met.", "ru": "Секретари национальных советов безопасности встретились."],
+            ["en": "The secretaries reviewed the plan; later, after a long debate about budgets and training, the security councils agreed.", "ru": "…"],
+            ["en": "Of the many councils, none met.", "ru": "…"],
+        ])
+        let english = try Concordance(memory: memory, from: "en", to: "ru")
+        let hits = try english.search(ConcordanceQuery(parsing: "Secretaries of the Security Councils"))
+        // "of" and "the" are neither required nor ranked on: the fifth unit has them and
+        // "councils" only, so it is no hit.
+        #expect(texts(hits) == ["The Committee of Secretaries of the Security Councils met in Minsk.",
+                                "Secretaries of the national Security Councils met.",
+                                "Security Councils and their Secretaries met.",
+                                "The secretaries reviewed the plan; later, after a long debate about budgets and training, the security councils agreed."])
+        #expect(hits[0].highlights.map(\.text) == ["Secretaries of the Security Councils"])
+        #expect(!hits[1].highlights.map(\.text).contains { ["of", "the"].contains($0.lowercased()) })
+        // Pages cut the ranked list.
+        #expect(texts(try english.search(ConcordanceQuery(parsing: "Secretaries of the Security Councils"), page: 2, pageSize: 3)) == [texts(hits)[3]])
     }
 
     /// Two different lower-case words whose `WordHash` numbers are equal: a birthday search

@@ -2,7 +2,7 @@ import Foundation
 import GlossaCore
 import GlossaText
 
-/// A unit as the API sends and takes it:
+/// A unit as JSON: what the server's API sends and takes, and what `glossa tm list` writes:
 ///
 /// ```json
 /// {"id": 7, "variants": {"en": "The CSTO met.", "ru": "ОДКБ собралась."}, "alternatives": {"ru": ["…"]},
@@ -15,20 +15,20 @@ import GlossaText
 /// `variants` and what else it knows, and may name the `author` of its change; `id` and the
 /// dates are the server's. Notes and inline codes are not in this shape: a replacement keeps
 /// those of each variant whose text it leaves as it was.
-struct UnitDocument: Codable, Sendable {
-    var id: Int64?
-    var variants: [String: String]
-    var alternatives: [String: [String]]?
-    var origin: String?
-    var context: String?
-    var tuid: String?
-    var properties: [String: String]?
-    var created: String?
-    var createdBy: String?
-    var changed: String?
-    var changedBy: String?
+public struct UnitDocument: Codable, Sendable {
+    public var id: Int64?
+    public var variants: [String: String]
+    public var alternatives: [String: [String]]?
+    public var origin: String?
+    public var context: String?
+    public var tuid: String?
+    public var properties: [String: String]?
+    public var created: String?
+    public var createdBy: String?
+    public var changed: String?
+    public var changedBy: String?
     /// Who made the change the request carries (input only).
-    var author: String?
+    public var author: String?
 
     enum CodingKeys: String, CodingKey {
         case id, variants, alternatives, origin, context, tuid, properties, created, createdBy = "created_by", changed
@@ -36,7 +36,7 @@ struct UnitDocument: Codable, Sendable {
     }
 
     /// The document of a stored unit.
-    init(id: Int64, unit: TranslationUnit) {
+    public init(id: Int64, unit: TranslationUnit) {
         self.id = id
         var variants: [String: String] = [:], alternatives: [String: [String]] = [:]
         for variant in unit.variants {
@@ -61,7 +61,7 @@ struct UnitDocument: Codable, Sendable {
 
     /// The unit a client sent, checked: at least one variant, texts not blank, language tags
     /// valid; `index` places it in a batch for errors. Undated: the route stamps it.
-    func unit(index: Int? = nil) throws -> TranslationUnit {
+    public func unit(index: Int? = nil) throws -> TranslationUnit {
         let place = index.map { "units[\($0)]: " } ?? ""
         guard !variants.isEmpty else { throw InputError("\(place)a unit needs variants: {\"en\": \"…\", \"ru\": \"…\"}") }
         var built: [Variant] = []
@@ -80,17 +80,4 @@ struct UnitDocument: Codable, Sendable {
             externalID: tuid, variants: built, origin: origin, context: context,
             properties: (properties ?? [:]).sorted { $0.key < $1.key }.map { Property($0.key, $0.value) })
     }
-}
-
-/// The body of `POST /api/units`.
-struct UnitBatch: Decodable {
-    let units: [UnitDocument]
-}
-
-/// The answer to `POST /api/units`.
-struct UnitsAdded: Encodable {
-    let added: Int
-    let duplicates: Int
-    /// Each unit's id, in the order sent: the one added, or the stored unit it repeats.
-    let units: [Int64]
 }
