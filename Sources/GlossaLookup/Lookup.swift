@@ -184,6 +184,14 @@ public final class TMLookup {
         return matches
     }
 
+    /// The phrases of three words or more `text` shares with TM segments (`Fragments`), for
+    /// a segment no whole match covers.
+    public func fragments(for text: String) throws -> [Fragment] {
+        try reader.reading {
+            try Fragments(reader: reader, scorer: scorer, from: from, to: to, targetTokenizer: targetTokenizer).find(in: text)
+        }
+    }
+
     /// The tokenizer of the target language.
     private func targetTokenizer() throws -> MatchTokenizer {
         if let targetWords { return targetWords }

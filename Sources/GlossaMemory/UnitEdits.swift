@@ -76,16 +76,21 @@ public struct UnitChanges: Sendable {
     /// Units to delete, by id.
     public var deletions: [Int64] = []
     public var replacements: [Replacement] = []
+    /// Units to add, as an import adds them (duplicates of stored units skipped), after the
+    /// deletions.
+    public var additions: [TranslationUnit] = []
 
     public init() {}
 
-    public var isEmpty: Bool { deletions.isEmpty && replacements.isEmpty }
+    public var isEmpty: Bool { deletions.isEmpty && replacements.isEmpty && additions.isEmpty }
 }
 
 /// What applying `UnitChanges` did.
 public struct ChangeSummary: Sendable, Equatable, Encodable {
     /// Units deleted, and replaced.
     public var deleted = 0, replaced = 0
+    /// What adding `UnitChanges.additions` did.
+    public var added = ImportSummary()
     /// Replacements left undone because another unit has, or would have, their content (the
     /// edit would make a duplicate); their units stay as they were.
     public var unchangedAsDuplicates: [Int64] = []
@@ -102,6 +107,7 @@ extension UnitEditSteps {
         try inWriteTransaction {
             var summary = ChangeSummary()
             summary.deleted = try removeUnits(changes.deletions)
+            if !changes.additions.isEmpty { summary.added = try load(changes.additions) }
             guard !changes.replacements.isEmpty else { return summary }
             _ = try removeUnits(changes.replacements.map(\.id))
             // Undone: a replacement that repeats a unit left stored, or another replacement,

@@ -16,6 +16,8 @@ import NIOCore
 ///   "where", "multiple_translations_penalty"}`, each segment a string or `{"text", "context",
 ///   "prev", "next"}`: an array of match arrays, one per segment, in order; at most
 ///   `batchLimit` segments.
+/// - `GET /api/fragments?q=TEXT&from=en&to=ru`: the phrases of three words or more the text
+///   shares with TM segments, as `glossa lookup --fragments` lists them.
 /// - `GET /api/concordance?q=QUERY&from=en&to=ru&page=1&max=20`: the hits, as `glossa concordance`.
 /// - `GET /api/terms?q=TEXT&from=en&to=ru`: the glossary terms in the text with their
 ///   translations (in every other language without `to`), as `glossa terms`; 404 without a glossary.
@@ -71,6 +73,13 @@ enum LookupRoutes {
             }
             response.headers[.connection] = "close"
             return response
+        }
+        router.get("/api/fragments") { request, context in
+            await APIAnswer.answer(context.logger) {
+                let query = try FormQuery(request.uri.query)
+                let (from, to) = try direction(from: query["from"], to: query["to"])
+                return try await service.fragments(for: query.required("q"), from: from, to: to)
+            }
         }
         router.get("/api/concordance") { request, context in
             await APIAnswer.answer(context.logger) {

@@ -96,6 +96,11 @@ final class LookupService: Sendable {
         }
     }
 
+    /// `TMLookup.fragments(for:)` on a free connection.
+    func fragments(for text: String, from: LanguageTag, to: LanguageTag) async throws -> [Fragment] {
+        try await run { try $0.lookup(from: from, to: to).fragments(for: text) }
+    }
+
     /// `LookupWorker.concordance(_:from:to:page:pageSize:)` on a free connection.
     func concordance(_ query: ConcordanceQuery, from: LanguageTag, to: LanguageTag, page: Int, pageSize: Int) async throws -> [ConcordanceHit] {
         try await run { try $0.concordance(query, from: from, to: to, page: page, pageSize: pageSize) }
@@ -205,10 +210,7 @@ final class LookupWorker: @unchecked Sendable {
     /// cancelled, as it is when the asker has gone (`CancellationError`).
     func matches(for segments: [Segment], from: LanguageTag, to: LanguageTag, policy: MatchPolicy, minimum: Int, maximum: Int,
                  deadline: ContinuousClock.Instant) throws -> [[LookupMatch]] {
-        try memory.requireSearchIndex()
-        let key = LanguagePairKey(from: from, to: to)
-        let lookup = try lookups[key] ?? TMLookup(memory: memory, from: from, to: to)
-        lookups[key] = lookup
+        let lookup = try lookup(from: from, to: to)
         let interrupted = { RequestCancellation.isCancelled || ContinuousClock.now >= deadline }
         do {
             return try segments.map { segment in
@@ -220,6 +222,15 @@ final class LookupWorker: @unchecked Sendable {
             if RequestCancellation.isCancelled { throw CancellationError() }
             throw RequestOverBudget()
         }
+    }
+
+    /// This connection's lookup from `from` to `to`, made on first use.
+    func lookup(from: LanguageTag, to: LanguageTag) throws -> TMLookup {
+        try memory.requireSearchIndex()
+        let key = LanguagePairKey(from: from, to: to)
+        let lookup = try lookups[key] ?? TMLookup(memory: memory, from: from, to: to)
+        lookups[key] = lookup
+        return lookup
     }
 
     /// `Concordance.search(_:page:pageSize:)`.

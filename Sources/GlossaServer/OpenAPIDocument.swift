@@ -62,6 +62,14 @@ enum OpenAPIDocument {
               "multiple_translations_penalty": {"type": "integer", "minimum": 0, "maximum": 100}
             }
           },
+          "Fragment": {
+            "type": "object", "required": ["text", "start", "end", "words", "units"],
+            "properties": {
+              "text": {"type": "string"}, "start": {"type": "integer"}, "end": {"type": "integer"}, "words": {"type": "integer"},
+              "units": {"type": "array", "items": {"type": "object", "required": ["unit", "source", "highlight"], "properties": {"unit": {"type": "integer"}, "source": {"type": "string"}, "highlight": {"$ref": "#/components/schemas/Span"}, "target": {"type": ["string", "null"]}}}},
+              "translation": {"type": ["string", "null"], "description": "What the phrase became, where the translations of two or more holders tell"}
+            }
+          },
           "Segment": {
             "type": "object", "required": ["text"], "description": "A segment and where it stands: an exact match stored with the same key and neighbours scores 101.",
             "properties": {"text": {"type": "string"}, "context": {"type": "string"}, "prev": {"type": "string"}, "next": {"type": "string"}}
@@ -153,6 +161,14 @@ enum OpenAPIDocument {
           }
         },
         "/api/stats": {"get": {"summary": "Units, and variants per language", "responses": {"200": {"description": "Counts", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Stats"}}}}, "401": {"$ref": "#/components/responses/Unauthorized"}}}},
+        "/api/fragments": {
+          "get": {
+            "summary": "Phrases of three words or more a segment shares with TM segments, longest first (for a segment no whole match covers)",
+            "parameters": [{"name": "q", "in": "query", "required": true, "schema": {"type": "string"}}, {"$ref": "#/components/parameters/from"}, {"$ref": "#/components/parameters/to"}],
+            "responses": {"200": {"description": "Fragments, in the order of the segment", "content": {"application/json": {"schema": {"type": "array", "items": {"$ref": "#/components/schemas/Fragment"}}}}},
+                          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "503": {"$ref": "#/components/responses/Unavailable"}}
+          }
+        },
         "/api/units": {
           "get": {
             "summary": "A page of the units a selection takes, in id order (as glossa tm list)",

@@ -6,7 +6,8 @@
 /// context match, and what the match policy took off; the segment's context (key,
 /// neighbours), a filter and a penalty can be given under "Context, filter, penalty". A third
 /// mode lists the units holding a text (and meeting the filter), whole and read-only: the
-/// maintenance listing of `glossa tm list`. With a token in the
+/// maintenance listing of `glossa tm list`. A segment without a match shows its fragments:
+/// the phrases of three words or more TM segments hold, marked in them. With a token in the
 /// page's settings (kept in the browser's local storage, sent as a bearer token), a translator
 /// adds a unit and corrects a match's translation in place. Text from the TM only ever goes
 /// in through `textContent`, never as markup.
@@ -259,6 +260,23 @@ enum SearchPage {
       }
     }
 
+    // Phrases of the segment the TM holds, each with the units that hold it.
+    function showFragments(fragments) {
+      if (fragments.length === 0) return;
+      $("status").append(" " + fragments.length + (fragments.length === 1 ? " fragment:" : " fragments:"));
+      for (const fragment of fragments) {
+        const item = element("li", "hit fragment");
+        const head = element("div", "meta");
+        head.append(element("span", "score", "“" + fragment.text + "”"), fragment.words + " words");
+        if (fragment.translation) head.append(" → ", element("span", "translation", fragment.translation));
+        item.append(head);
+        for (const holder of fragment.units) {
+          item.append(segment($("from").value, marked(holder.source, [holder.highlight], "")));
+          if (holder.target !== null) item.append(segment($("to").value, holder.target));
+        }
+        $("results").append(item);
+      }
+    }
     // The maintenance listing: each unit whole, read-only.
     function showUnits(units, page, max) {
       say(units.length === 0 ? (page === 1 ? "No unit holds it." : "No more units.") : "Page " + page + ": " + units.length + (units.length === 1 ? " unit" : " units"));
@@ -329,8 +347,11 @@ enum SearchPage {
         if (mode === "lookup") {
           const terms = ask("/api/terms?" + query).catch(() => []);  // a server without a glossary has none
           query.set("min", min);
-          showMatches(await ask("/api/lookup?" + query), min);
+          const matches = await ask("/api/lookup?" + query);
+          showMatches(matches, min);
           showTerms(await terms);
+          // No whole match: the phrases the TM holds.
+          if (matches.length === 0) showFragments(await ask("/api/fragments?" + new URLSearchParams({ q: q, from: $("from").value, to: $("to").value })));
         } else {
           const page = Math.max(1, parseInt(params.get("page") || "1", 10) || 1), max = 20;
           query.set("page", page);

@@ -31,6 +31,8 @@ public struct ImportWorkflow: Sendable {
     public var poSourceLanguage: LanguageTag = "en"
     /// How large one unit may be.
     public var limits = UnitLimits.standard
+    /// What to do with a unit whose source the TM already holds.
+    public var onConflict = ConflictPolicy.add
 
     public init(files: [String]) {
         self.files = files
@@ -50,6 +52,11 @@ public struct ImportWorkflow: Sendable {
         /// TMX inline codes not paired as the standard requires, stored as written.
         public var illPairedCodes: Int
         public var warnings: [String]
+        /// Under `onConflict` overwrite or newest: stored units replaced by units of the files.
+        public var replaced = 0
+        /// Under `onConflict` other than add: units of the files left out for a stored unit of
+        /// the same source, or for another of the files.
+        public var leftOutByPolicy = 0
 
         /// A TMX unit left out, and why.
         public struct Skipped: Codable, Equatable, Sendable {
@@ -139,6 +146,22 @@ public struct ImportWorkflow: Sendable {
                                                 segmenter: segmenter, origin: origin(for: file)) { try add($0) }
                 }
             }
+        }
+        if onConflict != .add {
+            // Every unit is read, then resolved against the TM, then written with the
+            // deletions it takes, in one transaction.
+            let collected = CollectedUnits()
+            try load(collected)
+            let store = try TMStores.open(path, access: TMStores.isDatabase(path) ? .readWrite : .create)
+            let resolution = try ImportConflicts(policy: onConflict).resolve(collected.units, against: store)
+            let applied = try store.apply(resolution.changes)
+            report.read = collected.read + report.skipped.count
+            report.added = applied.added.added
+            report.duplicates = applied.added.duplicates
+            report.keptApart = applied.added.keptApart
+            report.replaced = resolution.replaced
+            report.leftOutByPolicy = resolution.leftOut
+            return report
         }
         let summary = try Self.load(into: path, deferSearchIndex: deferSearchIndex, create: create, load)
         report.read = summary.read + report.skipped.count

@@ -124,6 +124,12 @@ struct LookupBenchmark {
         try measure("\(prefix).concordance", phrases, target: (20, nil)) {
             _ = try concordance.search(ConcordanceQuery(parsing: "\"\($0)\""))
         }
+        // Several words unquoted: the hits ranked (exact phrase, close, anywhere).
+        let threeWords = queries.changed.map { $0.split(separator: " ").prefix(3).joined(separator: " ") }
+        try measure("\(prefix).concordance.ranked", threeWords, target: (20, nil)) {
+            _ = try concordance.search(ConcordanceQuery(parsing: $0))
+        }
+        try measure("\(prefix).fragments", queries.unrelated, target: (30, nil)) { _ = try lookup.fragments(for: $0) }
         // The worst a translator can ask: 200 words of the TM's own sentences at 1%, where
         // the fuzzy search's budget (FuzzyBudget) bounds the work.
         let words = queries.sentences.lazy.flatMap { $0.split(separator: " ") }

@@ -4,6 +4,8 @@ import GlossaCore
 import GlossaText
 import GlossaWorkflows
 
+extension ConflictPolicy: ExpressibleByArgument {}
+
 extension Glossa {
     /// `glossa import`: add units to the TM from tables, line-aligned files or documents.
     struct Import: ParsableCommand {
@@ -47,6 +49,16 @@ extension Glossa {
             alternatives, all kept. Inline codes not paired as TMX requires are
             stored as written, with a warning each and a count.
 
+            --on-conflict says what to do with a unit whose source (its text in
+            the unit's source language) the TM already holds, as Trados's import
+            options do: add (the default) adds it beside the stored units;
+            overwrite replaces them with it; keep leaves it out; newest keeps
+            whichever was changed (else created) last, the stored ones on equal
+            dates. Of several units of one source in the files, keep takes the
+            first, overwrite the last, newest the newest. Other than add, the
+            files' units are held in memory until they are written, and file
+            headers are not recorded.
+
             Every import also builds the search indexes (fuzzy and concordance)
             of what it adds. --defer-index leaves them out, for bulk loads;
             'glossa tm index' builds them, and so does the next lookup or
@@ -57,6 +69,7 @@ extension Glossa {
               glossa import memory.tmx --skip-invalid
               glossa import huge-1.tmx huge-2.tmx --defer-index && glossa tm index
               glossa import review.xlf messages.ru.po
+              glossa import vendor-2025.tmx --on-conflict newest
               glossa import news.en.txt news.ru.txt --langs en,ru
               glossa import speech.md --lang en --origin "CSTO speech 2025-06-19"
             """)
@@ -99,7 +112,10 @@ extension Glossa {
         @Option(help: "Language of PO msgids.")
         var sourceLang: String = "en"
 
-        @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N, \"keptApart\": N, \"skipped\": […], \"unconfirmed\": N, \"illPairedCodes\": N, \"warnings\": […]}).")
+        @Option(help: "A unit whose source the TM holds: add, overwrite, keep or newest.")
+        var onConflict: ConflictPolicy = .add
+
+        @Option(help: "Output: text or json ({\"read\": N, \"added\": N, \"duplicates\": N, \"keptApart\": N, \"skipped\": […], \"unconfirmed\": N, \"illPairedCodes\": N, \"warnings\": […], \"replaced\": N, \"leftOutByPolicy\": N}).")
         var format: OutputFormat = .text
 
         func validate() throws {
@@ -122,6 +138,7 @@ extension Glossa {
             workflow.deferSearchIndex = deferIndex
             workflow.poSourceLanguage = try LanguageTag(sourceLang)
             workflow.limits = limits.unitLimits
+            workflow.onConflict = onConflict
 
             let progress = Progress(label: "importing")
             defer { progress.finish() }
@@ -141,8 +158,10 @@ extension Glossa {
                 let leftOut = report.unconfirmed == 0 ? "" : ", \(report.unconfirmed) unconfirmed translations left out (--include-fuzzy takes them)"
                 let apart = report.keptApart == 0 ? "" : " (\(report.keptApart) of them beside a unit of the same text, kept apart by id or properties)"
                 let codes = report.illPairedCodes == 0 ? "" : ", \(report.illPairedCodes) ill-paired inline codes stored as written"
+                let policy = onConflict == .add ? ""
+                    : ", \(report.replaced) stored units replaced, \(report.leftOutByPolicy) left out (--on-conflict \(onConflict.rawValue))"
                 print("\(path): \(report.read) units read, \(report.added) added\(apart), \(report.duplicates) duplicates skipped"
-                      + invalid + leftOut + codes)
+                      + invalid + leftOut + codes + policy)
             }
         }
     }

@@ -49,6 +49,16 @@ extension Glossa {
             source), origin, created, created_by, changed, changed_by. No
             match: [] and exit 0.
 
+            --fragments also lists the phrases of three words or more the
+            segment shares word for word with TM segments, longest first (memoQ's
+            longest-substring concordance): each with up to five units holding
+            it, and, when two or more hold it with different translations, the
+            longest stretch their translations share (what the phrase became, as
+            the TM tells). JSON: {"matches": [...], "fragments": [{text, start,
+            end, words, units: [{unit, source, highlight, target}],
+            translation}]}. Words held by more than 10,000 segments are not
+            looked up, so a phrase of such words alone is no fragment.
+
             --batch FILE reads one query per line ("-" for standard input)
             and writes one JSON array per line, in order (JSON lines). From
             standard input each answer is written as soon as its line is
@@ -91,6 +101,9 @@ extension Glossa {
         @Option(help: ArgumentHelp("The source segment after this one; \"\" at the end of a document.", valueName: "text"))
         var next: String?
 
+        @Flag(help: "Also list the phrases of three words or more the segment shares with TM segments.")
+        var fragments = false
+
         @OptionGroup var matching: MatchPolicyOptions
         @OptionGroup var settings: SettingsFile
 
@@ -99,6 +112,7 @@ extension Glossa {
             guard max >= 1 else { throw ValidationError("--max must be at least 1") }
             guard (text == nil) != (batch == nil) else { throw ValidationError("give either a segment or --batch FILE") }
             guard batch == nil || (prev == nil && next == nil) else { throw ValidationError("--prev and --next are one segment's neighbours: not with --batch") }
+            guard batch == nil || !fragments else { throw ValidationError("--fragments looks up one segment: not with --batch") }
         }
 
         func run() throws {
@@ -138,11 +152,37 @@ extension Glossa {
                 return
             }
             let matches = try lookup.matches(for: text ?? "", context: context, policy: policy, minimum: min, maximum: max)
+            let found = fragments ? try lookup.fragments(for: text ?? "") : []
             switch format {
+            case .json where fragments: try printJSON(WithFragments(matches: matches, fragments: found))
             case .json: try printJSON(matches)
-            case .text: printText(matches)
+            case .text:
+                printText(matches)
+                if fragments { printText(found, from: lookup.from.canonical, to: lookup.to.canonical) }
             }
             noteCutShort(lookup.lastSearchWasComplete ? 0 : 1)
+        }
+
+        /// What `--fragments --format json` prints.
+        struct WithFragments: Encodable {
+            let matches: [LookupMatch]
+            let fragments: [Fragment]
+        }
+
+        private func printText(_ fragments: [Fragment], from: String, to: String) {
+            guard !fragments.isEmpty else {
+                print("No fragment of three words or more.")
+                return
+            }
+            let color = Diagnostics.outputColorsEnabled
+            for fragment in fragments {
+                print("fragment  \"\(fragment.text)\"  \(fragment.words) words" + (fragment.translation.map { "  →  \($0)" } ?? ""))
+                for holder in fragment.units {
+                    print("  unit \(holder.unit)")
+                    print(segmentLines(from, marked(holder.source, [holder.highlight], color: color, bracketsWithoutColor: true)))
+                    if let target = holder.target { print(segmentLines(to, target)) }
+                }
+            }
         }
 
         /// Says on standard error how many searches their budget cut short, if any.

@@ -70,7 +70,8 @@ import Testing
         let first = try glossa("import", table, "--tm", "work/csto.sqlite", "--format", "json")
         #expect(first.status == 0)
         #expect(try json(first.stdout) as NSDictionary == ["read": 27, "added": 27, "duplicates": 0, "keptApart": 0, "skipped": [],
-                                                           "unconfirmed": 0, "illPairedCodes": 0, "warnings": []] as NSDictionary)
+                                                           "unconfirmed": 0, "illPairedCodes": 0, "warnings": [], "replaced": 0,
+                                                           "leftOutByPolicy": 0] as NSDictionary)
         let again = try glossa("import", table, "--tm", "work/csto.sqlite")
         #expect(again.stdout == "work/csto.sqlite: 27 units read, 0 added, 27 duplicates skipped\n")
 

@@ -182,3 +182,50 @@ import Testing
         #expect(!page.contains("Correct</button>"))
     }
 }
+
+/// `glossa import --on-conflict` on both stores: a source the TM holds, translated anew.
+@Suite struct ImportConflictTests {
+    let workspace = try! Workspace()
+
+    static func tmx(_ translation: String, year: Int) -> String {
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.4"><header creationtool="test" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="en" srclang="en" datatype="plaintext"/>
+        <body>
+        <tu creationdate="\(year)0301T100000Z"><tuv xml:lang="en"><seg>The CSTO Secretary General met the ministers.</seg></tuv>
+          <tuv xml:lang="ru"><seg>\(translation)</seg></tuv></tu>
+        <tu creationdate="\(year)0301T100000Z"><tuv xml:lang="en"><seg>The Joint Staff met in Minsk.</seg></tuv>
+          <tuv xml:lang="ru"><seg>Объединённый штаб собрался в Минске.</seg></tuv></tu>
+        </body></tmx>
+        """
+    }
+
+    @Test(arguments: TestStore.allCases) func aStoredSourceIsKeptReplacedOrWeighedByDate(store: TestStore) throws {
+        let tm = try store.makeLocation(named: "tm.sqlite")
+        func glossa(_ arguments: String...) throws -> CommandResult { try CommandRunner.run(arguments + ["--tm", tm], in: workspace.folder) }
+        func translations() throws -> [String] {
+            try glossa("tm", "list", "--text", "Secretary General").stdout.split(separator: "\n").compactMap {
+                ((try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["variants"] as? [String: String])?["ru"]
+            }
+        }
+        try workspace.write(Self.tmx("Генеральный секретарь ОДКБ встретился с министрами.", year: 2024), to: "first.tmx")
+        try workspace.write(Self.tmx("Генсек ОДКБ встретился с министрами.", year: 2019), to: "older.tmx")
+        try workspace.write(Self.tmx("Генеральный секретарь ОДКБ провёл встречу с министрами.", year: 2025), to: "newer.tmx")
+        #expect(try glossa("import", "first.tmx").status == 0)
+        // keep: the stored translation stays (the Joint Staff's unit is stored too: left out as well).
+        let kept = try glossa("import", "older.tmx", "--on-conflict", "keep")
+        #expect(kept.stdout.contains("0 added, 0 duplicates skipped, 0 stored units replaced, 2 left out (--on-conflict keep)"), "\(kept.stdout) \(kept.stderr)")
+        #expect(try translations() == ["Генеральный секретарь ОДКБ встретился с министрами."])
+        // newest: an older unit does not replace; a newer one does.
+        #expect(try glossa("import", "older.tmx", "--on-conflict", "newest").stdout.contains("0 stored units replaced, 2 left out"))
+        #expect(try translations() == ["Генеральный секретарь ОДКБ встретился с министрами."])
+        #expect(try glossa("import", "newer.tmx", "--on-conflict", "newest").stdout.contains("2 added, 0 duplicates skipped, 2 stored units replaced"))
+        #expect(try translations() == ["Генеральный секретарь ОДКБ провёл встречу с министрами."])
+        // overwrite: whatever the date; add (the default): beside.
+        #expect(try glossa("import", "older.tmx", "--on-conflict", "overwrite").stdout.contains("2 stored units replaced"))
+        #expect(try translations() == ["Генсек ОДКБ встретился с министрами."])
+        #expect(try glossa("import", "first.tmx").status == 0)
+        #expect(try translations().count == 2)
+        #expect(try glossa("tm", "check").status == 0)
+    }
+}

@@ -163,3 +163,27 @@ import Testing
         #expect(dated.contains("Совет собрался 23 июня 2024 года в Минске."))
     }
 }
+
+/// Fragments from the command line, over HTTP and on the page, on the CSTO sample.
+@Suite struct FragmentCommandTests {
+    @Test func aSegmentWithoutAMatchShowsTheTMsPhrases() async throws {
+        let workspace = try Workspace()
+        let seed = Fixtures.repositoryRoot.appendingPathComponent("tm/seed/csto-news-2025-06.en-ru.tsv").path
+        #expect(try workspace.glossa(["import", seed, "--tm", "tm.sqlite"]).status == 0)
+        let query = "A delegation of the Interstate Working Group met the CSTO Joint Staff in Minsk yesterday."
+        let command = try workspace.glossa(["lookup", query, "--fragments", "--format", "json", "--tm", "tm.sqlite"])
+        let answer = try #require(try JSONSerialization.jsonObject(with: Data(command.stdout.utf8)) as? [String: Any])
+        #expect((answer["matches"] as? [Any])?.isEmpty == true)
+        let fragments = try #require(answer["fragments"] as? [[String: Any]])
+        #expect(fragments.map { $0["text"] as? String }.contains("Interstate Working Group"), "\(fragments)")
+        let text = try workspace.glossa(["lookup", query, "--fragments", "--tm", "tm.sqlite"])
+        #expect(text.stdout.contains("fragment  \"Interstate Working Group\"  3 words") && text.stdout.contains("[Interstate Working Group]"))
+        let server = try ServerProcess(["--tm", "tm.sqlite"], in: workspace.folder)
+        let encoded = query.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let (data, _) = try await URLSession.shared.data(from: URL(string: "api/fragments?q=\(encoded)", relativeTo: server.baseURL)!)
+        #expect(try JSONSerialization.jsonObject(with: data) as? NSArray == fragments as NSArray)
+        let page = try Browser.dumpDOM(URL(string: "?q=\(encoded)", relativeTo: server.baseURL)!)
+        #expect(page.contains("No match of 75% or more.") && page.contains("fragments:"), "\(page)")
+        #expect(page.contains("<li class=\"hit fragment\">") && page.contains("<mark>Interstate Working Group</mark>"))
+    }
+}
