@@ -128,9 +128,12 @@ public struct ConcordanceHit: Sendable, Equatable, Encodable {
     /// The unit's translation in the requested language, when it has one.
     @NullWhenAbsent public var translation: String?
     @NullWhenAbsent public var translationLanguage: String?
+    /// Where in `translation` the phrase went, when the TM tells (`PhraseTranslation`).
+    public var translationHighlights: [TextSpan] = []
 
     enum CodingKeys: String, CodingKey {
         case unit, text, language = "lang", highlights, translation, translationLanguage = "translation_lang"
+        case translationHighlights = "translation_highlights"
     }
 }
 
@@ -140,11 +143,16 @@ public struct Concordance {
     /// The language searched, and the language of the translations shown.
     public let from: LanguageTag, to: LanguageTag
 
+    /// Cut the segments and their translations, to tell where a phrase went.
+    private let sourceWords: MatchTokenizer, targetWords: MatchTokenizer
+
     /// A search of `memory`'s segments in `from`, showing translations in `to`.
     public init(memory: any UnitStore, from: LanguageTag, to: LanguageTag) throws {
         self.from = from
         self.to = to
         reader = try memory.searchReader()
+        sourceWords = try MatchTokenizer(language: from)
+        targetWords = try MatchTokenizer(language: to)
     }
 
     /// Page `page` (from 1) of the hits for `query`, `pageSize` per page, ranked as a
@@ -170,12 +178,41 @@ public struct Concordance {
             rows = try reader.concordance(ranking?.required ?? query.fullText, language: from, limit: pageSize, offset: offset)
         }
         let units = try reader.units(Set(rows.map(\.unitID)))
-        return rows.enumerated().map { index, row in
+        var hits = rows.enumerated().map { index, row in
             let translation = units[row.unitID]?.translation(into: to) { $0.id != row.variantID }
             let highlights = index < ranks.count ? ranks[index].highlights ?? row.highlights : row.highlights
             return ConcordanceHit(unit: row.unitID, text: row.text, language: row.language,
                                   highlights: TextSpan.spans(in: row.text, utf8: highlights),
                                   translation: translation?.text, translationLanguage: translation?.language)
+        }
+        markTranslations(of: &hits, query: query, ranks: ranks)
+        return hits
+    }
+
+    /// Marks where the phrase searched for went in each hit's translation, when the hits
+    /// holding it tell (`PhraseTranslation`): a quoted phrase, or several words as typed.
+    private func markTranslations(of hits: inout [ConcordanceHit], query: ConcordanceQuery, ranks: [ConcordanceRanking.Rank]) {
+        let phrase: [String]
+        var holders: [Int]
+        if query.parts.count == 1, !query.parts[0].isPrefix {
+            phrase = sourceWords.tokens(of: query.parts[0].text).words
+            holders = Array(hits.indices)
+        } else {
+            phrase = query.parts.flatMap { sourceWords.tokens(of: $0.text).words }
+            holders = ranks.indices.filter { ranks[$0].tier == 0 }
+        }
+        holders = holders.filter { hits[$0].translation != nil }
+        guard phrase.count >= 2, holders.count >= 2 else { return }
+        let targets = holders.map { targetWords.tokens(of: hits[$0].translation!.normalized(.nfc)) }
+        guard let shared = PhraseTranslation(phraseWords: phrase.count, sources: holders.map { sourceWords.tokens(of: hits[$0].text).words },
+                                             translations: targets) else { return }
+        for index in hits.indices {
+            guard let translation = hits[index].translation else { continue }
+            let nfc = translation.normalized(.nfc)
+            if let range = shared.range(in: targetWords.tokens(of: nfc)) {
+                hits[index].translation = nfc
+                hits[index].translationHighlights = TextSpan.spans(in: nfc, utf8: [range])
+            }
         }
     }
 }

@@ -13,8 +13,9 @@ public struct Fragment: Sendable, Equatable, Encodable {
     public let words: Int
     /// Units that hold it, most recent first, at most `Fragments.unitsPerFragment`.
     public let units: [Holder]
-    /// What the phrase is in the target language where the TM tells: the longest stretch of
-    /// words every holder's translation shares (two holders at least), nil otherwise.
+    /// What the phrase is in the target language where the TM or the glossary tells: the
+    /// longest stretch of words every holder's translation shares (`PhraseTranslation`), else
+    /// the glossary's term for the phrase as the first holder's translation has it.
     @NullWhenAbsent public var translation: String?
 
     /// A unit holding a fragment.
@@ -25,6 +26,11 @@ public struct Fragment: Sendable, Equatable, Encodable {
         public let highlight: TextSpan
         /// Its translation, in the lookup's target language.
         @NullWhenAbsent public var target: String?
+        /// Where in `target` the phrase went: the stretch the holders' translations share, and
+        /// the glossary's terms for the phrase's concepts.
+        public var targetHighlights: [TextSpan] = []
+
+        enum CodingKeys: String, CodingKey { case unit, source, highlight, target, targetHighlights = "target_highlights" }
     }
 }
 
@@ -47,6 +53,8 @@ struct Fragments {
     let from: LanguageTag
     let to: LanguageTag
     let targetTokenizer: () throws -> MatchTokenizer
+    /// The glossary, when there is one.
+    let glossary: (any TermFinder)?
 
     /// The fragments of `text`, in the order of the query.
     func find(in text: String) throws -> [Fragment] {
@@ -104,7 +112,7 @@ struct Fragments {
             let chosen = holders.compactMap { holder in units[holder.variant.unitID].map { (holder, $0) } }
                 .sorted { ($0.1.lastTouched, $0.1.id) > ($1.1.lastTouched, $1.1.id) }
                 .filter { seen.insert($0.1.id).inserted }.prefix(Self.unitsPerFragment)
-            let listed = chosen.compactMap { holder, unit -> Fragment.Holder? in
+            var listed = chosen.compactMap { holder, unit -> Fragment.Holder? in
                 let source = holder.variant.text.normalized(.nfc)
                 let words = scorer.tokens(of: source).ranges
                 guard holder.at.upperBound <= words.count else { return nil }
@@ -114,59 +122,44 @@ struct Fragments {
             }
             let first = textSpans[range.lowerBound], last = textSpans[range.upperBound - 1]
             let phrase = String(text.normalized(.nfc).unicodeScalars.dropFirst(first.start).prefix(last.end - first.start))
-            // The translations can only tell what the phrase became when their sources share
-            // nothing longer than it (near-copies share their whole translations).
-            let sources = listed.map { scorer.tokens(of: $0.source).words }
-            let telling = listed.count >= 2 && Self.longestSharedRun(sources, longest: range.count + 1) <= range.count
-            fragments.append(Fragment(text: phrase, start: first.start, end: last.end, words: range.count, units: listed,
-                                      translation: telling ? try sharedTranslation(listed.compactMap(\.target), phraseWords: range.count) : nil))
+            // What the phrase became, where the holders' translations tell.
+            let tokenizer = try targetTokenizer()
+            let targets = listed.compactMap(\.target).map { tokenizer.tokens(of: $0.normalized(.nfc)) }
+            let shared = targets.count == listed.count
+                ? PhraseTranslation(phraseWords: range.count, sources: listed.map { scorer.tokens(of: $0.source).words }, translations: targets)
+                : nil
+            var translation: String?
+            if let shared {
+                for index in listed.indices {
+                    guard let target = listed[index].target?.normalized(.nfc), let found = shared.range(in: targets[index]) else { continue }
+                    listed[index].target = target
+                    listed[index].targetHighlights = TextSpan.spans(in: target, utf8: [found])
+                    if translation == nil { translation = listed[index].targetHighlights[0].text }
+                }
+            }
+            // The glossary's terms for the phrase's concepts, as each translation writes them.
+            if let glossary, case let concepts = Set(try glossary.concepts(in: phrase, language: from).map(\.concept)), !concepts.isEmpty {
+                for index in listed.indices {
+                    guard let target = listed[index].target?.normalized(.nfc) else { continue }
+                    let found = try glossary.concepts(in: target, language: to).filter { concepts.contains($0.concept) }.map(\.range)
+                    guard !found.isEmpty else { continue }
+                    listed[index].target = target
+                    let marked = listed[index].targetHighlights
+                    let added = TextSpan.spans(in: target, utf8: found).filter { span in
+                        !marked.contains { $0.start < span.end && span.start < $0.end }
+                    }
+                    listed[index].targetHighlights = (marked + added).sorted { $0.start < $1.start }
+                    if translation == nil { translation = TextSpan.spans(in: target, utf8: [found[0]])[0].text }
+                }
+            }
+            fragments.append(Fragment(text: phrase, start: first.start, end: last.end, words: range.count, units: listed, translation: translation))
         }
         return fragments
     }
 
-    /// The longest run of words every one of `translations` holds, when there are two or more
-    /// and it is shorter than each of them: what the phrase became, as far as the TM tells.
-    func sharedTranslation(_ translations: [String], phraseWords: Int) throws -> String? {
-        guard Set(translations).count >= 2 else { return nil }
-        let tokenizer = try targetTokenizer()
-        let cut = translations.map { tokenizer.tokens(of: $0.normalized(.nfc)) }
-        var shared: (text: String, count: Int)?
-        let first = cut[0]
-        // Every run of the first translation, longest first (at most two words more than the
-        // phrase), until one all the others hold.
-        let longest = min((cut.map(\.words.count).min() ?? 1) - 1, phraseWords + 2)
-        guard longest >= 1 else { return nil }
-        outer: for length in stride(from: longest, through: 1, by: -1) {
-            for start in 0...(first.words.count - length) {
-                let run = Array(first.words[start..<start + length])
-                if cut.dropFirst().allSatisfy({ Self.holds($0.words, run) }) {
-                    let text = String(decoding: Array(translations[0].normalized(.nfc).utf8)[first.ranges[start].lowerBound..<first.ranges[start + length - 1].upperBound], as: UTF8.self)
-                    shared = (text, length)
-                    break outer
-                }
-            }
-        }
-        return shared?.text
-    }
-
-    /// The length of the longest run of words all of `texts` hold, counted up to `longest`.
-    static func longestSharedRun(_ texts: [[String]], longest: Int) -> Int {
-        guard let first = texts.first else { return 0 }
-        var best = 0
-        for length in 1...max(1, min(longest, first.count)) where first.count >= length {
-            let found = (0...(first.count - length)).contains { start in
-                let run = Array(first[start..<start + length])
-                return texts.dropFirst().allSatisfy { holds($0, run) }
-            }
-            guard found else { break }
-            best = length
-        }
-        return best
-    }
-
+    /// Whether `run` occurs in `words`.
     static func holds(_ words: [String], _ run: [String]) -> Bool {
-        guard run.count <= words.count else { return false }
-        return (0...(words.count - run.count)).contains { Array(words[$0..<$0 + run.count]) == run }
+        PhraseTranslation.position(of: run, in: words) != nil
     }
 
     /// The maximal runs of at least `minimum` equal tokens `query` and `stored` share: each

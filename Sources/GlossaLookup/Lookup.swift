@@ -185,10 +185,10 @@ public final class TMLookup {
     }
 
     /// The phrases of three words or more `text` shares with TM segments (`Fragments`), for
-    /// a segment no whole match covers.
-    public func fragments(for text: String) throws -> [Fragment] {
+    /// a segment no whole match covers; `glossary` tells how their terms were translated.
+    public func fragments(for text: String, glossary: (any TermFinder)? = nil) throws -> [Fragment] {
         try reader.reading {
-            try Fragments(reader: reader, scorer: scorer, from: from, to: to, targetTokenizer: targetTokenizer).find(in: text)
+            try Fragments(reader: reader, scorer: scorer, from: from, to: to, targetTokenizer: targetTokenizer, glossary: glossary).find(in: text)
         }
     }
 

@@ -96,9 +96,9 @@ final class LookupService: Sendable {
         }
     }
 
-    /// `TMLookup.fragments(for:)` on a free connection.
+    /// `LookupWorker.fragments(for:from:to:)` on a free connection.
     func fragments(for text: String, from: LanguageTag, to: LanguageTag) async throws -> [Fragment] {
-        try await run { try $0.lookup(from: from, to: to).fragments(for: text) }
+        try await run { try $0.fragments(for: text, from: from, to: to) }
     }
 
     /// `LookupWorker.concordance(_:from:to:page:pageSize:)` on a free connection.
@@ -222,6 +222,11 @@ final class LookupWorker: @unchecked Sendable {
             if RequestCancellation.isCancelled { throw CancellationError() }
             throw RequestOverBudget()
         }
+    }
+
+    /// `TMLookup.fragments(for:glossary:)`, with the server's glossary when it has one.
+    func fragments(for text: String, from: LanguageTag, to: LanguageTag) throws -> [Fragment] {
+        try lookup(from: from, to: to).fragments(for: text, glossary: terms)
     }
 
     /// This connection's lookup from `from` to `to`, made on first use.

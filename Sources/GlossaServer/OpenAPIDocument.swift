@@ -66,8 +66,8 @@ enum OpenAPIDocument {
             "type": "object", "required": ["text", "start", "end", "words", "units"],
             "properties": {
               "text": {"type": "string"}, "start": {"type": "integer"}, "end": {"type": "integer"}, "words": {"type": "integer"},
-              "units": {"type": "array", "items": {"type": "object", "required": ["unit", "source", "highlight"], "properties": {"unit": {"type": "integer"}, "source": {"type": "string"}, "highlight": {"$ref": "#/components/schemas/Span"}, "target": {"type": ["string", "null"]}}}},
-              "translation": {"type": ["string", "null"], "description": "What the phrase became, where the translations of two or more holders tell"}
+              "units": {"type": "array", "items": {"type": "object", "required": ["unit", "source", "highlight"], "properties": {"unit": {"type": "integer"}, "source": {"type": "string"}, "highlight": {"$ref": "#/components/schemas/Span"}, "target": {"type": ["string", "null"]}, "target_highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}}}}},
+              "translation": {"type": ["string", "null"], "description": "What the phrase became, where the holders' translations or the glossary tell"}
             }
           },
           "Segment": {
@@ -79,7 +79,8 @@ enum OpenAPIDocument {
             "properties": {
               "unit": {"type": "integer"}, "text": {"type": "string"}, "lang": {"type": "string"},
               "highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}},
-              "translation": {"type": ["string", "null"]}, "translation_lang": {"type": ["string", "null"]}
+              "translation": {"type": ["string", "null"]}, "translation_lang": {"type": ["string", "null"]},
+              "translation_highlights": {"type": "array", "items": {"$ref": "#/components/schemas/Span"}, "description": "Where the phrase went in the translation, when the TM tells"}
             }
           },
           "FoundTerm": {"type": "object", "required": ["term", "found", "start", "end", "concept"], "properties": {"term": {"type": "string"}, "found": {"type": "string"}, "start": {"type": "integer"}, "end": {"type": "integer"}, "concept": {"type": "string"}}},

@@ -1,6 +1,7 @@
 /// The search page `GET /` serves: a form for a segment or a concordance query, answered
 /// from the JSON API by the page's script, with the words that differ (lookup) or match
-/// (concordance) marked. The query lives in the address (`/?q=…&from=en&to=ru&mode=lookup`),
+/// (concordance) marked, and in a concordance hit's translation where the phrase went, when
+/// the TM tells. The query lives in the address (`/?q=…&from=en&to=ru&mode=lookup`),
 /// so a search can be bookmarked or sent to a colleague. Each match shows its unit's origin,
 /// author and date, with the unit's alternative translations beside it, whether it is a
 /// context match, and what the match policy took off; the segment's context (key,
@@ -37,6 +38,7 @@ enum SearchPage {
       .meta { font-size: .8rem; color: #777; }
       mark { background: #ffe58a; padding: 0 .1rem; }
       mark.diff { background: #ffc9c9; }
+      mark.went { background: #c9e7ff; }
       nav a { margin-right: 1rem; }
       h2 { font-size: 1rem; margin: .6rem 0 .3rem; }
       #terms { margin: 0 0 .6rem; padding-left: 1.2rem; }
@@ -272,7 +274,7 @@ enum SearchPage {
         item.append(head);
         for (const holder of fragment.units) {
           item.append(segment($("from").value, marked(holder.source, [holder.highlight], "")));
-          if (holder.target !== null) item.append(segment($("to").value, holder.target));
+          if (holder.target !== null) item.append(segment($("to").value, marked(holder.target, holder.target_highlights, "went")));
         }
         $("results").append(item);
       }
@@ -317,7 +319,9 @@ enum SearchPage {
       for (const hit of hits) {
         const item = element("li", "hit");
         item.append(element("div", "meta", "unit " + hit.unit), segment(hit.lang, marked(hit.text, hit.highlights, "")));
-        item.append(segment(hit.translation_lang || $("to").value, hit.translation === null ? "(no translation)" : hit.translation));
+        // Where the phrase went in the translation, when the TM tells.
+        item.append(segment(hit.translation_lang || $("to").value,
+                            hit.translation === null ? "(no translation)" : marked(hit.translation, hit.translation_highlights, "went")));
         $("results").append(item);
       }
       pages(page, max, hits.length);

@@ -1,3 +1,4 @@
+import GlossaCore
 import GlossaText
 
 /// A problem found in one text, with UTF-8 offsets into the text it was found in.
@@ -192,5 +193,11 @@ public final class TermChecker {
     /// The text a match covers.
     public static func slice(_ text: String, _ match: TermMatch) -> String {
         String(text[utf8: match.start..<match.end])
+    }
+}
+
+extension TermChecker: TermFinder {
+    public func concepts(in text: String, language: LanguageTag) throws -> [(concept: String, range: Range<Int>)] {
+        try occurrences(in: text, language: language).map { (termbase.concepts[$0.conceptIndex].id, $0.match.start..<$0.match.end) }
     }
 }

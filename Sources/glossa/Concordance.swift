@@ -24,7 +24,12 @@ extension Glossa {
             Text output marks the matched words in color on a terminal, and
             in [brackets] otherwise. JSON output is an array of {unit, text,
             lang, highlights: [{start, end, text}] (offsets in code points),
-            translation, translation_lang}.
+            translation, translation_lang, translation_highlights}. Where
+            two or more hits holding the phrase (a "quoted phrase", or the
+            words as typed) have different translations, and their segments
+            share no more than it and two words around, the stretch of words their
+            translations share is marked in each translation: where the phrase
+            went, as the TM tells.
 
             Examples:
               glossa concordance "Collective Security"
@@ -66,7 +71,8 @@ extension Glossa {
                 for hit in hits {
                     print("unit \(hit.unit)")
                     print(segmentLines(hit.language, marked(hit.text, hit.highlights, color: color)))
-                    print(segmentLines(hit.translationLanguage ?? target.canonical, hit.translation ?? "(no translation)"))
+                    print(segmentLines(hit.translationLanguage ?? target.canonical,
+                                       hit.translation.map { marked($0, hit.translationHighlights, color: color) } ?? "(no translation)"))
                 }
                 if hits.count == max { print("More on --page \(page + 1).") }
             }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import GlossaCheck
 import GlossaCore
 import GlossaLookup
+import GlossaTerminology
 import GlossaText
 
 extension Glossa {
@@ -54,9 +56,11 @@ extension Glossa {
             longest-substring concordance): each with up to five units holding
             it, and, when two or more hold it with different translations, the
             longest stretch their translations share (what the phrase became, as
-            the TM tells). JSON: {"matches": [...], "fragments": [{text, start,
-            end, words, units: [{unit, source, highlight, target}],
-            translation}]}. Words held by more than 10,000 segments are not
+            the TM tells), and the glossary's terms for the phrase as each
+            translation writes them (--glossary, the config's, else
+            glossaries/*.tbx|tsv|csv, when there is one). JSON: {"matches":
+            [...], "fragments": [{text, start, end, words, units: [{unit,
+            source, highlight, target, target_highlights}], translation}]}. Words held by more than 10,000 segments are not
             looked up, so a phrase of such words alone is no fragment.
 
             --batch FILE reads one query per line ("-" for standard input)
@@ -105,7 +109,7 @@ extension Glossa {
         var fragments = false
 
         @OptionGroup var matching: MatchPolicyOptions
-        @OptionGroup var settings: SettingsFile
+        @OptionGroup var glossary: GlossaryOptions
 
         func validate() throws {
             guard (1...100).contains(min) else { throw ValidationError("--min must be between 1 and 100") }
@@ -117,7 +121,8 @@ extension Glossa {
 
         func run() throws {
             let (source, target) = try languages.tags()
-            let policy = try matching.policy(settings.load())
+            let settings = try glossary.configuration()
+            let policy = try matching.policy(settings)
             let context = SegmentContext(key: context, previous: prev, next: next)
             let lookup = try TMLookup(memory: tm.openForSearch(warningAbout: [source, target]), from: source, to: target)
             if let batch {
@@ -152,7 +157,7 @@ extension Glossa {
                 return
             }
             let matches = try lookup.matches(for: text ?? "", context: context, policy: policy, minimum: min, maximum: max)
-            let found = fragments ? try lookup.fragments(for: text ?? "") : []
+            let found = fragments ? try lookup.fragments(for: text ?? "", glossary: try terms(settings, source, target)) : []
             switch format {
             case .json where fragments: try printJSON(WithFragments(matches: matches, fragments: found))
             case .json: try printJSON(matches)
@@ -161,6 +166,16 @@ extension Glossa {
                 if fragments { printText(found, from: lookup.from.canonical, to: lookup.to.canonical) }
             }
             noteCutShort(lookup.lastSearchWasComplete ? 0 : 1)
+        }
+
+        /// The glossary in force, to tell how the fragments' terms were translated; nil when
+        /// there is none.
+        private func terms(_ settings: CheckConfiguration, _ source: LanguageTag, _ target: LanguageTag) throws -> TermChecker? {
+            do {
+                return TermChecker(termbase: try glossary.termbase(settings, languages: (source, target)))
+            } catch is ValidationError {
+                return nil
+            }
         }
 
         /// What `--fragments --format json` prints.
@@ -180,7 +195,7 @@ extension Glossa {
                 for holder in fragment.units {
                     print("  unit \(holder.unit)")
                     print(segmentLines(from, marked(holder.source, [holder.highlight], color: color, bracketsWithoutColor: true)))
-                    if let target = holder.target { print(segmentLines(to, target)) }
+                    if let target = holder.target { print(segmentLines(to, marked(target, holder.targetHighlights, color: color, bracketsWithoutColor: true))) }
                 }
             }
         }

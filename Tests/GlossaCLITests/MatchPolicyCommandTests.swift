@@ -176,6 +176,17 @@ import Testing
         #expect((answer["matches"] as? [Any])?.isEmpty == true)
         let fragments = try #require(answer["fragments"] as? [[String: Any]])
         #expect(fragments.map { $0["text"] as? String }.contains("Interstate Working Group"), "\(fragments)")
+        // One unit holds the Committee's name: the TM cannot tell its translation, the
+        // glossary can, in the inflected form the translation has.
+        let glossary = Fixtures.repositoryRoot.appendingPathComponent("glossaries/csto.tbx").path
+        let committee = try workspace.glossa(["lookup", "Yesterday the Committee of Secretaries of the Security Councils discussed drones.",
+                                              "--fragments", "--glossary", glossary, "--format", "json", "--tm", "tm.sqlite"])
+        let named = try #require((try JSONSerialization.jsonObject(with: Data(committee.stdout.utf8)) as? [String: Any])?["fragments"] as? [[String: Any]])
+        #expect(named.first?["text"] as? String == "Committee of Secretaries of the Security Councils", "\(named)")
+        #expect(named.first?["translation"] as? String == "Комитета секретарей советов безопасности")
+        let holders = try #require(named.first?["units"] as? [[String: Any]])
+        #expect(holders.count == 1 && (holders[0]["target_highlights"] as? [[String: Any]])?.map { $0["text"] as? String }
+                == ["Комитета секретарей советов безопасности", "КССБ"])
         let text = try workspace.glossa(["lookup", query, "--fragments", "--tm", "tm.sqlite"])
         #expect(text.stdout.contains("fragment  \"Interstate Working Group\"  3 words") && text.stdout.contains("[Interstate Working Group]"))
         let server = try ServerProcess(["--tm", "tm.sqlite"], in: workspace.folder)
@@ -185,5 +196,8 @@ import Testing
         let page = try Browser.dumpDOM(URL(string: "?q=\(encoded)", relativeTo: server.baseURL)!)
         #expect(page.contains("No match of 75% or more.") && page.contains("fragments:"), "\(page)")
         #expect(page.contains("<li class=\"hit fragment\">") && page.contains("<mark>Interstate Working Group</mark>"))
+        // A concordance marks where the phrase went in the translations, when the TM tells.
+        let concordance = try Browser.dumpDOM(URL(string: "?q=%22Collective+Security+Treaty+Organization%22&mode=concordance", relativeTo: server.baseURL)!)
+        #expect(concordance.contains("<mark class=\"went\">Организации Договора о коллективной безопасности</mark>"), "\(concordance)")
     }
 }

@@ -52,6 +52,22 @@ import Testing
         #expect(try lookup.fragments(for: "Two words").isEmpty)
     }
 
+    @Test(arguments: TestStore.allCases) func aConcordanceMarksWhereThePhraseWentWhenTheTMTells(store: TestStore) throws {
+        let memory = try store.makeMemory()
+        try memory.add(Self.pairs.map { TranslationUnit(variants: [Variant(language: "en", text: $0.en), Variant(language: "ru", text: $0.ru)]) })
+        let concordance = try Concordance(memory: memory, from: "en", to: "ru")
+        // Two CSTO sentences with the Organization's full name, translated alike only there.
+        let hits = try concordance.search(ConcordanceQuery(parsing: #""Collective Security Treaty Organization""#))
+        #expect(hits.count >= 2)
+        #expect(hits.allSatisfy { $0.translationHighlights.map(\.text) == ["Организации Договора о коллективной безопасности"] }, "\(hits)")
+        let official = try concordance.search(ConcordanceQuery(parsing: "Secretary General"))
+        #expect(official.filter { !$0.translationHighlights.isEmpty }.allSatisfy { $0.translationHighlights.map(\.text) == ["Генеральный секретарь"] })
+        #expect(official.contains { !$0.translationHighlights.isEmpty })
+        // One hit tells nothing.
+        let alone = try concordance.search(ConcordanceQuery(parsing: #""Interstate Working Group""#))
+        #expect(alone.count == 1 && alone[0].translationHighlights.isEmpty)
+    }
+
     @Test func commonRunsAreMaximal() {
         let runs = Fragments.commonRuns([1, 2, 3, 4, 9, 5, 6, 7], [0, 1, 2, 3, 4, 8, 5, 6, 7, 5, 6], minimum: 3)
         #expect(runs.map { [$0.0, $0.1] } == [[0..<4, 1..<5], [5..<8, 6..<9]])
