@@ -70,6 +70,11 @@ enum OpenAPIDocument {
               "translation": {"type": ["string", "null"], "description": "What the phrase became, where the holders' translations or the glossary tell"}
             }
           },
+          "ChangeSummary": {
+            "type": "object", "description": "What a maintenance write did (zeros for a dry run).",
+            "properties": {"deleted": {"type": "integer"}, "replaced": {"type": "integer"}, "unchangedAsDuplicates": {"type": "array", "items": {"type": "integer"}},
+                           "added": {"type": "object"}}
+          },
           "Segment": {
             "type": "object", "required": ["text"], "description": "A segment and where it stands: an exact match stored with the same key and neighbours scores 101.",
             "properties": {"text": {"type": "string"}, "context": {"type": "string"}, "prev": {"type": "string"}, "next": {"type": "string"}}
@@ -208,6 +213,40 @@ enum OpenAPIDocument {
             "responses": {"204": {"description": "Deleted"}, "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "404": {"$ref": "#/components/responses/NotFound"}, "503": {"$ref": "#/components/responses/Unavailable"}}
           }
         },
+        "/api/maintenance/delete": {
+          "post": {
+            "summary": "Delete units by condition, id or text, in one transaction (as glossa tm delete)",
+            "security": [{"token": []}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {
+              "where": {"type": "array", "items": {"type": "string"}}, "units": {"type": "array", "items": {"type": "integer"}},
+              "text": {"type": "string"}, "lang": {"type": "string"}, "dry_run": {"type": "boolean"}}}}}},
+            "responses": {"200": {"description": "The units deleted (or that would be), and what was done", "content": {"application/json": {"schema": {"type": "object", "required": ["units", "summary"], "properties": {"units": {"type": "array", "items": {"type": "integer"}}, "summary": {"$ref": "#/components/schemas/ChangeSummary"}}}}}},
+                          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "503": {"$ref": "#/components/responses/Unavailable"}}
+          }
+        },
+        "/api/maintenance/replace": {
+          "post": {
+            "summary": "Find and replace in one language's segments, around inline codes, in one transaction (as glossa tm replace)",
+            "security": [{"token": []}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "required": ["find", "replace", "lang"], "properties": {
+              "find": {"type": "string"}, "replace": {"type": "string"}, "lang": {"type": "string"}, "regex": {"type": "boolean"}, "match_case": {"type": "boolean"},
+              "where": {"type": "array", "items": {"type": "string"}}, "units": {"type": "array", "items": {"type": "integer"}},
+              "author": {"type": "string"}, "dry_run": {"type": "boolean"}}}}}},
+            "responses": {"200": {"description": "Each segment changed (or that would be), and what was done", "content": {"application/json": {"schema": {"type": "object", "required": ["changes", "summary"], "properties": {"changes": {"type": "array", "items": {"type": "object", "properties": {"unit": {"type": "integer"}, "lang": {"type": "string"}, "before": {"type": "string"}, "after": {"type": "string"}}}}, "summary": {"$ref": "#/components/schemas/ChangeSummary"}}}}}},
+                          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "503": {"$ref": "#/components/responses/Unavailable"}}
+          }
+        },
+        "/api/maintenance/dedupe": {
+          "post": {
+            "summary": "Keep one unit per source, merging exact duplicates, in one transaction (as glossa tm dedupe)",
+            "security": [{"token": []}],
+            "requestBody": {"required": true, "content": {"application/json": {"schema": {"type": "object", "properties": {
+              "lang": {"type": "string"}, "keep": {"type": "string", "enum": ["newest", "oldest", "most-used"]},
+              "where": {"type": "array", "items": {"type": "string"}}, "units": {"type": "array", "items": {"type": "integer"}}, "dry_run": {"type": "boolean"}}}}}},
+            "responses": {"200": {"description": "Each source's outcome, and what was done", "content": {"application/json": {"schema": {"type": "object", "required": ["sources", "summary"], "properties": {"sources": {"type": "array", "items": {"type": "object", "properties": {"source": {"type": "string"}, "kept": {"type": "integer"}, "merged": {"type": "array", "items": {"type": "integer"}}, "deleted": {"type": "array", "items": {"type": "integer"}}}}}, "summary": {"$ref": "#/components/schemas/ChangeSummary"}}}}}},
+                          "400": {"$ref": "#/components/responses/BadRequest"}, "401": {"$ref": "#/components/responses/Unauthorized"}, "403": {"$ref": "#/components/responses/Forbidden"}, "503": {"$ref": "#/components/responses/Unavailable"}}
+          }
+        },
         "/api/import": {
           "post": {
             "summary": "Import a file as a job",
@@ -217,7 +256,8 @@ enum OpenAPIDocument {
               {"name": "name", "in": "query", "description": "The file's name, for errors and (without origin) its units' origin.", "schema": {"type": "string"}},
               {"name": "origin", "in": "query", "schema": {"type": "string"}},
               {"name": "skip_invalid", "in": "query", "schema": {"type": "boolean"}},
-              {"name": "include_unconfirmed", "in": "query", "schema": {"type": "boolean"}}
+              {"name": "include_unconfirmed", "in": "query", "schema": {"type": "boolean"}},
+              {"name": "on_conflict", "in": "query", "description": "A unit whose source the TM holds: add (beside it), overwrite, keep (the stored) or newest.", "schema": {"type": "string", "enum": ["add", "overwrite", "keep", "newest"]}}
             ],
             "requestBody": {"required": true, "content": {
               "application/x-tmx+xml": {"schema": {"type": "string"}}, "application/xliff+xml": {"schema": {"type": "string"}},

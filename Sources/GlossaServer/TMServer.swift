@@ -123,6 +123,7 @@ public struct TMServer: Sendable {
         router.add(middleware: AccessGuard(tokens: access))
         LookupRoutes.add(to: router, parts)
         UnitRoutes.add(to: router, parts)
+        MaintenanceRoutes.add(to: router, parts)
         TransferRoutes.add(to: router, parts)
         for base in ["/tmserver", "/api/v1"] { TMServerRoutes.add(to: router, base: base, parts) }
         OperationRoutes.add(to: router, parts)

@@ -30,6 +30,12 @@ enum TransferRoutes {
                 workflow.origin = query["origin"] ?? (name as NSString).lastPathComponent
                 workflow.skipInvalid = try query.flag("skip_invalid")
                 workflow.includeUnconfirmed = try query.flag("include_unconfirmed")
+                if let policy = query["on_conflict"] {
+                    guard let chosen = ConflictPolicy(rawValue: policy) else {
+                        throw InputError("on_conflict must be add, overwrite, keep or newest, not \"\(policy)\"")
+                    }
+                    workflow.onConflict = chosen
+                }
                 let spooled = try await spool(request.body, format: format, limit: parts.importLimit)
                 let job = await parts.jobs.submit(spooled: spooled, name: name, workflow: workflow)
                 var response = APIAnswer.json(job, status: .accepted)

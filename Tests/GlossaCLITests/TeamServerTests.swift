@@ -147,6 +147,35 @@ import Testing
         return [:]
     }
 
+    @Test func maintenanceIsAWriteWithADryRun() async throws {
+        let replace = body(#"{"find": "met", "replace": "convened", "lang": "en", "dry_run": true}"#)
+        #expect(try await fetch("api/maintenance/replace", method: "POST", body: replace, token: nil).status == 401)
+        let preview = try object(try await fetch("api/maintenance/replace", method: "POST", body: replace).body)
+        #expect((preview["changes"] as? [[String: Any]])?.map { $0["after"] as? String }
+                == ["The Collective Security Council convened in Minsk.", "The Council of Foreign Ministers convened in Minsk."])
+        #expect((preview["summary"] as? [String: Any])?["replaced"] as? Int == 0)
+        let done = try object(try await fetch("api/maintenance/replace", method: "POST",
+                                               body: body(#"{"find": "met", "replace": "convened", "lang": "en", "author": "editor"}"#)).body)
+        #expect((done["summary"] as? [String: Any])?["replaced"] as? Int == 2)
+        let found = try #require(try json(try await fetch("api/lookup?q=The+Collective+Security+Council+convened+in+Minsk.&to=ru").body) as? [[String: Any]])
+        #expect(found.first?["score"] as? Int == 100 && found.first?["unit"] as? Int == 1)
+        // A delete needs a selection; its dry run changes nothing.
+        #expect(try await fetch("api/maintenance/delete", method: "POST", body: body("{}")).status == 400)
+        let doomed = try object(try await fetch("api/maintenance/delete", method: "POST", body: body(#"{"text": "regional", "dry_run": true}"#)).body)
+        let stillThere = try await units()
+        #expect(doomed["units"] as? [Int] == [3] && stillThere == 3)
+        #expect(try object(try await fetch("api/maintenance/delete", method: "POST", body: body(#"{"text": "regional"}"#)).body)["units"] as? [Int] == [3])
+        #expect(try await units() == 2)
+        let dedupe = try object(try await fetch("api/maintenance/dedupe", method: "POST", body: body(#"{"keep": "oldest"}"#)).body)
+        #expect((dedupe["sources"] as? [Any])?.isEmpty == true)
+        #expect(try await fetch("api/maintenance/dedupe", method: "POST", body: body(#"{"keep": "best"}"#)).status == 400)
+        // An import that keeps what the TM holds.
+        let tsv = body("en\tru\nThe Council of Foreign Ministers convened in Minsk.\tДругой перевод.\n")
+        let job = try await finished(try #require(try await fetch("api/import?format=tsv&on_conflict=keep", method: "POST", body: tsv).headers["location"]))
+        #expect((job["report"] as? [String: Any])?["leftOutByPolicy"] as? Int == 1, "\(job)")
+        #expect(try await fetch("api/import?format=tsv&on_conflict=never", method: "POST", body: tsv).status == 400)
+    }
+
     @Test func importsRunAsJobsThatReport() async throws {
         let tmx = try Data(contentsOf: Fixtures.file("tmx/fidelity.tmx"))
         let accepted = try await fetch("api/import?name=fidelity.tmx", method: "POST", body: tmx,
