@@ -1,9 +1,12 @@
+import GlossaCore
 import GlossaText
 import GlossaXML
 
 /// An XLIFF 2.0 document to hand to a CAT tool: per source file a `<file>`, per segment a
 /// `<unit>` with one `<segment>` holding the source, and the target when there is one. A note
-/// of category "glossa:match" says where a target came from.
+/// of category "glossa:match" says where a target came from; notes of category
+/// `x-context-pre` and `x-context-post` hold the segments before and after it, which
+/// `XLIFFReader` takes back as the unit's context (for 101 matches).
 public struct XLIFF2Document: Sendable {
     /// A segment's translation state (XLIFF 2.0 `state`).
     public enum State: String, Sendable {
@@ -16,13 +19,16 @@ public struct XLIFF2Document: Sendable {
         public let target: String?
         public let state: State
         public let note: String?
+        /// The segments around it in its document.
+        public let context: SegmentContext?
 
-        /// A segment; `note` says where the target came from.
-        public init(source: String, target: String?, state: State, note: String? = nil) {
+        /// A segment; `note` says where the target came from, `context` what surrounds it.
+        public init(source: String, target: String?, state: State, note: String? = nil, context: SegmentContext? = nil) {
             self.source = source
             self.target = target
             self.state = state
             self.note = note
+            self.context = context
         }
     }
 
@@ -61,8 +67,10 @@ public struct XLIFF2Document: Sendable {
             xml += "  <file id=\"f\(fileIndex + 1)\" original=\"\(XMLEscape.attribute(file.original))\">\n"
             for (index, segment) in file.segments.enumerated() {
                 xml += "    <unit id=\"u\(index + 1)\">\n"
-                if let note = segment.note {
-                    xml += "      <notes><note category=\"glossa:match\">\(XMLEscape.text(note))</note></notes>\n"
+                let notes = (segment.note.map { [("glossa:match", $0)] } ?? [])
+                    + (segment.context?.neighbourProperties.map { ($0.name, $0.value) } ?? [])
+                if !notes.isEmpty {
+                    xml += "      <notes>" + notes.map { "<note category=\"\($0.0)\">\(Self.content($0.1))</note>" }.joined() + "</notes>\n"
                 }
                 xml += "      <segment state=\"\(segment.state.rawValue)\">\n"
                 xml += "        <source>\(Self.content(segment.source))</source>\n"

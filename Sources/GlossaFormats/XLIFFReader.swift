@@ -117,6 +117,9 @@ private final class XLIFFHandler: XMLEventHandler {
     /// Depth inside a 2.0 `cp`, whose character was taken from its attribute.
     private var codePointDepth = 0
     private var noteText: String?
+    /// The note's category (2.0) or author (1.2 `from`): the neighbours' categories make
+    /// properties, not notes.
+    private var noteCategory: String?
     /// A 2.0 unit's `originalData`: the native code of each `data` id, and the one being read.
     private var originalData: [String: String] = [:]
     private var dataID: String?
@@ -214,6 +217,7 @@ private final class XLIFFHandler: XMLEventHandler {
             collecting = (name, XLIFFInlineText(originalData: originalData, nativeCodes: nativeCodes))
         case "note":
             noteText = ""
+            noteCategory = element[attribute: "category"] ?? element[attribute: "from"]
         case "data":
             dataID = element[attribute: "id"]
             dataText = ""
@@ -266,7 +270,13 @@ private final class XLIFFHandler: XMLEventHandler {
             else { nativeCodes[definition.id, default: .init()].start = definition.text }
             tagDefinition?.part = nil
         case "note":
-            if let noteText { notes.append(Note(noteText)) }
+            if let noteText {
+                if let noteCategory, [SegmentContext.previousProperty, SegmentContext.nextProperty].contains(noteCategory) {
+                    properties.append(Property(noteCategory, noteText))
+                } else {
+                    notes.append(Note(noteText))
+                }
+            }
             noteText = nil
         case "data":
             if let dataID { originalData[dataID] = dataText }

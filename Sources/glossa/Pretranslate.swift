@@ -17,7 +17,10 @@ extension Glossa {
             neighbouring segments) and a 100% match are marked
             state="translated"; a fuzzy one state="initial", for the translator
             to revise; a segment without a match has no target. A note of
-            category glossa:match gives the score and the TM unit. A file per
+            category glossa:match gives the score and the TM unit, and notes of
+            category x-context-pre and x-context-post the segments before and
+            after it, so that the file imported back gives context (101)
+            matches. A file per
             document, a unit per segment. A match's inline codes are left out
             of the target: the sentences of a document are plain text.
 
@@ -60,7 +63,7 @@ extension Glossa {
                     progress.update(counts.segments)
                     let context = SegmentContext.neighbours(of: index, in: sentences)
                     guard let match = try lookup.matches(for: sentence, context: context, policy: policy, minimum: min, maximum: 1).first else {
-                        return XLIFF2Document.Segment(source: sentence, target: nil, state: .initial)
+                        return XLIFF2Document.Segment(source: sentence, target: nil, state: .initial, context: context)
                     }
                     switch match.score {
                     case contextMatchScore...: counts.context += 1
@@ -73,7 +76,7 @@ extension Glossa {
                     let target = try match.targetMarkup.map(TMXInline.plainText(ofMarkup:)) ?? match.target
                     return XLIFF2Document.Segment(
                         source: sentence, target: target, state: match.score >= 100 ? .translated : .initial,
-                        note: "\(match.score)% match, TM unit \(match.unit)\(origin)")
+                        note: "\(match.score)% match, TM unit \(match.unit)\(origin)", context: context)
                 }
                 return XLIFF2Document.File(original: file == "-" ? "<stdin>" : file, segments: segments)
             }

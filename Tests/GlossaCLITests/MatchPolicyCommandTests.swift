@@ -84,6 +84,25 @@ import Testing
         #expect(reorderedBands.first { $0["band"] as? String == "101" }?["segments"] as? Int ?? -1 < segments["101"]! / 2)
     }
 
+    @Test func aPretranslatedDocumentImportedBackGivesContextMatches() throws {
+        // The CSTO page's English, pre-translated from the sample TM (its exact matches), the
+        // XLIFF imported back into a TM of its own, then the page analysed against it.
+        let seed = Fixtures.repositoryRoot.appendingPathComponent("tm/seed/csto-news-2025-06.en-ru.tsv").path
+        #expect(try glossa("import", seed).status == 0)
+        let english = Fixtures.file("alignment/news-clean.en-ru.en.txt").path
+        #expect(try glossa("pretranslate", english, "--out", "news.ru.xlf").status == 0)
+        let xliff = try String(contentsOf: workspace.folder.appendingPathComponent("news.ru.xlf"), encoding: .utf8)
+        #expect(xliff.contains("<note category=\"x-context-pre\">") && xliff.contains("<note category=\"x-context-post\">"))
+        let back = try CommandRunner.run(["import", "news.ru.xlf", "--tm", "back.sqlite"], in: workspace.folder)
+        #expect(back.status == 0, "\(back.stderr)")
+        let analysis = try #require(try json(try CommandRunner.run(["analyze", english, "--format", "json", "--tm", "back.sqlite"],
+                                                                   in: workspace.folder).stdout) as? [String: Any])
+        let bands = try #require((analysis["total"] as? [String: Any])?["bands"] as? [[String: Any]])
+        let context = bands.first { $0["band"] as? String == "101" }?["segments"] as? Int ?? 0
+        let translated = xliff.components(separatedBy: "<segment state=\"translated\">").count - 1
+        #expect(translated > 10 && context == translated, "\(bands)")
+    }
+
     @Test func penaltiesAndFiltersComeFromTheSettingsFileAndTheCommandLine() throws {
         try workspace.write("""
             en\tru
