@@ -23,7 +23,7 @@ public final class SegmentReplacement {
     /// `find` as literal text, or as an ICU regular expression when `isRegex`; an
     /// `InputError` when the expression does not compile or matches empty text.
     public init(find: String, replacement: String, isRegex: Bool, matchCase: Bool) throws {
-        let pattern = isRegex ? find : "\\Q" + find.replacingOccurrences(of: "\\E", with: "\\E\\\\E\\Q") + "\\E"
+        let pattern = isRegex ? find : ICURegex.literal(find)
         guard !find.isEmpty else { throw InputError("nothing to find: FIND is empty") }
         do {
             regex = try ICURegex(pattern, caseInsensitive: !matchCase)

@@ -164,7 +164,7 @@ public struct Concordance {
     /// `search(_:page:pageSize:)`, inside its read transaction.
     private func hits(_ query: ConcordanceQuery, page: Int, pageSize: Int) throws -> [ConcordanceHit] {
         let offset = (page - 1) * pageSize
-        let ranking = try ConcordanceRanking(query, language: from)
+        let ranking = ConcordanceRanking(query, language: from, tokenizer: sourceWords)
         var rows: [ConcordanceRow]
         var ranks: [ConcordanceRanking.Rank] = []
         if let ranking, offset < ConcordanceRanking.window {
@@ -242,10 +242,10 @@ struct ConcordanceRanking {
         let highlights: [Range<Int>]?
     }
 
-    /// The ranking of `query`, or nil when it needs none (one part, or a prefix).
-    init?(_ query: ConcordanceQuery, language: LanguageTag) throws {
+    /// The ranking of `query` in `language`, whose words `tokenizer` cuts (the search's own),
+    /// or nil when it needs none (one part, or a prefix).
+    init?(_ query: ConcordanceQuery, language: LanguageTag, tokenizer: MatchTokenizer) {
         guard query.parts.count > 1, !query.parts.contains(where: \.isPrefix) else { return nil }
-        let tokenizer = try MatchTokenizer(language: language)
         self.tokenizer = tokenizer
         let stopWords = Self.stopWords[language.language] ?? []
         let words = query.parts.map { tokenizer.tokens(of: $0.text).words }

@@ -139,19 +139,21 @@ public final class TMLookup {
             let translations = translations(in: unit)
             if !translations.isEmpty { best[unit.id] = (variant, unit, translations) }
         }
-        // Several different translations of one source: each takes the penalty.
-        var translationsOfSource: [String: Set<String>] = [:]
-        for (scored, _, translations) in best.values {
-            translationsOfSource[scored.text.normalizedForLookup(), default: []].formUnion(translations.map { $0.text.normalizedForLookup() })
+        // Several different translations of one source: each takes the penalty. Each unit's
+        // source and translations in lookup form, made once.
+        let forms = best.mapValues { entry in
+            (source: entry.scored.text.normalizedForLookup(), targets: Set(entry.translations.map { $0.text.normalizedForLookup() }))
         }
+        var translationsOfSource: [String: Set<String>] = [:]
+        for form in forms.values { translationsOfSource[form.source, default: []].formUnion(form.targets) }
         var ranked: [(scored: ScoredVariant, unit: UnitRecord, translations: [UnitRecord.Variant], score: Int, deductions: [Deduction], inContext: Bool)] = []
         for (scored, unit, translations) in best.values {
             var deductions = policy.deductions(for: unit)
             // The context tells which translation is meant: a context match takes no
             // multiple-translations penalty (unless the unit itself holds several).
             let inContext = scored.score.score == 100 && context.agrees(with: unit)
-            let severalTranslations = inContext ? Set(translations.map { $0.text.normalizedForLookup() }).count > 1
-                : translationsOfSource[scored.text.normalizedForLookup()]!.count > 1
+            let form = forms[unit.id]!
+            let severalTranslations = (inContext ? form.targets : translationsOfSource[form.source]!).count > 1
             if policy.multipleTranslationsPenalty > 0 && severalTranslations {
                 deductions.insert(Deduction(reason: Deduction.multipleTranslations, points: policy.multipleTranslationsPenalty), at: 0)
             }

@@ -28,6 +28,11 @@ public final class ICURegex {
 
     deinit { CGlossaICU_regexClose(handle) }
 
+    /// A pattern that matches `text` as written: every character of it literal, `\E` too.
+    public static func literal(_ text: String) -> String {
+        "\\Q" + text.split(separator: "\\E", omittingEmptySubsequences: false).joined(separator: "\\E\\\\E\\Q") + "\\E"
+    }
+
     /// Makes `utf8` the subject of later searches.
     public func setSubject(_ utf8: UnsafeBufferPointer<UInt8>) {
         var status: Int32 = 0

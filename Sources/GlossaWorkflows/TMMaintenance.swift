@@ -25,7 +25,7 @@ public struct UnitSelection {
     /// expression when `isRegex`; case is ignored.
     public static func pattern(_ pattern: String, isRegex: Bool) throws -> ICURegex {
         do {
-            return try ICURegex(isRegex ? pattern : "\\Q" + pattern.replacingOccurrences(of: "\\E", with: "\\E\\\\E\\Q") + "\\E", caseInsensitive: true)
+            return try ICURegex(isRegex ? pattern : ICURegex.literal(pattern), caseInsensitive: true)
         } catch {
             throw InputError("--text is no regular expression: \(error)")
         }
