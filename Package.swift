@@ -59,7 +59,8 @@ let package = Package(
         .target(name: "GlossaTerminology", dependencies: ["GlossaCore", "GlossaText", "GlossaXML", "GlossaFormats"]),
         .target(name: "GlossaLookup", dependencies: ["GlossaMemory", "GlossaCore", "GlossaText"]),
         .target(name: "GlossaAlignment", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaText"]),
-        .target(name: "GlossaCheck", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaMemory", "GlossaSegmentation",
+        .target(name: "GlossaQA", dependencies: ["GlossaTerminology", "GlossaText"]),
+        .target(name: "GlossaCheck", dependencies: ["GlossaQA", "GlossaTerminology", "GlossaFormats", "GlossaMemory", "GlossaSegmentation",
                                                     "GlossaCore", "GlossaText", "GlossaXML",
                                                     .product(name: "Yams", package: "Yams")]),
 
@@ -80,7 +81,7 @@ let package = Package(
             name: "glossa",
             dependencies: [
                 "GlossaMemory", "GlossaFormats", "GlossaSegmentation", "GlossaText", "GlossaCore",
-                "GlossaTerminology", "GlossaCheck", "GlossaAlignment", "GlossaLookup", "GlossaServer", "GlossaWorkflows",
+                "GlossaTerminology", "GlossaCheck", "GlossaQA", "GlossaAlignment", "GlossaLookup", "GlossaServer", "GlossaWorkflows",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -89,7 +90,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "glossa-bench",
-            dependencies: ["GlossaWorkflows", "GlossaMemory", "GlossaPostgres", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaText", "CSQLite",
+            dependencies: ["GlossaWorkflows", "GlossaMemory", "GlossaPostgres", "GlossaFormats", "GlossaSegmentation", "GlossaCore", "GlossaTerminology", "GlossaAlignment", "GlossaLookup", "GlossaQA", "GlossaText", "CSQLite",
                            "CGlossaXML", "CGlossaFTS", "GlossaTestSupport", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
@@ -103,6 +104,7 @@ let package = Package(
         .testTarget(name: "GlossaFormatsTests", dependencies: ["GlossaFormats", "GlossaSegmentation", "GlossaTestSupport"]),
         .testTarget(name: "GlossaTerminologyTests", dependencies: ["GlossaTerminology", "GlossaFormats", "GlossaTestSupport"]),
         .testTarget(name: "GlossaLookupTests", dependencies: ["GlossaLookup", "GlossaMemory", "GlossaCore", "GlossaTestSupport"]),
+        .testTarget(name: "GlossaQATests", dependencies: ["GlossaQA", "GlossaTestSupport"]),
         .testTarget(name: "GlossaAlignmentTests", dependencies: ["GlossaAlignment", "GlossaTestSupport"]),
         .testTarget(name: "GlossaServerTests", dependencies: ["GlossaServer", "GlossaMemory", "GlossaWorkflows", "GlossaCore", "GlossaTestSupport",
                                                           .product(name: "Hummingbird", package: "hummingbird"),

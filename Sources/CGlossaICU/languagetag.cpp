@@ -1,4 +1,4 @@
-// BCP-47 language tags: canonical form and the registries ICU knows.
+// BCP-47 language tags: canonical form, the registries ICU knows, and a locale's number symbols.
 #include "CGlossaICU.h"
 
 #include <string.h>
@@ -6,6 +6,8 @@
 
 #include <unicode/uchar.h>
 #include <unicode/uloc.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
 #include <unicode/uscript.h>
 
 int32_t CGlossaICU_canonicalLanguageTag(const char *tag, char *dest, int32_t destCapacity) {
@@ -43,4 +45,18 @@ int32_t CGlossaICU_isKnownRegion(const char *code) {
 
 int32_t CGlossaICU_isKnownScript(const char *code) {
     return u_getPropertyValueEnum(UCHAR_SCRIPT, code) != UCHAR_INVALID_CODE ? 1 : 0;
+}
+
+int32_t CGlossaICU_numberSymbol(const char *locale, int32_t symbol, char *dest, int32_t destCapacity) {
+    UErrorCode code = U_ZERO_ERROR;
+    UNumberFormat *format = unum_open(UNUM_DECIMAL, nullptr, 0, locale, nullptr, &code);
+    if (U_FAILURE(code)) return -1;
+    UChar buffer[16];
+    int32_t length = unum_getSymbol(format, symbol == 0 ? UNUM_DECIMAL_SEPARATOR_SYMBOL : UNUM_GROUPING_SEPARATOR_SYMBOL,
+                                    buffer, 16, &code);
+    unum_close(format);
+    if (U_FAILURE(code) || length > 16) return -1;
+    int32_t written = 0;
+    u_strToUTF8(dest, destCapacity, &written, buffer, length, &code);
+    return U_FAILURE(code) || code == U_STRING_NOT_TERMINATED_WARNING ? -1 : written;
 }

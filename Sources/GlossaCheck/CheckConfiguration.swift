@@ -17,7 +17,9 @@ import Yams
 /// rules:                    # severity per rule, or off
 ///   inconsistent-variants: warning
 ///   acronym-not-kept: off
+///   length: off
 /// ignore-terms: [Organization]
+/// allow-same: [GNOME, Bugzilla]   # may stay untranslated (target-equals-source)
 /// baseline: .glossa-baseline.json
 /// lookup:                   # lookup, pretranslate, analyze and serve
 ///   multiple-translations-penalty: 1
@@ -33,8 +35,11 @@ public struct CheckConfiguration: Sendable, Equatable {
     public var sourceLanguage: LanguageTag?
     public var targetLanguage: LanguageTag?
     public var failOn: Severity?? = nil
-    public var severities: [TermRule: Severity?] = [:]
+    /// Severity per rule id (terminology and QA rules), nil for off.
+    public var severities: [String: Severity?] = [:]
     public var ignoredTerms: [String] = []
+    /// Texts a translation may leave as they are.
+    public var allowedSame: [String] = []
     public var baseline: String?
     /// What lookups add to the word score (see `UnitCondition` and `MetadataPenalty`).
     public var lookup = LookupSettings()
@@ -54,7 +59,7 @@ public struct CheckConfiguration: Sendable, Equatable {
     public static let defaultNames = [".glossa.yml", ".glossa.yaml", "glossa.yml"]
 
     private static let keys: Set<String> = ["glossaries", "include", "exclude", "source", "target", "fail-on", "rules",
-                                             "ignore-terms", "baseline", "lookup"]
+                                             "ignore-terms", "allow-same", "baseline", "lookup"]
 
     /// Reads a configuration file; unknown keys, rules and severities are errors, so a typo
     /// never silently turns a check off.
@@ -112,6 +117,7 @@ public struct CheckConfiguration: Sendable, Equatable {
         configuration.sourceLanguage = try language("source")
         configuration.targetLanguage = try language("target")
         configuration.ignoredTerms = try strings("ignore-terms")
+        configuration.allowedSame = try strings("allow-same")
         configuration.baseline = try strings("baseline").first.map(resolve)
         if let value = try word("fail-on") {
             guard let level = Self.level(value) else { throw fail("'fail-on' must be error, warning, note or never", at: settings["fail-on"]!.key) }
@@ -120,13 +126,13 @@ public struct CheckConfiguration: Sendable, Equatable {
         if let (key, value) = settings["rules"] {
             guard let rules = value.mapping else { throw fail("'rules' must map rule ids to severities", at: key) }
             for (idNode, setting) in rules {
-                guard let id = idNode.scalar?.string, let rule = TermRule(rawValue: id) else {
-                    throw fail("unknown rule '\(idNode.scalar?.string ?? "")' (rules: \(TermRule.allCases.map(\.rawValue).joined(separator: ", ")))", at: idNode)
+                guard let id = idNode.scalar?.string, CheckRules.all.contains(where: { $0.id == id }) else {
+                    throw fail("unknown rule '\(idNode.scalar?.string ?? "")' (rules: \(CheckRules.all.map(\.id).joined(separator: ", ")))", at: idNode)
                 }
                 guard let level = setting.scalar.flatMap({ Self.level($0.string) }) else {
                     throw fail("rule '\(id)': severity must be error, warning, note or off", at: idNode)
                 }
-                configuration.severities[rule] = level
+                configuration.severities[id] = level
             }
         }
         if let (key, value) = settings["lookup"] {

@@ -1,4 +1,5 @@
 import GlossaCore
+import GlossaQA
 import GlossaTerminology
 import GlossaText
 
@@ -27,8 +28,8 @@ public struct Finding: Sendable, Equatable, Codable {
     @NullWhenAbsent public var unit: String?
     /// The language of the text the term is in.
     public var language: String
-    /// The concept's id in the glossary.
-    public var concept: String
+    /// The concept's id in the glossary, for terminology findings.
+    @NullWhenAbsent public var concept: String?
     /// The text around the term.
     public var excerpt: String
 
@@ -48,6 +49,20 @@ extension Finding {
         var endColumn: Int?
         var unit: String?
         var excerpt: String
+    }
+
+    /// A finding of a rule that is not about a glossary concept, at `location` in `file`.
+    init(rule: String, severity: Severity, message: String, term: String, file: String, language: LanguageTag, at location: Location) {
+        self.init(file: file, line: location.line, column: location.column, endColumn: location.endColumn, rule: rule,
+                  severity: severity, message: message, term: term, suggestion: nil, unit: location.unit,
+                  language: language.canonical, concept: nil, excerpt: location.excerpt)
+    }
+
+    /// A translation QA finding, at `location` in `file`.
+    init(_ found: QAFinding, file: String, language: LanguageTag, at location: Location) {
+        self.init(rule: found.rule.rawValue, severity: found.severity, message: found.message, term: found.piece, file: file,
+                  language: language, at: location)
+        suggestion = found.suggestion
     }
 
     /// A finding from a text finding, at `location` in `file`.

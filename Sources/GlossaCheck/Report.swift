@@ -76,7 +76,7 @@ public struct Report {
         let warnings = findings.filter { $0.severity == .warning }.count
         let notes = findings.count - errors - warnings
         let noun = files.count == 1 ? "file" : "files"
-        out += findings.isEmpty ? "No terminology findings in \(files.count) \(noun).\n"
+        out += findings.isEmpty ? "No findings in \(files.count) \(noun).\n"
             : "\(findings.count) findings (\(errors) errors, \(warnings) warnings, \(notes) notes) in \(files.count) \(noun).\n"
         return out
     }
@@ -175,7 +175,7 @@ public struct Report {
             let suggestion: String?
             let unit: String?
             let language: String
-            let concept: String
+            let concept: String?
         }
         struct Location: Encodable { let physicalLocation: PhysicalLocation }
         struct PhysicalLocation: Encodable {
@@ -191,9 +191,9 @@ public struct Report {
     }
 
     private func sarif() throws -> String {
-        let rules = TermRule.allCases
+        let rules = CheckRules.all
         let driver = SARIFLog.Driver(version: toolVersion, rules: rules.map { rule in
-            SARIFLog.Rule(id: rule.rawValue, name: rule.rawValue.split(separator: "-").map { $0.capitalized }.joined(),
+            SARIFLog.Rule(id: rule.id, name: rule.id.split(separator: "-").map { $0.capitalized }.joined(),
                           shortDescription: .init(text: rule.title), fullDescription: .init(text: rule.help),
                           help: .init(text: rule.help), defaultConfiguration: .init(level: rule.defaultSeverity.rawValue))
         })
@@ -202,7 +202,7 @@ public struct Report {
             let uri = finding.file.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? finding.file
             let hash = StableHash(finding.fingerprint)
             return SARIFLog.Result(
-                ruleId: finding.rule, ruleIndex: rules.firstIndex { $0.rawValue == finding.rule } ?? 0,
+                ruleId: finding.rule, ruleIndex: rules.firstIndex { $0.id == finding.rule } ?? 0,
                 level: finding.severity.rawValue,
                 message: .init(text: finding.message + (finding.unit.map { " (unit \($0))" } ?? "")),
                 locations: [.init(physicalLocation: .init(artifactLocation: .init(uri: uri), region: region))],

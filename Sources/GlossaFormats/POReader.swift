@@ -22,9 +22,12 @@ public struct POReader {
     public var fallbackOption: String
     /// Import fuzzy entries too.
     public var includeFuzzy: Bool
+    /// Pass untranslated entries too, as units with only their source variant.
+    public var includeUntranslated: Bool
 
     public init(origin: ImportOrigin, sourceLanguage: LanguageTag, fallbackLanguage: LanguageTag? = nil,
-                fallbackOption: String = "--lang", includeFuzzy: Bool = false) {
+                fallbackOption: String = "--lang", includeFuzzy: Bool = false, includeUntranslated: Bool = false) {
+        self.includeUntranslated = includeUntranslated
         self.origin = origin
         self.sourceLanguage = sourceLanguage
         self.fallbackLanguage = fallbackLanguage
@@ -92,7 +95,15 @@ public struct POReader {
             throw InputError("the header names no Language: say \(fallbackOption) L", file: source.file, line: header?.line ?? 1, column: 1)
         }
         for entry in entries where !entry.obsolete && entry.id?.isEmpty == false {
-            guard let id = entry.id, let translation = entry.strings[0], !translation.isEmpty else { continue }
+            guard let id = entry.id else { continue }
+            guard let translation = entry.strings[0], !translation.isEmpty else {
+                if includeUntranslated {
+                    let unit = TranslationUnit(variants: [Variant(language: sourceLanguage, text: id)], sourceLanguage: sourceLanguage,
+                                               origin: origin.document, context: entry.context, created: origin.created)
+                    try body(unit, entry.line)
+                }
+                continue
+            }
             let fuzzy = entry.flags.contains("fuzzy")
             if fuzzy && !includeFuzzy {
                 leftOut += 1

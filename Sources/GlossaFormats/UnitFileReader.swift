@@ -10,6 +10,9 @@ public struct UnitFileReader: Sendable {
     public var skipInvalid = false
     /// Read fuzzy PO entries and unconfirmed XLIFF targets too.
     public var includeUnconfirmed = false
+    /// Pass a catalog's untranslated entries too, as units with only their source (what a
+    /// check reports as untranslated; an import leaves them out).
+    public var poIncludesUntranslated = false
     /// Language of PO msgids.
     public var poSourceLanguage: LanguageTag = "en"
     /// Language of a PO catalog whose header names none.
@@ -53,7 +56,8 @@ public struct UnitFileReader: Sendable {
             result.unconfirmed = try XLIFFReader(origin: origin, includeUnconfirmed: includeUnconfirmed).read(file: path, name: file, body)
         case .po:
             let reader = POReader(origin: origin, sourceLanguage: poSourceLanguage, fallbackLanguage: poFallbackLanguage,
-                                  fallbackOption: poFallbackOption, includeFuzzy: includeUnconfirmed)
+                                  fallbackOption: poFallbackOption, includeFuzzy: includeUnconfirmed,
+                                  includeUntranslated: poIncludesUntranslated)
             result.unconfirmed = try reader.read(try POReader.sourceText(bytes: InputFile.contents(of: path), file: file), body)
         case .tsv, .csv:
             try TabularReader.read(file: path, name: file, dialect: format.dialect ?? .tsv, origin: origin, body)

@@ -131,6 +131,14 @@ public final class TermChecker {
     /// translation. A source with several translations is scanned once.
     public func checkTranslation(_ target: String, language targetLanguage: LanguageTag, of source: String,
                                  sourceLanguage: LanguageTag, sourceTerms: [Occurrence]) throws -> [TextFinding] {
+        try checkTranslationAndTerms(target, language: targetLanguage, of: source, sourceLanguage: sourceLanguage,
+                                     sourceTerms: sourceTerms).findings
+    }
+
+    /// `checkTranslation`, with the terms found in the translation (the longest at each place).
+    public func checkTranslationAndTerms(_ target: String, language targetLanguage: LanguageTag, of source: String,
+                                         sourceLanguage: LanguageTag, sourceTerms: [Occurrence]) throws
+        -> (findings: [TextFinding], targetTerms: [Occurrence]) {
         let targetScanner = try scanner(for: targetLanguage)
         let entries = targetScanner.index.entries
         // Every target match counts as presence, nested ones too ("ОДКБ" inside "Секретариат ОДКБ").
@@ -138,9 +146,12 @@ public final class TermChecker {
         var findings: [TextFinding] = []
         var present = Set<Int>(minimumCapacity: targetMatches.count)
         for match in targetMatches { present.insert(entries[match.entry].concept) }
-        for match in TermScanner.longest(of: targetMatches) where !entries[match.entry].isApproved {
+        var targetTerms: [Occurrence] = []
+        for match in TermScanner.longest(of: targetMatches) {
             let occurrence = occurrence(of: match, in: targetScanner.index)
-            if !isIgnored(occurrence),
+            guard !isIgnored(occurrence) else { continue }
+            targetTerms.append(occurrence)
+            if !entries[match.entry].isApproved,
                let finding = deprecated(occurrence, in: target, language: targetLanguage, side: .target, rule: .deprecatedTargetTerm) {
                 findings.append(finding)
             }
@@ -151,7 +162,7 @@ public final class TermChecker {
                 findings.append(finding)
             }
         }
-        return findings
+        return (findings, targetTerms)
     }
 
     private func isIgnored(_ occurrence: Occurrence) -> Bool {

@@ -37,7 +37,8 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// The primary language subtag ("en" for "en-US").
     public var language: String {
-        String(canonical.prefix { $0 != "-" })
+        guard let dash = canonical.utf8.firstIndex(of: UInt8(ascii: "-")) else { return canonical }
+        return String(canonical[..<dash])
     }
 
     /// Whether text tagged `other` is in this language: the same tag, or, when this tag is

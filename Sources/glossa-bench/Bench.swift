@@ -60,7 +60,7 @@ struct Bench: ParsableCommand {
     }
 
     struct CheckCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "check", abstract: "Terminology checks of en-ru segments with generated glossaries.")
+        static let configuration = CommandConfiguration(commandName: "check", abstract: "Terminology and translation QA checks of en-ru segments with generated glossaries.")
         @Option(help: "Segments to check.") var segments = 1_000_000
         @Option(help: "One glossary of this many terms, instead of 100, 10k and 100k.") var terms: Int?
         @OptionGroup var runs: Runs

@@ -3,16 +3,17 @@ import Foundation
 import GlossaCheck
 import GlossaCore
 import GlossaMemory
+import GlossaQA
 import GlossaTerminology
 import GlossaText
 
 extension ReportFormat: ExpressibleByArgument {}
 
 extension Glossa {
-    /// `glossa check`: terminology QA over documents, bilingual files and the TM.
+    /// `glossa check`: terminology and translation QA over documents, bilingual files and the TM.
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check texts and translations against the glossary.",
+            abstract: "Check texts against the glossary, and translations by the QA rules.",
             discussion: """
             Inputs, by extension: .txt .md .html (monolingual documents in
             --from, default en); .tmx .xlf .po .tsv .csv (source and
@@ -22,15 +23,25 @@ extension Glossa {
             globs). With no input and no include globs, the TM is checked
             (--tm, else the default TM).
 
-            Rules: deprecated-term, inconsistent-variants,
-            missing-target-term, deprecated-target-term, acronym-not-kept
-            (`glossa terms rules` explains each). Russian, English and
-            Armenian terms match inflected forms (Snowball stemming); for
-            other languages mark a stem with | in the glossary (Қазақстан|).
+            Terminology rules (documents and translations): deprecated-term,
+            inconsistent-variants, missing-target-term,
+            deprecated-target-term, acronym-not-kept, and capitalization of
+            approved terms. Russian, English and Armenian terms match
+            inflected forms (Snowball stemming); for other languages mark a
+            stem with | in the glossary (Қазақстан|).
+
+            Translation QA rules (bilingual files and the TM):
+            number-mismatch, placeholder-mismatch, tag-mismatch,
+            untranslated, target-equals-source, inconsistent-translation
+            (across all the files checked, or the whole TM), punctuation,
+            spacing, capitalization, length (against the language pair's
+            usual ratio in what is checked). `glossa terms rules` explains
+            each; --terms-only runs the terminology rules alone.
 
             Settings come from --config, else .glossa.yml in the current
             folder (glossaries, include, exclude, source, target, fail-on,
-            rules, ignore-terms, baseline); options override them. Without
+            rules, ignore-terms, allow-same, baseline); options override
+            them. Without
             a glossary setting, every .tbx, .tsv and .csv in glossaries/ is
             used. Silence one line of a text file with a comment holding
             glossa-ignore-line or, on the line before, glossa-ignore-next-line
@@ -72,6 +83,9 @@ extension Glossa {
             "Exit 1 when a finding has this severity or above: error, warning, note or never. Default: error.", valueName: "level"))
         var failOn: String?
 
+        @Flag(name: .customLong("terms-only"), help: "Run the terminology rules only, not the translation QA rules.")
+        var termsOnly = false
+
         @Option(help: ArgumentHelp("Report only findings this baseline file does not accept.", valueName: "file"))
         var baseline: String?
 
@@ -93,10 +107,9 @@ extension Glossa {
                 threshold = settings.failOn ?? .error
             }
             let termbase = try glossary.termbase(settings, languages: sourceLanguage.flatMap { source in targetLanguage.map { (source, $0) } })
-            var severities = CheckPolicy().severities
-            for (rule, level) in settings.severities { severities[rule] = level }
-            let checker = TermChecker(termbase: termbase, policy: CheckPolicy(severities: severities, ignored: Set(settings.ignoredTerms)))
-            let runner = CheckRunner(checker: checker, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
+            let checker = TermChecker(termbase: termbase, policy: CheckRules.termPolicy(settings.severities, ignored: settings.ignoredTerms))
+            let qa = termsOnly ? nil : PairChecker(policy: CheckRules.qaPolicy(settings.severities, allowedSame: settings.allowedSame))
+            let runner = CheckRunner(checker: checker, qa: qa, sourceLanguage: sourceLanguage, targetLanguage: targetLanguage,
                                      limits: limits.unitLimits)
 
             var findings: [Finding] = []
@@ -113,6 +126,7 @@ extension Glossa {
                 findings += try runner.check(memory: memory)
                 checked.append(memory.name)
             }
+            findings += runner.finish()
             progress.finish()
 
             if let writeBaseline {

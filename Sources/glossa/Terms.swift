@@ -195,11 +195,12 @@ extension Glossa.Terms {
 
     /// `glossa terms rules`: what each check looks for.
     struct Rules: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the terminology checks with their default severities.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the checks of glossa check (terminology and translation QA) with their default severities.")
 
         func run() {
-            for rule in TermRule.allCases {
-                print("\(rule.rawValue) (\(rule.defaultSeverity.rawValue)): \(rule.title)")
+            for rule in CheckRules.all {
+                print("\(rule.id) (\(rule.defaultSeverity.rawValue)): \(rule.title)")
                 print("    \(rule.help)")
             }
         }

@@ -23,6 +23,36 @@ public enum CatalogPairs {
         return pairs
     }
 
+    /// One message of a compiled catalog, as gettext stores it.
+    public struct Message: Sendable {
+        /// The catalog's name ("coreutils").
+        public var catalog: String
+        public var context: String?
+        public var source: String
+        public var sourcePlural: String?
+        /// The translation, or its plural forms.
+        public var forms: [String]
+    }
+
+    /// Every translated message of the catalogs of `language` (the header left out), in the
+    /// order of the files and of their messages.
+    public static func allMessages(language: String) -> [Message] {
+        let folder = "/usr/share/locale/\(language)/LC_MESSAGES"
+        var found: [Message] = []
+        for file in ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted() where file.hasSuffix(".mo") {
+            guard let data = FileManager.default.contents(atPath: "\(folder)/\(file)") else { continue }
+            for (key, translation) in messages(in: [UInt8](data)) where !key.isEmpty && !translation.isEmpty {
+                let parts = key.split(separator: "\u{4}", maxSplits: 1, omittingEmptySubsequences: false)
+                let context = parts.count == 2 ? String(parts[0]) : nil
+                let ids = (parts.last ?? "").split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
+                found.append(Message(catalog: String(file.dropLast(3)), context: context, source: ids[0],
+                                     sourcePlural: ids.count > 1 ? ids[1] : nil,
+                                     forms: translation.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)))
+            }
+        }
+        return found
+    }
+
     /// The (msgid, msgstr) pairs of a .mo file; an unreadable file gives none.
     public static func messages(in bytes: [UInt8]) -> [(String, String)] {
         guard bytes.count >= 28 else { return [] }

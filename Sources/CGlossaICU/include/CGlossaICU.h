@@ -71,6 +71,10 @@ int32_t CGlossaICU_isKnownLanguage(const char *code);
 int32_t CGlossaICU_isKnownRegion(const char *code);
 /// 1 when code names an ISO 15924 script ("Latn", "Cyrl"), else 0.
 int32_t CGlossaICU_isKnownScript(const char *code);
+/// The locale's decimal (symbol 0) or grouping (symbol 1) separator from CLDR, as UTF-8 with no
+/// terminator: "," and " " (no-break space) for "ru", "." and "," for "en". Returns its length,
+/// or -1.
+int32_t CGlossaICU_numberSymbol(const char *locale, int32_t symbol, char *dest, int32_t destCapacity);
 
 // MARK: Break iteration
 
