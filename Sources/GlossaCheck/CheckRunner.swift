@@ -140,10 +140,16 @@ public final class CheckRunner {
         findings += termCase(sourceTerms, in: source.text, language: source.language, file: file) { location($0, in: source.text) }
         var languagesSeen: Set<LanguageTag> = []
         for target in targets {
+            // Findings about a translation carry the pair, for reports that show both sides.
+            func at(_ range: Range<Int>, in text: String) -> Finding.Location {
+                var place = location(range, in: text)
+                place.pair = (source.text, target.text)
+                return place
+            }
             let (found, targetTerms) = try checker.checkTranslationAndTerms(target.text, language: target.language, of: source.text,
                                                                           sourceLanguage: source.language, sourceTerms: sourceTerms)
-            findings += found.map { Finding($0, file: file, at: location($0.start..<$0.end, in: $0.side == .target ? target.text : source.text)) }
-            findings += termCase(targetTerms, in: target.text, language: target.language, file: file) { location($0, in: target.text) }
+            findings += found.map { Finding($0, file: file, at: at($0.start..<$0.end, in: $0.side == .target ? target.text : source.text)) }
+            findings += termCase(targetTerms, in: target.text, language: target.language, file: file) { at($0, in: target.text) }
             guard let qa else { continue }
             let pair = SegmentPair(source: source.text, sourceLanguage: source.language, target: target.text, targetLanguage: target.language,
                                    hasInlineCodes: source.markup != nil || target.markup != nil,
@@ -152,7 +158,7 @@ public final class CheckRunner {
             for found in qa.check(pair) {
                 let text = found.side == .source ? source.text : target.text
                 let finding = Finding(found, file: file, language: found.side == .source ? source.language : target.language,
-                                      at: location(found.start..<found.end, in: text))
+                                      at: at(found.start..<found.end, in: text))
                 if found.rule == .capitalization { capitalization = finding } else { findings.append(finding) }
             }
             state.capitalization.record(pair, finding: capitalization)
@@ -160,18 +166,20 @@ public final class CheckRunner {
             guard languagesSeen.insert(target.language).inserted else { continue }
             if let severity = qa.policy.severities[.inconsistentTranslation] {
                 let place = line.map { "\(file):\($0)" } ?? "unit \(id)"
-                for (message, side) in consistency.record(pair, context: unit.context, place: place) {
+                for (message, side, milder) in consistency.record(pair, context: unit.context, place: place) {
                     let text = side == .source ? source.text : target.text
-                    findings.append(Finding(rule: QARule.inconsistentTranslation.rawValue, severity: severity, message: message,
+                    // One translation for two sources is often synonyms: a level lower.
+                    let level = milder ? Severity.allCases[max(0, Severity.allCases.firstIndex(of: severity)! - 1)] : severity
+                    findings.append(Finding(rule: QARule.inconsistentTranslation.rawValue, severity: level, message: message,
                                             term: text, file: file, language: side == .source ? source.language : target.language,
-                                            at: location(0..<text.utf8.count, in: text)))
+                                            at: at(0..<text.utf8.count, in: text)))
                 }
             }
             if let severity = qa.policy.severities[.length] {
                 lengths.record(source: source.text, target: target.text,
                                languages: "\(source.language)→\(target.language)",
                                place: Finding(rule: QARule.length.rawValue, severity: severity, message: "", term: "", file: file,
-                                              language: target.language, at: location(0..<0, in: target.text)))
+                                              language: target.language, at: at(0..<0, in: target.text)))
             }
         }
         if targets.isEmpty, let qa, let severity = qa.policy.severities[.untranslated], unit.variants.count == 1 {

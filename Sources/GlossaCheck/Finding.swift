@@ -32,6 +32,10 @@ public struct Finding: Sendable, Equatable, Codable {
     @NullWhenAbsent public var concept: String?
     /// The text around the term.
     public var excerpt: String
+    /// The whole source segment, for a finding about a translation.
+    @NullWhenAbsent public var sourceText: String?
+    /// The whole translation, for a finding about it.
+    @NullWhenAbsent public var targetText: String?
 
     /// A stable identity that survives edits elsewhere in the file (no line numbers): what a
     /// baseline records.
@@ -49,13 +53,16 @@ extension Finding {
         var endColumn: Int?
         var unit: String?
         var excerpt: String
+        /// The source and the translation, when the finding is about a translation.
+        var pair: (source: String, target: String)?
     }
 
     /// A finding of a rule that is not about a glossary concept, at `location` in `file`.
     init(rule: String, severity: Severity, message: String, term: String, file: String, language: LanguageTag, at location: Location) {
         self.init(file: file, line: location.line, column: location.column, endColumn: location.endColumn, rule: rule,
                   severity: severity, message: message, term: term, suggestion: nil, unit: location.unit,
-                  language: language.canonical, concept: nil, excerpt: location.excerpt)
+                  language: language.canonical, concept: nil, excerpt: location.excerpt,
+                  sourceText: location.pair?.source, targetText: location.pair?.target)
     }
 
     /// A translation QA finding, at `location` in `file`.
@@ -70,7 +77,8 @@ extension Finding {
         self.init(file: file, line: location.line, column: location.column, endColumn: location.endColumn,
                   rule: found.rule.rawValue, severity: found.severity, message: found.message, term: found.term,
                   suggestion: found.suggestion, unit: location.unit, language: found.language.canonical,
-                  concept: found.concept, excerpt: location.excerpt)
+                  concept: found.concept, excerpt: location.excerpt,
+                  sourceText: location.pair?.source, targetText: location.pair?.target)
     }
 
     /// Up to 40 characters either side of the term, on one line.
@@ -89,6 +97,6 @@ extension Finding {
 
 extension Finding {
     private enum CodingKeys: String, CodingKey {
-        case file, line, column, endColumn, rule, severity, message, term, suggestion, unit, language, concept, excerpt
+        case file, line, column, endColumn, rule, severity, message, term, suggestion, unit, language, concept, excerpt, sourceText, targetText
     }
 }

@@ -15,6 +15,10 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case junit
     /// GitHub Actions workflow commands (`::error file=…,line=…,col=…::…`).
     case github
+    /// GitLab's Code Quality report (a JSON array of issues), for merge request widgets.
+    case gitlab
+    /// One self-contained HTML page for people: findings grouped by rule and file, filters.
+    case html
 }
 
 /// Renders findings in a report format.
@@ -40,6 +44,8 @@ public struct Report {
         case .sarif: try sarif()
         case .junit: junit()
         case .github: github()
+        case .gitlab: try gitlab()
+        case .html: HTMLReport(report: self).render()
         }
     }
 
@@ -72,13 +78,18 @@ public struct Report {
             }
             if let suggestion = finding.suggestion { out += "    suggestion: \(suggestion)\n" }
         }
+        return out + summary + "\n"
+    }
+
+    /// "3 findings (1 error, 2 warnings, 0 notes) in 2 files."
+    var summary: String {
+        func counted(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
         let errors = findings.filter { $0.severity == .error }.count
         let warnings = findings.filter { $0.severity == .warning }.count
         let notes = findings.count - errors - warnings
-        let noun = files.count == 1 ? "file" : "files"
-        out += findings.isEmpty ? "No findings in \(files.count) \(noun).\n"
-            : "\(findings.count) findings (\(errors) errors, \(warnings) warnings, \(notes) notes) in \(files.count) \(noun).\n"
-        return out
+        let checked = counted(files.count, "file")
+        return findings.isEmpty ? "No findings in \(checked)."
+            : "\(counted(findings.count, "finding")) (\(counted(errors, "error")), \(counted(warnings, "warning")), \(counted(notes, "note"))) in \(checked)."
     }
 
     // MARK: GitHub workflow commands
@@ -104,6 +115,37 @@ public struct Report {
 
     private func escapeProperty(_ text: String) -> String {
         escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+
+    // MARK: GitLab Code Quality
+
+    /// One issue of GitLab's Code Quality report (a subset of Code Climate's format).
+    private struct CodeQualityIssue: Encodable {
+        let description: String
+        let checkName: String
+        let fingerprint: String
+        let severity: String
+        let location: Location
+        struct Location: Encodable {
+            let path: String
+            let lines: Lines
+        }
+        struct Lines: Encodable { let begin: Int }
+        enum CodingKeys: String, CodingKey { case description, checkName = "check_name", fingerprint, severity, location }
+    }
+
+    /// Errors are major (they fail the pipeline), warnings minor, notes info; a TM's units,
+    /// which have no line, are at line 1.
+    private func gitlab() throws -> String {
+        try json(findings.map { finding in
+            let hash = StableHash(finding.fingerprint)
+            let unit = finding.unit.map { " (unit \($0))" } ?? ""
+            return CodeQualityIssue(
+                description: "\(finding.message)\(unit)", checkName: "glossa/\(finding.rule)",
+                fingerprint: String(format: "%016llx%016llx", hash.high, hash.low),
+                severity: finding.severity == .error ? "major" : finding.severity == .warning ? "minor" : "info",
+                location: .init(path: finding.file, lines: .init(begin: finding.line ?? 1)))
+        })
     }
 
     // MARK: JUnit

@@ -29,9 +29,20 @@ public enum Capitalization {
         guard let first = sourceWord.first, first.isUppercase, let targetFirst = targetWord.first, targetFirst.isLowercase,
               !(sourceWord.count > 1 && sourceWord.allSatisfy(\.isUppercase)),
               !targetWord.dropFirst().contains(where: \.isUppercase),
-              !lowerCaseInMostLanguages.contains(sourceWord.lowercased())
+              !lowerCaseInMostLanguages.contains(sourceWord.lowercased()),
+              !startsWithCode(pair.target, at: target)
         else { return nil }
         return target.lowerBound..<target.lowerBound + targetFirst.utf8.count
+    }
+
+    /// Whether the token (up to white space) that starts at `word` is code, a file or an
+    /// option ("index.theme", "pam_item()", "--gdk-debug"), which keeps its case.
+    static func startsWithCode(_ text: String, at word: Range<Int>) -> Bool {
+        let before = text.utf8.prefix(word.lowerBound)
+        if before.last == UInt8(ascii: "-") { return true }
+        let token = text.utf8.dropFirst(word.lowerBound).prefix { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }
+        let marks = "._/(:"
+        return token.dropLast().contains { marks.utf8.contains($0) }
     }
 
     /// The UTF-8 range of the first word, when the text starts with one after white space and

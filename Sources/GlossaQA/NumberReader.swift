@@ -76,6 +76,8 @@ enum NumberReader {
         var runs: [Range<Int>] = []
         /// The language's separators, asked for at the first number.
         lazy var symbols = NumberSymbols.of(language)
+        /// The language's month names, asked for at the first word beside a number.
+        lazy var months = NumberWords.table(months: true, language: language)
 
         init(bytes: UnsafeBufferPointer<UInt8>, language: LanguageTag, excluded: [Range<Int>]) {
             self.bytes = bytes
@@ -140,6 +142,15 @@ enum NumberReader {
         /// Reads the number run that starts at `start` and returns where it ends; letters
         /// written onto it ("21st", "5th") are its suffix, not a word.
         mutating func readNumber(from start: Int) -> Int {
+            // Most numbers are ASCII digits alone ("2025", "19"): read them without the groups.
+            var end = start
+            while end < bytes.count, bytes[end] >= 0x30, bytes[end] <= 0x39 { end += 1 }
+            if end > start && !separatorThenDigit(at: end) {
+                let digits = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                let significant = digits.drop { $0 == 0x30 }
+                found.append(WrittenNumber(value: significant.isEmpty ? "0" : String(decoding: significant, as: UTF8.self), range: start..<end))
+                return finishRun(start: start, end: end)
+            }
             var groups: [(digits: String, range: Range<Int>)] = []
             var separators: [Unicode.Scalar] = []
             var index = start
@@ -179,7 +190,27 @@ enum NumberReader {
                 }
                 found.append(number)
             }
-            // A suffix: "21st", "1990s", "3D".
+            return finishRun(start: start, end: index)
+        }
+
+        /// Whether a separator and a digit follow at `index` (ASCII ones, a no-break, narrow or
+        /// thin space, `’`), or a digit of another script: the number may go on.
+        func separatorThenDigit(at index: Int) -> Bool {
+            func digit(_ at: Int) -> Bool { at < bytes.count && (bytes[at] >= 0x30 && bytes[at] <= 0x39 || bytes[at] >= 0xD9) }
+            guard index < bytes.count else { return false }
+            switch bytes[index] {
+            case 0x2C, 0x2E, 0x27, 0x20: return digit(index + 1)
+            case 0xC2: return index + 1 < bytes.count && bytes[index + 1] == 0xA0 && digit(index + 2)
+            case 0xE2:
+                return index + 2 < bytes.count && bytes[index + 1] == 0x80 && [0xAF, 0x89, 0x99].contains(bytes[index + 2]) && digit(index + 3)
+            default: return bytes[index] >= 0xD9
+            }
+        }
+
+        /// Takes the letters written onto a number ("21st", "1990s", "3D") as its suffix,
+        /// records the run, and returns where it ends.
+        mutating func finishRun(start: Int, end: Int) -> Int {
+            var index = end
             while index < bytes.count {
                 let (next, nextLength) = scalar(at: index)
                 guard next.isLetter else { break }
@@ -238,16 +269,15 @@ enum NumberReader {
         /// Month names beside a number ("June 19", «19 июня», "19 June, 2025") add the month's
         /// number: the word just before or after a run, past white space and `,` `.` `-`.
         mutating func addMonths() {
-            guard !runs.isEmpty else { return }
+            guard !runs.isEmpty, let months else { return }
             var words: [Range<Int>] = []
             for run in runs {
                 if let before = wordBefore(run.lowerBound), words.last != before { words.append(before) }
                 if let after = wordAfter(run.upperBound) { words.append(after) }
             }
             for range in words {
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
-                guard let month = NumberWords.month(of: word[...], language: language) else { continue }
-                found.append(WrittenNumber(value: String(month), range: range))
+                guard let month = months.value(of: Array(bytes[range])) else { continue }
+                found.append(WrittenNumber(value: String(month + 1), range: range))
             }
             found.sort { $0.range.lowerBound < $1.range.lowerBound }
         }

@@ -12,51 +12,74 @@ import GlossaText
 enum NumberWords {
     /// The month (1…12) `word` names in `language`, or nil.
     static func month(of word: Substring, language: LanguageTag) -> Int? {
-        let primary = language.language
-        if primary == "en" {
-            guard word.unicodeScalars.first.map({ $0.value >= 0x41 && $0.value <= 0x5A }) == true else { return nil }
-            let lowered = word.lowercased()
-            return english[lowered] ?? english[String(lowered.prefix(3))].flatMap { lowered.count <= 4 ? $0 : nil }
-        }
-        return monthStems[primary].flatMap { match(word, in: $0) }.map { $0 + 1 }
+        table(months: true, language: language)?.value(of: Array(word.utf8)).map { $0 + 1 }
     }
 
     /// The number (0…10) `word` spells in `language`, or nil.
     static func smallNumber(of word: Substring, language: LanguageTag) -> Int? {
-        numberStems[language.language].flatMap { match(word, in: $0) }
+        table(months: false, language: language)?.value(of: Array(word.utf8))
     }
 
-    /// A stem as lower-case UTF-8, the value it stands for, and how many letters may follow it.
-    struct Stem {
-        var bytes: [UInt8]
-        var index: Int
-        var extra: Int
+    /// The months' or the small numbers' table of `language`'s primary language, or nil.
+    static func table(months: Bool, language: LanguageTag) -> WordTable? {
+        (months ? monthTables : numberTables)[language.language]
     }
 
-    /// A language's table as stems, longest first.
-    private static func stems(_ table: [[String]]) -> [Stem] {
-        table.enumerated().flatMap { index, forms in
-            forms.map { Stem(bytes: Array($0.utf8), index: index, extra: $0.count <= 2 ? 0 : $0.count == 3 ? 2 : 5) }
-        }.sorted { $0.bytes.count > $1.bytes.count }
-    }
-
-    private static let monthStems = months.mapValues(stems)
-    private static let numberStems = smallNumbers.mapValues(stems)
-
-    /// The value of the stem `word` has, lower-casing the word's letters one by one.
-    private static func match(_ word: Substring, in stems: [Stem]) -> Int? {
-        var lowered: [UInt8] = []
-        var letters = 0
-        for scalar in word.unicodeScalars {
-            UTF8.encode(scalar.lowercased) { lowered.append($0) }
-            letters += 1
+    /// A language's words for numbers, as lower-case UTF-8 stems, matched on a word's bytes.
+    struct WordTable: Sendable {
+        struct Stem: Sendable {
+            var bytes: [UInt8]
+            var letters: Int
+            var value: Int
+            var extra: Int
         }
-        for stem in stems where lowered.count >= stem.bytes.count && lowered.starts(with: stem.bytes) {
-            let stemLetters = stem.bytes.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-            if letters - stemLetters <= stem.extra { return stem.index }
+        /// Longest first, so "лютага" wins over a shorter stem.
+        let stems: [Stem]
+        /// The lead bytes stems start with, in either case: most words are turned away on it.
+        let leads: Set<UInt8>
+        /// English month names must be capitalized ("may" is a verb).
+        let capitalized: Bool
+
+        init(_ table: [[String]], capitalized: Bool = false, exact: Bool = false) {
+            stems = table.enumerated().flatMap { value, forms in
+                forms.map { form in
+                    Stem(bytes: Array(form.utf8), letters: form.count, value: value,
+                         extra: exact ? 0 : form.count <= 2 ? 0 : form.count == 3 ? 2 : 5)
+                }
+            }.sorted { $0.bytes.count > $1.bytes.count }
+            leads = Set(table.flatMap { $0 }.flatMap { form in [form, form.uppercased()].compactMap { $0.utf8.first } })
+            self.capitalized = capitalized
         }
-        return nil
+
+        /// The value of the stem `word` (UTF-8) has, or nil.
+        func value(of word: [UInt8]) -> Int? {
+            guard let first = word.first, leads.contains(first) else { return nil }
+            if capitalized, !(first >= 0x41 && first <= 0x5A) { return nil }
+            var lowered: [UInt8] = []
+            lowered.reserveCapacity(word.count)
+            var letters = 0
+            for scalar in String(decoding: word, as: UTF8.self).unicodeScalars {
+                UTF8.encode(scalar.lowercased) { lowered.append($0) }
+                letters += 1
+            }
+            for stem in stems where lowered.count >= stem.bytes.count && lowered.starts(with: stem.bytes) {
+                if letters - stem.letters <= stem.extra { return stem.value }
+            }
+            return nil
+        }
     }
+
+    private static let monthTables: [String: WordTable] = {
+        var tables = months.mapValues { WordTable($0) }
+        let english = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december"]
+        // Names and their abbreviations, whole words: "Jan", "Sept", "June".
+        tables["en"] = WordTable(english.map { name in [name, String(name.prefix(3))] + (name == "september" ? ["sept"] : []) },
+                                 capitalized: true, exact: true)
+        return tables
+    }()
+
+    private static let numberTables = smallNumbers.mapValues { WordTable($0) }
 
     /// Zero to ten; short words listed in their forms.
     private static let smallNumbers: [String: [[String]]] = [
@@ -76,17 +99,6 @@ enum NumberWords {
         "hy": [["զրո"], ["մեկ"], ["երկու"], ["երեք"], ["չորս"], ["հինգ"], ["վեց"], ["յոթ"], ["ութ"], ["ինը"], ["տաս"]],
     ]
 
-    private static let english: [String: Int] = {
-        let names = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                     "november", "december"]
-        var table: [String: Int] = [:]
-        for (index, name) in names.enumerated() {
-            table[name] = index + 1
-            table[String(name.prefix(3))] = index + 1
-        }
-        table["sept"] = 9
-        return table
-    }()
 
     /// Russian stems, which Kyrgyz and Tajik news use for months too.
     private static let russian: [[String]] = [

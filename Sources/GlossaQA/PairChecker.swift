@@ -32,7 +32,7 @@ public struct PairChecker: Sendable {
         }
         let sourceCodes = SegmentCodes(pair.source, inlineCodes: pair.hasInlineCodes)
         let targetCodes = SegmentCodes(pair.target, inlineCodes: pair.hasInlineCodes)
-        if policy.severities[.placeholderMismatch] != nil {
+        if policy.severities[.placeholderMismatch] != nil, !Self.isDateFormat(pair.source) {
             let (missing, extra) = SegmentCodes.difference(sourceCodes.placeholders, targetCodes.placeholders)
             // A plural message's singular form may leave the count out ("одна минута").
             for code in missing where !pair.isPlural {
@@ -71,7 +71,8 @@ public struct PairChecker: Sendable {
     /// Whether the translation is the source as it is, for a text that should have changed.
     /// Left alone: a text the policy allows to stay; names (every word capitalized, an
     /// acronym or a number: "Bourne Again Shell", "Xft DPI", "Python 3"); code and command
-    /// synopses (brackets, `|`, `=`, `--`, `_` inside a word, paths: "exit [n]", "id="); a text with no word
+    /// synopses (brackets, `|`, `=`, `--`, `_` or `:` inside a word, paths: "exit [n]", "id=",
+    /// "calendar:MY"); a text with no word
     /// of two letters.
     func isUnchanged(_ pair: SegmentPair) -> Bool {
         guard pair.sourceLanguage.language != pair.targetLanguage.language else { return false }
@@ -86,14 +87,28 @@ public struct PairChecker: Sendable {
             copied = range.upperBound
         }
         withoutCodes += source[utf8: copied..<source.utf8.count]
-        let isCode = withoutCodes.contains { "[]|=<>{}\\/".contains($0) } || withoutCodes.contains("--")
-            || zip(withoutCodes, withoutCodes.dropFirst()).contains { $0.isLetter && $1 == "_" }
+        let characters = Array(withoutCodes)
+        // `_` or `:` inside a word: an identifier ("initialize_job_control", gettext's "calendar:MY").
+        let joinsWord = characters.indices.dropFirst().dropLast().contains { index in
+            (characters[index] == "_" || characters[index] == ":") && characters[index - 1].isLetter && !characters[index + 1].isWhitespace
+        }
+        let isCode = joinsWord || withoutCodes.contains { "[]|=<>{}\\/".contains($0) } || withoutCodes.contains("--")
         if isCode { return false }
-        let words = withoutCodes.split { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "," }
+        let words = withoutCodes.split { $0.isWhitespace || $0 == "(" || $0 == ")" || $0 == "," || $0 == ":" || $0 == "%" }
         let isName = words.allSatisfy { word in
             word.first?.isUppercase == true || word.contains(where: \.isNumber) || word.allSatisfy { !$0.isLetter }
         }
         return !isName && words.contains { $0.filter(\.isLetter).count >= 2 }
+    }
+
+    /// Whether `text` is a strftime date format ("%a %b %e %H:%M:%S %Y"), which a translation
+    /// rewrites in its own order and directives: it holds a directive that is not printf's.
+    public static func isDateFormat(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        return bytes.indices.dropLast().contains { index in
+            bytes[index] == UInt8(ascii: "%") && (index == 0 || bytes[index - 1] != UInt8(ascii: "%"))
+                && "HMSYmZTRrjUWyCDkVGgz".utf8.contains(bytes[index + 1])
+        }
     }
 
     private struct NumberMismatch {

@@ -44,7 +44,8 @@ enum Punctuation {
         let scalars = text.unicodeScalars
         var end = scalars.endIndex
         var utf8End = text.utf8.count
-        let closers = "\"'»”’)]}>".unicodeScalars
+        // Closing quotes and brackets, not `}` or `>`, which end code ("\\x{…}", "<%s>").
+        let closers = "\"'»”’)]".unicodeScalars
         while end > scalars.startIndex {
             let before = scalars.index(before: end)
             guard scalars[before].isSpace || closers.contains(scalars[before]) else { break }

@@ -5,9 +5,14 @@ import GlossaText
 /// or a whole TM): one source translated two ways, and one translation standing for two
 /// sources (Xbench's inconsistency in target and in source).
 ///
-/// Texts compare in a loose form, so that what is one message to a translator is one:
-/// case-folded, white space collapsed, accelerator marks (`_Open`, `&Open`) and end
-/// punctuation ("Open…", "Name:") left out. Units with different contexts (gettext
+/// Texts compare in a loose form, so that what is one message to a translator is one: white
+/// space collapsed, case folded ("Enter Location", "Enter location"), accelerator marks
+/// (`_Open`, `&Open`) and end punctuation ("Open…", "Name:") left out. A text with no word
+/// longer than three letters keeps its case: "EB" (exabytes) and "Eb" (exabits) are two
+/// messages.
+///
+/// One translation for two sources is often a pair of synonyms ("Delete" and "Remove"), so
+/// `record` marks it as the milder finding. Units with different contexts (gettext
 /// `msgctxt`) are different messages. Memory: two hash-table entries per distinct text, each
 /// and the first translation's first 240 bytes with its place.
 public struct TranslationConsistency: Sendable {
@@ -21,25 +26,40 @@ public struct TranslationConsistency: Sendable {
     private var bySource = IntegerTable()
     private var byTarget = IntegerTable()
     private var firsts: [First] = []
-    /// The hash seed of each language pair, so a pair's keys do not collide with another's.
-    private var seeds: [[LanguageTag]: UInt64] = [:]
+    /// The last language pair's hash seed (so its keys do not collide with another pair's):
+    /// a check meets one or a few pairs, in long runs.
+    private var lastSeed: (source: LanguageTag, target: LanguageTag, seed: UInt64)?
 
     public init() {}
 
     /// Records a pair at `place` (how a message names it: "unit 12", "a.po:40") and answers
-    /// what it is inconsistent with among the pairs recorded before.
-    public mutating func record(_ pair: SegmentPair, context: String?, place: String) -> [(message: String, side: TextFinding.Side)] {
-        let languages = [pair.sourceLanguage, pair.targetLanguage]
-        let languageSeed = seeds[languages] ?? StableHash(pair.sourceLanguage.canonical + ">" + pair.targetLanguage.canonical).high
-        seeds[languages] = languageSeed
+    /// what it is inconsistent with among the pairs recorded before; `milder` marks one
+    /// translation standing for two sources.
+    public mutating func record(_ pair: SegmentPair, context: String?, place: String)
+        -> [(message: String, side: TextFinding.Side, milder: Bool)] {
+        let languageSeed: UInt64
+        if let last = lastSeed, last.source == pair.sourceLanguage, last.target == pair.targetLanguage {
+            languageSeed = last.seed
+        } else {
+            languageSeed = StableHash(pair.sourceLanguage.canonical + ">" + pair.targetLanguage.canonical).high
+            lastSeed = (pair.sourceLanguage, pair.targetLanguage, languageSeed)
+        }
         let seed = context.map { languageSeed ^ StableHash($0).high } ?? languageSeed
-        guard let sourceKey = Self.looseKey(pair.source, seed: seed), let targetKey = Self.looseKey(pair.target, seed: seed &+ 1) else { return [] }
-        var found: [(message: String, side: TextFinding.Side)] = []
+        guard var source = Self.looseForm(pair.source, foldingCase: true), var target = Self.looseForm(pair.target, foldingCase: true)
+        else { return [] }
+        // Case counts in both texts when it counts in the source ("EB" and "Eb"): read them again.
+        if source.longestWord <= 3, let kept = Self.looseForm(pair.source, foldingCase: false),
+           let keptTarget = Self.looseForm(pair.target, foldingCase: false) {
+            (source, target) = (kept, keptTarget)
+        }
+        let sourceKey = StableHash(source.form, seed: seed).high
+        let targetKey = StableHash(target.form, seed: seed &+ 1).high
+        var found: [(message: String, side: TextFinding.Side, milder: Bool)] = []
         if let first = conflict(sourceKey, other: targetKey, in: \.bySource, text: pair.target, place: place) {
-            found.append(("this source is translated differently at \(first.place): «\(Self.excerpt(first.text))»", .target))
+            found.append(("this source is translated differently at \(first.place): «\(Self.excerpt(first.text))»", .target, false))
         }
         if let first = conflict(targetKey, other: sourceKey, in: \.byTarget, text: pair.source, place: place) {
-            found.append(("the same translation stands for another source at \(first.place): \"\(Self.excerpt(first.text))\"", .source))
+            found.append(("the same translation stands for another source at \(first.place): \"\(Self.excerpt(first.text))\"", .source, true))
         }
         return found
     }
@@ -72,14 +92,13 @@ public struct TranslationConsistency: Sendable {
         return line.count > 60 ? line.prefix(59) + "…" : line
     }
 
-    /// The hash of the form texts compare in: case-folded, white space collapsed, without
-    /// accelerator marks and end punctuation; nil for a text with nothing left. Built on the
-    /// bytes: Latin, Cyrillic and Armenian capitals fold by their code point offsets, other
-    /// scripts through Unicode's lower-case mapping.
-    static func looseKey(_ text: String, seed: UInt64) -> UInt64? {
+    /// The form texts compare in (see the type's comment), case-folded or not, with the
+    /// letters of its longest word; nil for a text with nothing left. Built on the bytes.
+    static func looseForm(_ text: String, foldingCase: Bool) -> (form: [UInt8], longestWord: Int)? {
         var form: [UInt8] = []
         form.reserveCapacity(text.utf8.count)
         var pendingSpace = false
+        var wordLetters = 0, longestWord = 0
         var previous: UInt8 = 0x20
         var text = text
         text.withUTF8 { bytes in
@@ -97,7 +116,31 @@ public struct TranslationConsistency: Sendable {
                     // `_` or `&` before a letter marks a keyboard accelerator ("_Open", "&File").
                     if isLetter, previous == UInt8(ascii: "_") || previous == UInt8(ascii: "&"), form.last == previous { form.removeLast() }
                     if pendingSpace { form.append(0x20); pendingSpace = false }
-                    form.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    form.append(foldingCase && byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    wordLetters = isLetter ? wordLetters + 1 : 0
+                    longestWord = max(longestWord, wordLetters)
+                    continue
+                }
+                if (byte == 0xD0 || byte == 0xD1), index + 1 < bytes.count {
+                    // Cyrillic's basic letters, folded on their bytes: А–П D0 90–9F → D0 B0–BF,
+                    // Р–Я D0 A0–AF → D1 80–8F, Ѐ–Џ D0 80–8F → D1 90–9F.
+                    var lead = byte, second = bytes[index + 1]
+                    if foldingCase && lead == 0xD0 {
+                        switch second {
+                        case 0x90...0x9F: second += 0x20
+                        case 0xA0...0xAF: (lead, second) = (0xD1, second - 0x20)
+                        case 0x80...0x8F: (lead, second) = (0xD1, second + 0x10)
+                        default: break
+                        }
+                    }
+                    index += 2
+                    if previous == UInt8(ascii: "_") || previous == UInt8(ascii: "&"), form.last == previous { form.removeLast() }
+                    if pendingSpace { form.append(0x20); pendingSpace = false }
+                    form.append(lead)
+                    form.append(second)
+                    wordLetters += 1
+                    longestWord = max(longestWord, wordLetters)
+                    previous = 0x80
                     continue
                 }
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -108,15 +151,25 @@ public struct TranslationConsistency: Sendable {
                 if scalar.isSpace {
                     pendingSpace = !form.isEmpty
                     previous = 0x20
+                    wordLetters = 0
                     continue
                 }
                 if scalar.isLetter, previous == UInt8(ascii: "_") || previous == UInt8(ascii: "&"), form.last == previous { form.removeLast() }
                 if pendingSpace { form.append(0x20); pendingSpace = false }
-                UTF8.encode(scalar.lowercased) { form.append($0) }
+                UTF8.encode(foldingCase ? scalar.lowercased : scalar) { form.append($0) }
+                wordLetters = scalar.isLetter ? wordLetters + 1 : 0
+                longestWord = max(longestWord, wordLetters)
                 previous = 0x80
             }
         }
-        // End punctuation: "Open…", "Name:", "Save." are the messages "Open", "Name", "Save".
+        let trimmedForm = trimmed(form)
+        return trimmedForm.isEmpty ? nil : (trimmedForm, longestWord)
+    }
+
+    /// `form` without end punctuation: "Open…", "Name:", "Save." are the messages "Open",
+    /// "Name", "Save".
+    private static func trimmed(_ form: [UInt8]) -> [UInt8] {
+        var form = form
         while let last = form.last, last == 0x2E || last == 0x3A || last == 0x21 || last == 0x3F || last == 0x3B || last == 0x20 {
             form.removeLast()
         }
@@ -131,8 +184,6 @@ public struct TranslationConsistency: Sendable {
                 break
             }
         }
-        guard !form.isEmpty else { return nil }
-        return StableHash(form, seed: seed).high
+        return form
     }
-
 }

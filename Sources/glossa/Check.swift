@@ -54,6 +54,8 @@ extension Glossa {
               glossa check ../shared/seed/csto-news-2025-06.txt
               glossa check news.ru.xlf --format sarif --output glossa.sarif
               glossa check translations/ --to ru --format github
+              glossa check translations/ --format gitlab --output gl-code-quality-report.json
+              glossa check translations/ --format html --output glossa-report.html
               glossa check --tm tm/glossa.sqlite --glossary glossaries/csto.tbx
               glossa check docs/ --write-baseline .glossa-baseline.json
             """)
@@ -73,7 +75,7 @@ extension Glossa {
         @Option(help: ArgumentHelp("Target language to check translations in.", valueName: "lang"))
         var to: String?
 
-        @Option(help: "Output: text, json, sarif, junit or github.")
+        @Option(help: "Output: text, json, sarif, junit, github (workflow commands), gitlab (Code Quality report) or html (a page to review).")
         var format: ReportFormat = .text
 
         @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))

@@ -97,3 +97,63 @@ import Testing
         #expect(result.status == 0, "a warning does not fail the run at --fail-on error")
     }
 }
+
+/// `check --format html` in headless Chromium: a page that stands alone, its findings grouped
+/// by rule and file, and its filters.
+@Suite struct HTMLReportTests {
+    let workspace: Workspace
+    let glossary = Fixtures.repositoryRoot.appendingPathComponent("glossaries/csto.tbx").path
+    init() throws { workspace = try Workspace() }
+
+    @Test func theReportRendersGroupsAndFiltersInTheBrowser() throws {
+        try workspace.write(QACommandTests.catalog("ru", [
+            ("On June 19, 2025, the Committee met.", "20 июня 2025 года Комитет собрался."),
+            ("Copying %s to %s", "Копирование %s"),
+            ("The Committee of Secretaries of the Security Councils met.", "Состоялось заседание комитета."),
+            ("Done.", "Готово"),
+        ]), to: "news.ru.po")
+        let result = try workspace.glossa(["check", "news.ru.po", "--glossary", glossary, "--format", "html", "--output", "report.html"])
+        #expect(result.status == 1)
+        let page = try String(contentsOf: workspace.folder.appendingPathComponent("report.html"), encoding: .utf8)
+        // Self-contained: nothing is fetched.
+        #expect(!page.contains("src=\"http") && !page.contains("href=\"http") && !page.contains("<link"))
+        #expect(page.contains("<mark>20</mark>"))
+
+        let url = workspace.folder.appendingPathComponent("report.html").absoluteString
+        let answers = try Browser.visit([
+            .init(url: url, script: """
+                const sections = [...document.querySelectorAll("section.rule")].map(s => s.dataset.rule);
+                const shown = document.querySelectorAll("article.finding:not([hidden])").length;
+                const pair = document.querySelector("section[data-rule=number-mismatch] dl.pair")?.textContent ?? "";
+                return JSON.stringify({sections, shown, pair, output: document.getElementById("shown").textContent});
+                """),
+            .init(url: url + "#severity=error&rule=placeholder-mismatch", script: """
+                const visible = [...document.querySelectorAll("article.finding:not([hidden])")].map(a => a.dataset.rule);
+                const sections = [...document.querySelectorAll("section.rule:not([hidden])")].map(s => s.dataset.rule);
+                return JSON.stringify({visible, sections});
+                """),
+            .init(url: url, script: """
+                const box = document.querySelector("input[name=severity][value=error]");
+                box.checked = false;
+                box.dispatchEvent(new Event("change", {bubbles: true}));
+                const visible = [...document.querySelectorAll("article.finding:not([hidden])")].map(a => a.dataset.severity);
+                return JSON.stringify({visible, hash: location.hash});
+                """),
+        ])
+        let first = try #require(try JSONSerialization.jsonObject(with: Data(answers[0].utf8)) as? [String: Any])
+        let sections = first["sections"] as? [String] ?? []
+        #expect(sections.contains("number-mismatch") && sections.contains("placeholder-mismatch")
+                && sections.contains("missing-target-term") && sections.contains("punctuation"), "\(sections)")
+        #expect((first["pair"] as? String)?.contains("20 июня 2025 года") == true)
+        #expect(first["output"] as? String == "\(first["shown"] as? Int ?? -1) shown")
+
+        let filtered = try #require(try JSONSerialization.jsonObject(with: Data(answers[1].utf8)) as? [String: Any])
+        #expect(filtered["visible"] as? [String] == ["placeholder-mismatch"])
+        #expect(filtered["sections"] as? [String] == ["placeholder-mismatch"])
+
+        let withoutErrors = try #require(try JSONSerialization.jsonObject(with: Data(answers[2].utf8)) as? [String: Any])
+        let severities = withoutErrors["visible"] as? [String] ?? []
+        #expect(!severities.isEmpty && !severities.contains("error"), "\(severities)")
+        #expect(withoutErrors["hash"] as? String == "#severity=warning,note")
+    }
+}

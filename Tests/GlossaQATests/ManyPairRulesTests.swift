@@ -17,11 +17,18 @@ struct ManyPairRulesTests {
         #expect(consistency.record(pair("Open…", "открыть"), context: nil, place: "a.po:20").isEmpty)
         let other = consistency.record(pair("Open", "Открыть файл"), context: nil, place: "b.po:5")
         #expect(other.map(\.message) == ["this source is translated differently at a.po:10: «_Открыть»"])
-        #expect(other.map(\.side) == [.target])
+        #expect(other.map(\.side) == [.target] && other.map(\.milder) == [false])
         let reverse = consistency.record(pair("Show", "Открыть"), context: nil, place: "b.po:9")
         #expect(reverse.map(\.message) == ["the same translation stands for another source at a.po:10: \"_Open\""])
+        #expect(reverse.map(\.milder) == [true], "one translation for two sources is often synonyms")
+        // Title case and sentence case are one message.
+        #expect(consistency.record(pair("Enter Location", "Орналасуды енгізіңіз", "kk"), context: nil, place: "gtk30.po:1050").isEmpty)
+        #expect(consistency.record(pair("Enter location", "Орналасуды енгізіңіз", "kk"), context: nil, place: "gtk30.po:1053").isEmpty)
         // Another context is another message: glib's "May" the month and the short month.
         #expect(consistency.record(pair("Open", "Раскрыть"), context: "menu", place: "c.po:1").isEmpty)
+        // Capitals past the first letter count: glib's exabytes and exabits.
+        #expect(consistency.record(pair("EB", "ЭБ"), context: nil, place: "glib20.po:856").isEmpty)
+        #expect(consistency.record(pair("Eb", "Эбит"), context: nil, place: "glib20.po:866").isEmpty)
         // Another language is another translation.
         #expect(consistency.record(pair("Open", "Ашу", "kk"), context: nil, place: "d.po:1").isEmpty)
     }
@@ -83,7 +90,9 @@ struct ManyPairRulesTests {
                                        isPlural: message.sourcePlural != nil)
                 let found = checker.check(pair)
                 reported += found.isEmpty ? 0 : 1
-                guard found.isEmpty, message.sourcePlural == nil, let first = Placeholders.ranges(in: pair.target).first else { continue }
+                // Date formats are left to the translator's order and directives.
+                guard found.isEmpty, message.sourcePlural == nil, !PairChecker.isDateFormat(pair.source),
+                      let first = Placeholders.ranges(in: pair.target).first else { continue }
                 var cut = pair
                 cut.target = String(pair.target[utf8: 0..<first.lowerBound]) + String(pair.target[utf8: first.upperBound..<pair.target.utf8.count])
                 // A translation that was only a placeholder is empty now: the untranslated rule's.
