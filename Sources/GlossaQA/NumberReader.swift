@@ -85,18 +85,6 @@ enum NumberReader {
             self.excluded = excluded
         }
 
-        /// The scalar at `index` and its length in bytes.
-        func scalar(at index: Int) -> (Unicode.Scalar, Int) {
-            let lead = bytes[index]
-            if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for offset in 1..<length where index + offset < bytes.count {
-                value = value << 6 | UInt32(bytes[index + offset] & 0x3F)
-            }
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", min(length, bytes.count - index))
-        }
-
         /// The digit's value, or nil: below U+0660 only ASCII digits exist, so most scalars
         /// never reach Unicode's property tables.
         static func digit(_ scalar: Unicode.Scalar) -> Int? {
@@ -131,7 +119,7 @@ enum NumberReader {
                     // no digit but ASCII's.
                     index += byte < 0xC0 ? 1 : 2
                 } else {
-                    let (scalar, length) = scalar(at: index)
+                    let (scalar, length) = bytes.scalar(at: index)
                     index = Self.digit(scalar) != nil ? readNumber(from: index) : index + length
                 }
             }
@@ -158,7 +146,7 @@ enum NumberReader {
             var digitBytes: [UInt8] = []
             var groupStart = start
             while index < bytes.count {
-                let (scalar, length) = scalar(at: index)
+                let (scalar, length) = bytes.scalar(at: index)
                 if let value = Self.digit(scalar) {
                     digitBytes.append(UInt8(0x30 + value))
                     index += length
@@ -212,7 +200,7 @@ enum NumberReader {
         mutating func finishRun(start: Int, end: Int) -> Int {
             var index = end
             while index < bytes.count {
-                let (next, nextLength) = scalar(at: index)
+                let (next, nextLength) = bytes.scalar(at: index)
                 guard next.isLetter else { break }
                 index += nextLength
             }
@@ -223,7 +211,7 @@ enum NumberReader {
         func countDigits(from start: Int) -> Int {
             var index = start, count = 0
             while index < bytes.count {
-                let (scalar, length) = scalar(at: index)
+                let (scalar, length) = bytes.scalar(at: index)
                 guard Self.digit(scalar) != nil else { break }
                 count += 1
                 index += length
@@ -295,7 +283,7 @@ enum NumberReader {
             while start > 0 {
                 var lead = start - 1
                 while lead > 0, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
-                guard scalar(at: lead).0.isLetter else { break }
+                guard bytes.scalar(at: lead).0.isLetter else { break }
                 start = lead
             }
             return start < end ? start..<end : nil
@@ -306,7 +294,7 @@ enum NumberReader {
             while start < bytes.count, start - position < 4, Self.isGap(bytes[start]) { start += 1 }
             var end = start
             while end < bytes.count {
-                let (next, length) = scalar(at: end)
+                let (next, length) = bytes.scalar(at: end)
                 guard next.isLetter else { break }
                 end += length
             }

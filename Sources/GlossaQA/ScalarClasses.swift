@@ -34,3 +34,18 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The scalar whose UTF-8 starts at `index` (valid UTF-8, as a String's bytes are) and
+    /// its length in bytes: the checks' byte scans decode here, not each on its own.
+    func scalar(at index: Int) -> (Unicode.Scalar, Int) {
+        let lead = self[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length where index + offset < count {
+            value = value << 6 | UInt32(self[index + offset] & 0x3F)
+        }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", Swift.min(length, count - index))
+    }
+}

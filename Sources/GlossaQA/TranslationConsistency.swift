@@ -143,11 +143,8 @@ public struct TranslationConsistency: Sendable {
                     previous = 0x80
                     continue
                 }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for offset in 1..<length where index + offset < bytes.count { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let (scalar, length) = bytes.scalar(at: index)
                 index += length
-                let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
                 if scalar.isSpace {
                     pendingSpace = !form.isEmpty
                     previous = 0x20
